@@ -1,0 +1,106 @@
+package io.energylakehouse.common.config;
+
+import io.energylakehouse.common.LakehouseException;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The lakehouse-wide configuration: which profile, where the catalog and the warehouse live, how Spark
+ * runs. Every location defaults to a place under {@code lakehouse.home}, so the local profile needs no
+ * setting at all; the stack and cluster profiles point the same keys at PostgreSQL, MinIO and a master.
+ *
+ * @param home folder for everything the local profile keeps (catalog file, warehouse, raw store, published files)
+ * @param catalogName Iceberg catalog name in Spark; Trino's JDBC catalog must use the same name
+ * @param catalogUri JDBC URL of the Iceberg catalog ({@code jdbc:sqlite:...} locally, PostgreSQL in the stack)
+ * @param warehouse root of the Iceberg tables: a folder or an {@code s3://} URI
+ * @param rawStore root of the content-addressed raw payload store
+ * @param publishedRoot root of the downloadable datasets (Parquet, CSV.gz, Delta, manifests)
+ * @param sparkMaster Spark master URL ({@code local[*]} on the local profile)
+ * @param shufflePartitions {@code spark.sql.shuffle.partitions}; small data wants few
+ */
+public record LakehouseConfig(
+        Profile profile,
+        String home,
+        String catalogName,
+        String catalogUri,
+        String warehouse,
+        String rawStore,
+        String publishedRoot,
+        String sparkMaster,
+        int shufflePartitions,
+        SparkUi sparkUi)
+{
+    public static final String PROFILE = "lakehouse.profile";
+    public static final String HOME = "lakehouse.home";
+    public static final String CATALOG_NAME = "lakehouse.catalog.name";
+    public static final String CATALOG_URI = "lakehouse.catalog.uri";
+    public static final String WAREHOUSE = "lakehouse.warehouse";
+    public static final String RAW_STORE = "lakehouse.raw-store";
+    public static final String PUBLISHED_ROOT = "lakehouse.published-root";
+    public static final String SPARK_MASTER = "lakehouse.spark.master";
+    public static final String SPARK_SHUFFLE_PARTITIONS = "lakehouse.spark.shuffle-partitions";
+    public static final String SPARK_UI = "lakehouse.spark.ui";
+
+    public static final List<String> KEYS = List.of(PROFILE, HOME, CATALOG_NAME, CATALOG_URI, WAREHOUSE, RAW_STORE,
+            PUBLISHED_ROOT, SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS, SPARK_UI);
+
+    public static final String DEFAULT_HOME = "var/lakehouse";
+
+    public enum SparkUi
+    {
+        ENABLED, DISABLED
+    }
+
+    public LakehouseConfig
+    {
+        requireNonNull(profile, "profile is null");
+        requireNonNull(home, "home is null");
+        requireNonNull(catalogName, "catalogName is null");
+        requireNonNull(catalogUri, "catalogUri is null");
+        requireNonNull(warehouse, "warehouse is null");
+        requireNonNull(rawStore, "rawStore is null");
+        requireNonNull(publishedRoot, "publishedRoot is null");
+        requireNonNull(sparkMaster, "sparkMaster is null");
+        requireNonNull(sparkUi, "sparkUi is null");
+        if (!catalogName.matches("[a-z][a-z0-9_]*")) {
+            throw LakehouseException.userError("Cannot use catalog name '%s': use lower-case letters, digits and underscores", catalogName);
+        }
+        if (shufflePartitions < 1) {
+            throw LakehouseException.userError("Cannot use %d shuffle partitions: need at least 1", shufflePartitions);
+        }
+    }
+
+    public static LakehouseConfig from(Settings settings)
+    {
+        Profile profile = Profile.fromName(settings.value(PROFILE, Profile.LOCAL.configName()));
+        String home = Path.of(settings.value(HOME, DEFAULT_HOME)).toAbsolutePath().normalize().toString();
+        String catalogUri = settings.value(CATALOG_URI).orElse(null);
+        String warehouse = settings.value(WAREHOUSE).orElse(null);
+        if (profile != Profile.LOCAL && (catalogUri == null || warehouse == null)) {
+            // The stack and cluster profiles never fall back to local files: a job that meant to write to
+            // MinIO must not quietly write to the laptop instead.
+            throw LakehouseException.userError("Cannot use profile %s: set %s and %s (the stack's PostgreSQL catalog and its s3:// warehouse)",
+                    profile.configName(), CATALOG_URI, WAREHOUSE);
+        }
+        return new LakehouseConfig(
+                profile,
+                home,
+                settings.value(CATALOG_NAME, "lakehouse"),
+                catalogUri != null ? catalogUri : "jdbc:sqlite:" + home + "/catalog.db",
+                warehouse != null ? warehouse : home + "/warehouse",
+                settings.value(RAW_STORE, home + "/raw"),
+                settings.value(PUBLISHED_ROOT, home + "/published"),
+                settings.value(SPARK_MASTER, "local[*]"),
+                settings.intValue(SPARK_SHUFFLE_PARTITIONS, 4),
+                SparkUi.valueOf(settings.value(SPARK_UI, "disabled").toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** The same configuration rooted at another home: every location that was derived from home moves with it. */
+    public static LakehouseConfig local(Path home)
+    {
+        return from(Settings.of(java.util.Map.of(HOME, home.toString())));
+    }
+}

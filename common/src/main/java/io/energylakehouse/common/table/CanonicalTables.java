@@ -1,0 +1,110 @@
+package io.energylakehouse.common.table;
+
+import org.apache.spark.sql.types.DataTypes;
+
+import java.util.List;
+
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+/**
+ * The tables every market shares: the fetch log of the raw layer, and the curated prices, quarantine and
+ * data-quality results. Declared once here; connectors, curation, models and publishing all use these.
+ */
+public final class CanonicalTables
+{
+    private CanonicalTables() {}
+
+    public static final TableSpec FETCH_LOG = TableSpec.builder("raw", "fetch_log",
+                    "One row per payload received (live fetch or replayed file): where it came from, its bytes' sha256 and what parsing made of it")
+            .required("fetch_id", StringType, "Stable id of this payload: hash of source, report, request key and content sha256")
+            .required("source", StringType, "Connector that received it, e.g. caiso-oasis")
+            .required("report", StringType, "Operator report name, e.g. PRC_LMP")
+            .required("origin", StringType, "live (fetched here), replay (a published file supplied to us) or synthetic (generated sample, not market data)")
+            .required("request_key", StringType, "What was asked for: report, market run, window, selection; payloads with one request key are revisions")
+            .optional("request_uri", StringType, "URL fetched; null for files")
+            .required("file_name", StringType, "Response or file name")
+            .required("fetched_at_utc", TimestampType, "When the bytes were received (file modification time for replayed files)")
+            .required("published_at_utc", TimestampType, "When the operator published the data: the file's generation stamp if it has one, else fetched_at_utc")
+            .required("http_status", IntegerType, "HTTP status of the response (200 for files)")
+            .required("payload_bytes", LongType, "Size of the payload in bytes")
+            .required("sha256", StringType, "sha256 of the payload bytes; the raw store keeps them under this name")
+            .required("payload_path", StringType, "Where the raw store keeps the bytes")
+            .required("revision", IntegerType, "1 for the first payload of a request key, then +1 for each payload with different bytes")
+            .required("outcome", StringType, "parsed, no_data (operator said there is none), operator_error, or rejected (not what it claims to be)")
+            .optional("operator_error_code", StringType, "The operator's own error code, e.g. OASIS ERR_CODE 1000")
+            .optional("detail", StringType, "Operator message or rejection reason")
+            .required("rows_parsed", LongType, "Records written to the source's raw table")
+            .required("rows_rejected", LongType, "Records sent to curated.quarantine at parse time")
+            .required("operating_dates", DataTypes.createArrayType(DateType, false), "Market operating dates the payload's records fall on")
+            .key("fetch_id")
+            .build();
+
+    public static final TableSpec MARKET_PRICES = TableSpec.builder("curated", "market_prices",
+                    "Energy prices of every market in one schema: one row per market, dataset, location, interval and revision")
+            .required("market", StringType, "Market operator code, e.g. CAISO")
+            .required("dataset", StringType, "da_hourly, rt_5min, rt_15min, rt_hourly, ...")
+            .required("location_id", StringType, "Operator's name of the pricing location (node, hub, zone)")
+            .required("location_type", StringType, "node, hub, zone, area or region")
+            .required("interval_start_utc", TimestampType, "Start of the delivery interval (instant)")
+            .required("interval_end_utc", TimestampType, "End of the delivery interval (instant)")
+            .required("interval_minutes", IntegerType, "Length of the interval in minutes: 60, 15 or 5")
+            .required("operating_date", DateType, "Market operating day in the market's time zone")
+            .required("hour_ending", IntegerType, "Hour ending in the market's time zone, counted in elapsed hours: 1..23 on a spring-forward day, 1..25 on a fall-back day")
+            .required("price_per_mwh", DoubleType, "Total price (LMP) in currency per MWh")
+            .optional("energy_per_mwh", DoubleType, "Energy component; null where the market has none")
+            .optional("congestion_per_mwh", DoubleType, "Congestion component; null where the market has none")
+            .optional("loss_per_mwh", DoubleType, "Loss component; null where the market has none")
+            .optional("ghg_per_mwh", DoubleType, "Greenhouse-gas component; null where the market has none")
+            .required("currency", StringType, "ISO 4217 code of the prices")
+            .required("published_at_utc", TimestampType, "When the operator published this revision (else when we received it)")
+            .required("revision", IntegerType, "1 for the first value seen for the key, +1 each time a later publication changed it")
+            .required("fetch_id", StringType, "raw.fetch_log row this revision came from")
+            .required("dq_flags", DataTypes.createArrayType(StringType, false), "Data-quality flags: total_mismatch, duplicate_rows_collapsed, ...")
+            .key("market", "dataset", "location_id", "interval_start_utc", "revision")
+            .partitionedBy("market", "dataset", "operating_date")
+            .build();
+
+    public static final TableSpec QUARANTINE = TableSpec.builder("curated", "quarantine",
+                    "Every record rejected on purpose, with why and where it came from: nothing received is lost")
+            .required("quarantine_id", StringType, "Stable id: hash of fetch, stage, record position and reason")
+            .required("market", StringType, "Market operator code")
+            .optional("dataset", StringType, "Canonical dataset the record was meant for")
+            .required("stage", StringType, "parse (the payload or a line could not be read) or curate (a check rejected the record)")
+            .required("source", StringType, "Connector")
+            .required("report", StringType, "Operator report name")
+            .required("fetch_id", StringType, "raw.fetch_log row of the payload; its bytes stay in the raw store")
+            .optional("operating_date", DateType, "Operating date of the record where known")
+            .optional("location_id", StringType, "Location of the record where known")
+            .optional("interval_start_utc", TimestampType, "Interval of the record where known")
+            .optional("line_number", IntegerType, "Line in the payload's data file where known")
+            .required("reason", StringType, "Why the record was rejected")
+            .optional("record", StringType, "The offending record as received (a CSV line) or as grouped (JSON)")
+            .key("quarantine_id")
+            .partitionedBy("market", "stage")
+            .build();
+
+    public static final TableSpec DATA_QUALITY = TableSpec.builder("curated", "data_quality",
+                    "Results of data-quality checks that do not reject records: missing intervals, component mismatches")
+            .required("market", StringType, "Market operator code")
+            .required("dataset", StringType, "Canonical dataset checked")
+            .required("operating_date", DateType, "Operating date checked")
+            .required("check_name", StringType, "missing_intervals, total_mismatch, ...")
+            .required("location_id", StringType, "Location checked")
+            .required("expected_count", LongType, "What the check expected, e.g. 23, 24 or 25 hourly intervals")
+            .required("observed_count", LongType, "What it found")
+            .optional("detail", StringType, "Human-readable detail, e.g. the first missing interval")
+            .key("market", "dataset", "operating_date", "check_name", "location_id")
+            .partitionedBy("market", "dataset", "operating_date")
+            .build();
+
+    public static List<TableSpec> all()
+    {
+        return List.of(FETCH_LOG, MARKET_PRICES, QUARANTINE, DATA_QUALITY);
+    }
+
+}

@@ -1,0 +1,136 @@
+package io.energylakehouse.common.table;
+
+import io.energylakehouse.common.config.LakehouseConfig;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The lakehouse as a job sees it: a Spark session on the configured Iceberg catalog, and the verbs jobs use
+ * on declared tables (create if missing, read, current snapshot).
+ */
+public final class Lakehouse
+        implements AutoCloseable
+{
+    private final LakehouseConfig config;
+    private final SparkSession spark;
+    private final Set<String> ensured = new HashSet<>();
+
+    public Lakehouse(LakehouseConfig config, SparkSession spark)
+    {
+        this.config = requireNonNull(config, "config is null");
+        this.spark = requireNonNull(spark, "spark is null");
+    }
+
+    public LakehouseConfig config()
+    {
+        return config;
+    }
+
+    public SparkSession spark()
+    {
+        return spark;
+    }
+
+    /** Creates the namespace and the table if they do not exist yet. Cheap to call again. */
+    public void ensure(TableSpec spec)
+    {
+        if (ensured.add(spec.identifier())) {
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + spec.namespace());
+            spark.sql(spec.createStatement());
+        }
+    }
+
+    public void ensureAll(List<TableSpec> specs)
+    {
+        specs.forEach(this::ensure);
+    }
+
+    public Dataset<Row> read(TableSpec spec)
+    {
+        ensure(spec);
+        return spark.table(spec.identifier());
+    }
+
+    /** The table's current snapshot id, empty while the table has never been written. */
+    public OptionalLong currentSnapshotId(TableSpec spec)
+    {
+        ensure(spec);
+        org.apache.iceberg.Table table = icebergTable(spec);
+        table.refresh();
+        return table.currentSnapshot() == null ? OptionalLong.empty() : OptionalLong.of(table.currentSnapshot().snapshotId());
+    }
+
+    public org.apache.iceberg.Table icebergTable(TableSpec spec)
+    {
+        ensure(spec);
+        try {
+            return org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, spec.identifier());
+        }
+        catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new io.energylakehouse.common.LakehouseException(io.energylakehouse.common.ErrorCode.INTERNAL,
+                    "Cannot load Iceberg table " + spec.identifier() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends rows, conformed to the table's schema. */
+    public void append(TableSpec spec, Dataset<Row> rows)
+    {
+        ensure(spec);
+        try {
+            spec.conform(rows).writeTo(spec.identifier()).append();
+        }
+        catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IllegalStateException("Table " + spec.identifier() + " vanished while writing", e);
+        }
+    }
+
+    /**
+     * Atomically replaces the rows matching {@code condition} with {@code rows} (one Iceberg commit). The
+     * condition must select whole partitions of the table, which is how a run owns "its" operating days.
+     */
+    public void overwrite(TableSpec spec, Dataset<Row> rows, org.apache.spark.sql.Column condition)
+    {
+        ensure(spec);
+        try {
+            spec.conform(rows).writeTo(spec.identifier()).overwrite(condition);
+        }
+        catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
+            throw new IllegalStateException("Table " + spec.identifier() + " vanished while writing", e);
+        }
+    }
+
+    /** Inserts the rows whose key is not in the table yet; rows already there are left as they are. Idempotent. */
+    public void insertNew(TableSpec spec, Dataset<Row> rows)
+    {
+        ensure(spec);
+        String view = "new_" + spec.name() + "_" + Long.toHexString(System.nanoTime());
+        spec.conform(rows).createOrReplaceTempView(view);
+        try {
+            String on = spec.key().stream().map(column -> "t." + column + " = s." + column).collect(java.util.stream.Collectors.joining(" AND "));
+            spark.sql("MERGE INTO " + spec.identifier() + " t USING " + view + " s ON " + on + " WHEN NOT MATCHED THEN INSERT *");
+        }
+        finally {
+            spark.catalog().dropTempView(view);
+        }
+    }
+
+    /** Sets the Spark job description, so the Spark UI and logs read like a plan. */
+    public void describe(String description)
+    {
+        spark.sparkContext().setJobDescription(description);
+    }
+
+    @Override
+    public void close()
+    {
+        spark.stop();
+    }
+}

@@ -1,0 +1,36 @@
+package io.energylakehouse.etl.source.caiso;
+
+import io.energylakehouse.common.calendar.PeakBlock;
+import io.energylakehouse.common.time.MarketTime;
+
+import java.util.List;
+
+/** CAISO as a market: its code, clock, currency, trading hubs and on-peak block. */
+public final class CaisoMarket
+{
+    private CaisoMarket() {}
+
+    public static final String MARKET = "CAISO";
+    public static final String SOURCE = "caiso-oasis";
+    public static final String CURRENCY = "USD";
+    /** Operating days and hours ending are Pacific prevailing time, with DST. */
+    public static final MarketTime TIME = MarketTime.of("America/Los_Angeles");
+    public static final PeakBlock PEAK_BLOCK = PeakBlock.WECC_6X16;
+
+    public static final String NP15 = "TH_NP15_GEN-APND";
+    public static final String SP15 = "TH_SP15_GEN-APND";
+    public static final String ZP26 = "TH_ZP26_GEN-APND";
+    public static final List<String> TRADING_HUBS = List.of(NP15, SP15, ZP26);
+
+    /** hub for the three trading hubs, zone for default load aggregation points (DLAP_*), node otherwise. */
+    public static String locationType(String node)
+    {
+        if (TRADING_HUBS.contains(node)) {
+            return "hub";
+        }
+        if (node.startsWith("DLAP_")) {
+            return "zone";
+        }
+        return "node";
+    }
+}

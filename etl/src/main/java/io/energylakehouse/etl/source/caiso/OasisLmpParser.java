@@ -1,0 +1,260 @@
+package io.energylakehouse.etl.source.caiso;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.FetchOutcome;
+import io.energylakehouse.etl.raw.ParsedPayload;
+import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RejectedRecord;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Parses OASIS PRC_LMP (day-ahead hourly, price in {@code MW}) and PRC_INTVL_LMP (real-time 5-minute,
+ * price in {@code VALUE}) files into raw records. Columns are found by header name; rows may come in any
+ * order; instants come from the GMT columns only. A file that is not the report it claims to be is
+ * rejected whole; a line that cannot be read is rejected alone; an OASIS error report is reported as such
+ * (ERR_CODE 1000 as "no data"), never as an empty success.
+ */
+public final class OasisLmpParser
+        implements PayloadParser
+{
+    static final String START = "INTERVALSTARTTIME_GMT";
+    static final String END = "INTERVALENDTIME_GMT";
+    static final String NODE = "NODE";
+    static final String LMP_TYPE = "LMP_TYPE";
+    static final Set<String> LMP_TYPES = Set.of("LMP", "MCE", "MCC", "MCL", "MGHG");
+
+    @Override
+    public String market()
+    {
+        return CaisoMarket.MARKET;
+    }
+
+    @Override
+    public List<TableSpec> rawTables()
+    {
+        return List.of(CaisoTables.RAW_PRC_LMP, CaisoTables.RAW_PRC_INTVL_LMP);
+    }
+
+    @Override
+    public ParsedPayload parse(Payload payload)
+    {
+        OasisReport report = OasisReport.fromName(payload.report());
+        try {
+            return parse(report, OasisFiles.read(payload.bytes(), payload.fileName()), payload.fileName());
+        }
+        catch (LakehouseException e) {
+            return ParsedPayload.rejected(report.dataset(), CaisoTables.rawTable(report), e.getMessage());
+        }
+    }
+
+    /** Parses a file a user has, failing with one clear message if it is not a readable {@code report} file. */
+    public static ParsedPayload parseFile(OasisReport report, byte[] bytes, String fileName)
+    {
+        ParsedPayload parsed = parse(report, OasisFiles.read(bytes, fileName), fileName);
+        if (parsed.outcome() == FetchOutcome.REJECTED) {
+            throw LakehouseException.badData("%s", parsed.detail().orElse("Cannot parse " + fileName));
+        }
+        return parsed;
+    }
+
+    static ParsedPayload parse(OasisReport report, OasisContent content, String fileName)
+    {
+        TableSpec rawTable = CaisoTables.rawTable(report);
+        if (content instanceof OasisContent.ErrorReport error) {
+            return ParsedPayload.operatorAnswer(error.isNoData() ? FetchOutcome.NO_DATA : FetchOutcome.OPERATOR_ERROR, report.dataset(), rawTable,
+                    error.errorCode(), error.errorDescription());
+        }
+        OasisContent.Csv csv = (OasisContent.Csv) content;
+        if (csv.reportName().isPresent() && !csv.reportName().get().equals(report.queryName())) {
+            return ParsedPayload.rejected(report.dataset(), rawTable, String.format("Cannot parse CAISO OASIS file %s as %s: it holds report %s (member %s)",
+                    fileName, report.queryName(), csv.reportName().get(), csv.memberNames().get(0)));
+        }
+        List<OasisLmpRecord> records = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        for (OasisContent.CsvMember member : csv.members()) {
+            String problem = parseMember(report, member, fileName, records, rejected);
+            if (problem != null) {
+                return ParsedPayload.rejected(report.dataset(), rawTable, problem);
+            }
+        }
+        if (records.isEmpty() && rejected.isEmpty()) {
+            return new ParsedPayload(FetchOutcome.NO_DATA, report.dataset(), rawTable, List.of(), List.of(), Optional.empty(),
+                    Optional.of("the file has a header but no rows"), Optional.empty(), csv.generatedAtUtc(), Set.of());
+        }
+        Set<LocalDate> operatingDates = new TreeSet<>();
+        Instant first = null;
+        Instant last = null;
+        Set<String> groupTypes = new TreeSet<>();
+        for (OasisLmpRecord record : records) {
+            operatingDates.add(CaisoMarket.TIME.operatingDate(record.intervalStartUtc()));
+            first = first == null || record.intervalStartUtc().isBefore(first) ? record.intervalStartUtc() : first;
+            last = last == null || record.intervalEndUtc().isAfter(last) ? record.intervalEndUtc() : last;
+            if (record.grpType() != null) {
+                groupTypes.add(record.grpType());
+            }
+        }
+        Optional<String> contentKey = first == null ? Optional.empty()
+                : Optional.of(String.join("|", report.queryName(), report.marketRunId(), first.toString(), last.toString(),
+                        groupTypes.isEmpty() ? "nodes" : String.join("+", groupTypes)));
+        return new ParsedPayload(FetchOutcome.PARSED, report.dataset(), rawTable, records, rejected, Optional.empty(),
+                rejected.isEmpty() ? Optional.empty() : Optional.of(rejected.size() + " lines rejected"),
+                contentKey, csv.generatedAtUtc(), operatingDates);
+    }
+
+    /** Returns why the whole member is unreadable, or null after adding its records and rejected lines. */
+    private static String parseMember(OasisReport report, OasisContent.CsvMember member, String fileName, List<OasisLmpRecord> records,
+            List<RejectedRecord> rejected)
+    {
+        String[] lines = member.text().split("\r?\n", -1);
+        if (lines.length == 0 || lines[0].isBlank()) {
+            return String.format("Cannot parse CAISO OASIS file %s: member %s has no header line", fileName, member.name());
+        }
+        OasisCsvLine.Header header = OasisCsvLine.Header.of(lines[0]);
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of(START, END, NODE, LMP_TYPE, report.valueColumn())) {
+            if (!header.has(required)) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            return String.format("Cannot parse CAISO OASIS file %s as %s: column%s %s missing in header %s",
+                    fileName, report.queryName(), missing.size() == 1 ? "" : "s", String.join(", ", missing), header.names());
+        }
+        Duration expectedLength = Duration.ofMinutes(report.intervalMinutes());
+        for (int index = 1; index < lines.length; index++) {
+            String line = lines[index];
+            if (line.isBlank()) {
+                continue;
+            }
+            int lineNumber = index + 1;
+            List<String> fields = OasisCsvLine.split(line);
+            if (fields.size() != header.names().size()) {
+                rejected.add(RejectedRecord.line(lineNumber, line, String.format("expected %d fields as in the header, found %d", header.names().size(), fields.size())));
+                continue;
+            }
+            try {
+                OasisLmpRecord record = record(report, header, fields, lineNumber);
+                String problem = check(report, record, expectedLength);
+                if (problem != null) {
+                    rejected.add(new RejectedRecord(Optional.of(lineNumber), Optional.of(line), problem, Optional.of(record.node()),
+                            Optional.of(record.intervalStartUtc()), Optional.of(CaisoMarket.TIME.operatingDate(record.intervalStartUtc()))));
+                    continue;
+                }
+                records.add(record);
+            }
+            catch (LineException e) {
+                rejected.add(RejectedRecord.line(lineNumber, line, e.getMessage()));
+            }
+        }
+        return null;
+    }
+
+    private static String check(OasisReport report, OasisLmpRecord record, Duration expectedLength)
+    {
+        if (!LMP_TYPES.contains(record.lmpType())) {
+            return "unknown LMP_TYPE '" + record.lmpType() + "' (known: LMP, MCE, MCC, MCL, MGHG)";
+        }
+        if (record.marketRunId() != null && !record.marketRunId().equals(report.marketRunId())) {
+            return "MARKET_RUN_ID '" + record.marketRunId() + "' in a " + report.queryName() + " file, expected " + report.marketRunId();
+        }
+        Duration length = Duration.between(record.intervalStartUtc(), record.intervalEndUtc());
+        if (!length.equals(expectedLength)) {
+            return String.format("interval %s..%s lasts %d minutes, expected %d", record.intervalStartUtc(), record.intervalEndUtc(),
+                    length.toMinutes(), expectedLength.toMinutes());
+        }
+        return null;
+    }
+
+    private static OasisLmpRecord record(OasisReport report, OasisCsvLine.Header header, List<String> fields, int lineNumber)
+    {
+        return new OasisLmpRecord(
+                lineNumber,
+                instant(header, fields, START),
+                instant(header, fields, END),
+                header.field(fields, "OPR_DT").map(value -> date(value, "OPR_DT")).orElse(null),
+                integer(header, fields, "OPR_HR"),
+                integer(header, fields, "OPR_INTERVAL"),
+                header.field(fields, "NODE_ID_XML").orElse(null),
+                header.field(fields, "NODE_ID").orElse(null),
+                header.field(fields, NODE).orElseThrow(() -> new LineException("NODE is empty")),
+                header.field(fields, "MARKET_RUN_ID").orElse(null),
+                header.field(fields, LMP_TYPE).orElseThrow(() -> new LineException("LMP_TYPE is empty")),
+                header.field(fields, "XML_DATA_ITEM").orElse(null),
+                header.field(fields, "PNODE_RESMRID").orElse(null),
+                header.field(fields, "GRP_TYPE").orElse(null),
+                decimal(header, fields, "POS"),
+                decimal(header, fields, report.valueColumn()),
+                integer(header, fields, "GROUP"));
+    }
+
+    /** OASIS writes {@code 2024-03-10T08:00:00-00:00}: an explicit zero offset, which OffsetDateTime reads as UTC. */
+    private static Instant instant(OasisCsvLine.Header header, List<String> fields, String column)
+    {
+        String value = header.field(fields, column).orElseThrow(() -> new LineException(column + " is empty"));
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        }
+        catch (DateTimeParseException e) {
+            throw new LineException(column + " '" + value + "' is not an ISO date-time with offset");
+        }
+    }
+
+    private static LocalDate date(String value, String column)
+    {
+        try {
+            return LocalDate.parse(value);
+        }
+        catch (DateTimeParseException e) {
+            throw new LineException(column + " '" + value + "' is not a date");
+        }
+    }
+
+    private static Integer integer(OasisCsvLine.Header header, List<String> fields, String column)
+    {
+        return header.field(fields, column).map(value -> {
+            try {
+                return Integer.valueOf(value);
+            }
+            catch (NumberFormatException e) {
+                throw new LineException(column + " '" + value + "' is not an integer");
+            }
+        }).orElse(null);
+    }
+
+    private static Double decimal(OasisCsvLine.Header header, List<String> fields, String column)
+    {
+        return header.field(fields, column).map(value -> {
+            try {
+                double parsed = Double.parseDouble(value);
+                if (!Double.isFinite(parsed)) {
+                    throw new NumberFormatException();
+                }
+                return parsed;
+            }
+            catch (NumberFormatException e) {
+                throw new LineException(column + " '" + value + "' is not a number");
+            }
+        }).orElse(null);
+    }
+
+    private static final class LineException
+            extends RuntimeException
+    {
+        LineException(String message)
+        {
+            super(message, null, false, false);
+        }
+    }
+}
