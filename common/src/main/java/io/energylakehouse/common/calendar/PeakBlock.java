@@ -52,7 +52,7 @@ public record PeakBlock(String name, int firstHourEnding, int lastHourEnding, Se
     /** Clock hour ending (1..24) of an elapsed hour ending on a 23-, 24- or 25-hour day; DST shifts happen at 02:00. */
     public static int clockHourEnding(int hourEnding, int hoursInDay)
     {
-        if (hoursInDay == 23 && hourEnding >= 2) {
+        if (hoursInDay == 23 && hourEnding >= 3) {
             return hourEnding + 1;
         }
         if (hoursInDay == 25 && hourEnding >= 3) {

@@ -79,11 +79,19 @@ public record LakehouseConfig(
         String home = Path.of(settings.value(HOME, DEFAULT_HOME)).toAbsolutePath().normalize().toString();
         String catalogUri = settings.value(CATALOG_URI).orElse(null);
         String warehouse = settings.value(WAREHOUSE).orElse(null);
-        if (profile != Profile.LOCAL && (catalogUri == null || warehouse == null)) {
+        if (profile != Profile.LOCAL) {
             // The stack and cluster profiles never fall back to local files: a job that meant to write to
             // MinIO must not quietly write to the laptop instead.
-            throw LakehouseException.userError("Cannot use profile %s: set %s and %s (the stack's PostgreSQL catalog and its s3:// warehouse)",
-                    profile.configName(), CATALOG_URI, WAREHOUSE);
+            List<String> missing = java.util.stream.Stream.of(CATALOG_URI, WAREHOUSE, RAW_STORE, PUBLISHED_ROOT)
+                    .filter(key -> settings.value(key).isEmpty())
+                    .toList();
+            if (profile == Profile.CLUSTER && settings.value(SPARK_MASTER).isEmpty()) {
+                missing = java.util.stream.Stream.concat(missing.stream(), java.util.stream.Stream.of(SPARK_MASTER)).toList();
+            }
+            if (!missing.isEmpty()) {
+                throw LakehouseException.userError("Cannot use profile %s: set %s (the stack's PostgreSQL catalog, its s3:// locations%s)",
+                        profile.configName(), String.join(", ", missing), profile == Profile.CLUSTER ? " and the Spark master" : "");
+            }
         }
         return new LakehouseConfig(
                 profile,
@@ -95,7 +103,19 @@ public record LakehouseConfig(
                 settings.value(PUBLISHED_ROOT, home + "/published"),
                 settings.value(SPARK_MASTER, "local[*]"),
                 settings.intValue(SPARK_SHUFFLE_PARTITIONS, 4),
-                SparkUi.valueOf(settings.value(SPARK_UI, "disabled").toUpperCase(java.util.Locale.ROOT)));
+                sparkUi(settings));
+    }
+
+    private static SparkUi sparkUi(Settings settings)
+    {
+        String value = settings.value(SPARK_UI, "disabled");
+        try {
+            return SparkUi.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
+        catch (IllegalArgumentException e) {
+            throw LakehouseException.userError("Cannot read setting '%s' (from %s): value '%s' is not valid; use enabled or disabled",
+                    SPARK_UI, settings.origin(SPARK_UI), value);
+        }
     }
 
     /** The same configuration rooted at another home: every location that was derived from home moves with it. */

@@ -16,9 +16,31 @@ public final class LakehouseSpark
 
     public static SparkSession session(LakehouseConfig config, String appName)
     {
+        createLocalFolders(config);
         SparkSession.Builder builder = SparkSession.builder().appName(appName).master(config.sparkMaster());
         sparkProperties(config).forEach(builder::config);
         return builder.getOrCreate();
+    }
+
+    /** SQLite creates its database file but not the folder it sits in; local warehouse folders likewise. */
+    static void createLocalFolders(LakehouseConfig config)
+    {
+        try {
+            if (config.catalogUri().startsWith("jdbc:sqlite:")) {
+                java.nio.file.Path catalogFile = java.nio.file.Path.of(config.catalogUri().substring("jdbc:sqlite:".length()));
+                if (catalogFile.toAbsolutePath().getParent() != null) {
+                    java.nio.file.Files.createDirectories(catalogFile.toAbsolutePath().getParent());
+                }
+            }
+            for (String location : java.util.List.of(config.warehouse(), config.rawStore(), config.publishedRoot())) {
+                if (!location.contains(":/")) {
+                    java.nio.file.Files.createDirectories(java.nio.file.Path.of(location));
+                }
+            }
+        }
+        catch (java.io.IOException e) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot create the local lakehouse under %s: %s", config.home(), e.getMessage());
+        }
     }
 
     /** Every Spark property the lakehouse sets, so spark-submit (cluster profile) can pass the same ones. */

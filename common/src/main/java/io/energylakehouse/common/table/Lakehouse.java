@@ -59,6 +59,13 @@ public final class Lakehouse
         return spark.table(spec.identifier());
     }
 
+    /** The table as it was at an Iceberg snapshot: what a published dataset records it was made from. */
+    public Dataset<Row> readAtSnapshot(TableSpec spec, long snapshotId)
+    {
+        ensure(spec);
+        return spark.sql("SELECT * FROM " + spec.identifier() + " VERSION AS OF " + snapshotId);
+    }
+
     /** The table's current snapshot id, empty while the table has never been written. */
     public OptionalLong currentSnapshotId(TableSpec spec)
     {
@@ -72,7 +79,7 @@ public final class Lakehouse
     {
         ensure(spec);
         try {
-            return org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, spec.identifier());
+            return org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, config.catalogName() + "." + spec.identifier());
         }
         catch (org.apache.spark.sql.catalyst.parser.ParseException | org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
             throw new io.energylakehouse.common.LakehouseException(io.energylakehouse.common.ErrorCode.INTERNAL,

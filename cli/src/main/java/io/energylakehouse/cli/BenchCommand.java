@@ -1,0 +1,81 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.common.config.LakehouseConfig;
+import io.energylakehouse.common.config.Settings;
+import io.energylakehouse.common.spark.LakehouseSpark;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.jobs.IngestBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {"Benchmarks: 'bench ingest' generates N days of day-ahead and real-time 5-minute OASIS files for M nodes and runs",
+                "parse -> raw -> curated on a fresh lakehouse under --home (default var/bench), printing rows, elapsed and rows per",
+                "second per stage. It measures; it asserts nothing."},
+        footer = {"", "Example:", "  bin/lakehouse bench ingest --days 7 --nodes 1700"})
+final class BenchCommand
+        implements java.util.concurrent.Callable<Integer>
+{
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest")
+    String what;
+
+    @Option(names = "--days", defaultValue = "2", paramLabel = "N", description = "Operating days (default ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--nodes", defaultValue = "200", paramLabel = "M", description = "Nodes, including the 3 hubs (default ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Option(names = "--start", defaultValue = "2024-07-01", paramLabel = "DATE", description = "First operating day (default ${DEFAULT-VALUE})")
+    LocalDate start;
+
+    @Option(names = "--home", defaultValue = "var/bench", paramLabel = "DIR", description = "Scratch lakehouse, wiped first (default ${DEFAULT-VALUE})")
+    Path home;
+
+    @Override
+    public Integer call()
+            throws IOException
+    {
+        if (!"ingest".equals(what)) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot run benchmark '%s': available: ingest", what);
+        }
+        delete(home);
+        LakehouseConfig config = LakehouseConfig.from(Settings.of(Map.of(LakehouseConfig.HOME, home.toString())));
+        System.out.printf("Benchmark ingest: %d days x %d nodes, DAM hourly + RTM 5-minute, lakehouse %s, Spark %s, %d cores, max heap %d MiB%n",
+                days, nodes, config.home(), config.sparkMaster(), Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        IngestBenchmark.Result result;
+        try (Lakehouse lakehouse = new Lakehouse(config, LakehouseSpark.session(config, "lakehouse-bench"))) {
+            result = new IngestBenchmark(lakehouse).run(start, days, nodes, home.resolve("samples"));
+        }
+        System.out.printf("%n%d files generated%n", result.files());
+        System.out.printf("%-20s %14s %14s %10s %14s%n", "stage", "input rows", "output rows", "elapsed", "rows/s");
+        for (IngestBenchmark.Stage stage : result.stages()) {
+            System.out.printf(Locale.ROOT, "%-20s %14s %14s %10s %14s%n", stage.name(), Console.count(stage.inputRows()), Console.count(stage.outputRows()),
+                    Console.seconds(stage.elapsed()), stage.inputRows() == 0 ? "-" : Console.count((long) stage.rowsPerSecond()));
+        }
+        return 0;
+    }
+
+    private static void delete(Path folder)
+            throws IOException
+    {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.curate.CurateResult;
+import io.energylakehouse.etl.jobs.CaisoPipeline;
+import io.energylakehouse.etl.source.caiso.OasisReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@Command(name = "curate",
+        mixinStandardHelpOptions = true,
+        description = {"Curates operating days into curated.market_prices: one row per node and interval with the total and its components,",
+                "exact UTC bounds, operating date and hour ending (23 or 25 on DST days), revisions; disagreeing duplicates to",
+                "curated.quarantine; missing intervals and component mismatches to curated.data_quality.",
+                "The run replaces exactly its (market, dataset, operating_date) partitions: reruns give the same rows."},
+        footer = {"", "Examples:",
+                "  bin/lakehouse curate --market caiso --run-date 2024-03-10",
+                "  bin/lakehouse curate --market caiso --start 2024-03-09 --end 2024-03-11 --report prc_lmp"})
+final class CurateCommand
+        implements java.util.concurrent.Callable<Integer>
+{
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
+    String market;
+
+    @Option(names = {"--start", "--run-date"}, required = true, paramLabel = "DATE", description = "First operating date")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "DATE", description = "Last operating date (default: the start)")
+    LocalDate end;
+
+    @Option(names = "--report", paramLabel = "REPORT", description = "prc_lmp and/or prc_intvl_lmp (default: both)")
+    List<String> reports = List.of();
+
+    @Override
+    public Integer call()
+    {
+        Markets.requireCaiso(market);
+        List<LocalDate> dates = Dates.range(start, end);
+        if (dates.size() > 366) {
+            throw LakehouseException.userError("Cannot curate %d days in one run: split the range (at most 366 days)", dates.size());
+        }
+        List<OasisReport> selected = reports.isEmpty() ? List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP)
+                : reports.stream().map(OasisReport::fromName).toList();
+        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-curate-caiso")) {
+            for (CurateResult result : new CaisoPipeline(lakehouse).curate(selected, dates)) {
+                System.out.printf("%s %s: %s rows for %d locations on %d days; intervals per day %s; %d quarantined; data-quality issues %s%n",
+                        result.market(), result.dataset(), Console.count(result.rowsWritten()), result.locations(), result.operatingDates().size(),
+                        result.intervalsPerDay(), result.quarantined(), result.dataQualityIssues());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,68 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.common.config.LakehouseConfig;
+import io.energylakehouse.common.config.Settings;
+import io.energylakehouse.common.spark.LakehouseSpark;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.source.caiso.CaisoConfig;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Options every subcommand takes: which profile, which configuration file, and single-key overrides. */
+public final class GlobalOptions
+{
+    @Option(names = "--profile", paramLabel = "NAME", description = "local (default: Spark in-process, catalog in a SQLite file), stack or cluster")
+    String profile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings (keys like lakehouse.catalog.uri); the environment and --set win over it")
+    Path configFile;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "Folder for the local lakehouse (default var/lakehouse, or $LAKEHOUSE_HOME)")
+    Path home;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting, e.g. --set lakehouse.spark.ui=enabled")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    static List<String> knownKeys()
+    {
+        List<String> keys = new ArrayList<>(LakehouseConfig.KEYS);
+        keys.addAll(CaisoConfig.KEYS);
+        return keys;
+    }
+
+    Settings settings()
+    {
+        Map<String, String> commandLine = new LinkedHashMap<>(overrides);
+        if (profile != null) {
+            commandLine.put(LakehouseConfig.PROFILE, profile);
+        }
+        if (home != null) {
+            commandLine.put(LakehouseConfig.HOME, home.toString());
+        }
+        Settings settings = Settings.load(configFile, System.getenv(), knownKeys(), commandLine);
+        settings.checkKnown("lakehouse.", knownKeys());
+        settings.checkKnown("etl.", knownKeys());
+        return settings;
+    }
+
+    LakehouseConfig lakehouseConfig()
+    {
+        return LakehouseConfig.from(settings());
+    }
+
+    CaisoConfig caisoConfig()
+    {
+        return CaisoConfig.from(settings());
+    }
+
+    Lakehouse openLakehouse(String appName)
+    {
+        LakehouseConfig config = lakehouseConfig();
+        return new Lakehouse(config, LakehouseSpark.session(config, appName));
+    }
+}

@@ -1,0 +1,99 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.jobs.CaisoPipeline;
+import io.energylakehouse.etl.raw.LandingResult;
+import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.source.caiso.CaisoConfig;
+import io.energylakehouse.etl.source.caiso.CaisoFiles;
+import io.energylakehouse.etl.source.caiso.OasisClient;
+import io.energylakehouse.etl.source.caiso.OasisLiveSource;
+import io.energylakehouse.etl.source.caiso.OasisReport;
+import io.energylakehouse.etl.source.caiso.OasisRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+@Command(name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {"Lands operator payloads in the raw layer: bytes kept as received (content-addressed), records in raw.<source>_<report>,",
+                "every payload in raw.fetch_log, rejected records in curated.quarantine. Identical bytes again are a no-op."},
+        footer = {"", "Examples:",
+                "  bin/lakehouse ingest --market caiso --files ~/Downloads/20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip",
+                "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_intvl_lmp",
+                "  bin/lakehouse ingest --market caiso --live --start 2026-11-19 --end 2026-11-20 --report prc_lmp"})
+final class IngestCommand
+        implements java.util.concurrent.Callable<Integer>
+{
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "Market to ingest; available: caiso")
+    String market;
+
+    @Option(names = "--files", paramLabel = "PATH", description = "OASIS files or folders to replay")
+    List<Path> files = List.of();
+
+    @Option(names = "--report", paramLabel = "REPORT", description = "prc_lmp or prc_intvl_lmp (default: from each file's OASIS name; for --live: both)")
+    List<String> reports = List.of();
+
+    @Option(names = "--live", description = "Fetch from CAISO OASIS (needs internet)")
+    boolean live;
+
+    @Option(names = {"--start", "--run-date"}, paramLabel = "DATE", description = "First operating date to fetch (--live)")
+    LocalDate start;
+
+    @Option(names = "--end", paramLabel = "DATE", description = "Last operating date to fetch (--live; default: the start)")
+    LocalDate end;
+
+    @Option(names = "--nodes", split = ",", paramLabel = "NODE", description = "Fetch only these nodes (--live; default: all nodes)")
+    List<String> nodes = List.of();
+
+    @Override
+    public Integer call()
+    {
+        Markets.requireCaiso(market);
+        if (live == !files.isEmpty()) {
+            throw LakehouseException.userError("Cannot ingest: give either --files or --live (with --start)");
+        }
+        List<OasisReport> named = reports.stream().map(OasisReport::fromName).toList();
+        Iterator<Payload> payloads;
+        if (live) {
+            if (start == null) {
+                throw LakehouseException.userError("Cannot ingest live: --start is required");
+            }
+            CaisoConfig caisoConfig = global.caisoConfig();
+            List<OasisRequest> requests = OasisLiveSource.plan(named.isEmpty() ? List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP) : named,
+                    start, end == null ? start : end, nodes, LocalDate.now(java.time.ZoneOffset.UTC), caisoConfig.retentionMonths());
+            System.out.printf("Fetching %d OASIS requests, at least %s apart%n", requests.size(), caisoConfig.requestPause());
+            payloads = OasisLiveSource.payloads(new OasisClient(caisoConfig), requests);
+        }
+        else {
+            if (named.size() > 1) {
+                throw LakehouseException.userError("Cannot replay files as %d reports at once: name one --report or none", named.size());
+            }
+            payloads = CaisoFiles.payloads(CaisoFiles.list(files), named.stream().findFirst(), Payload.Origin.REPLAY);
+        }
+        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-ingest-caiso")) {
+            LandingResult result = new CaisoPipeline(lakehouse).land(payloads);
+            System.out.printf("Payloads: %d new, %d already landed; outcomes %s%n", result.payloadsNew(), result.payloadsAlreadyLanded(), result.outcomes());
+            System.out.printf("Rows: %s parsed into raw tables, %s rejected to curated.quarantine%n", Console.count(result.rowsParsed()), Console.count(result.rowsRejected()));
+            System.out.printf("Operating dates: %s%n", result.operatingDates().stream().sorted().toList());
+            result.messages().forEach(message -> System.out.println("  ! " + message));
+            System.out.println("Next: bin/lakehouse curate --market caiso --start <first date> --end <last date>");
+        }
+        return 0;
+    }
+
+    static Optional<OasisReport> single(List<OasisReport> reports)
+    {
+        return reports.stream().findFirst();
+    }
+}

@@ -1,0 +1,83 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.LakehouseException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code bin/lakehouse}: one launcher, a subcommand per job. */
+@Command(name = "lakehouse",
+        mixinStandardHelpOptions = true,
+        version = "lakehouse 0.1.0",
+        description = "Energy-market data lakehouse: land operator data, curate it into one schema, publish datasets.",
+        subcommands = {
+                DemoCommand.class,
+                IngestCommand.class,
+                CurateCommand.class,
+                PublishCommand.class,
+                ParseCommand.class,
+                SqlCommand.class,
+                BenchCommand.class,
+                ConfigCommand.class,
+                CommandLine.HelpCommand.class,
+        },
+        footer = {"", "Start with: bin/lakehouse demo", "Every subcommand explains itself with --help."})
+public final class LakehouseCli
+        implements Runnable
+{
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args)
+    {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args)
+    {
+        CommandLine commandLine = new CommandLine(new LakehouseCli());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            LakehouseException lakehouseException = find(exception);
+            PrintWriter err = line.getErr();
+            if (lakehouseException != null) {
+                err.println("error: " + lakehouseException.getMessage());
+                err.flush();
+                return lakehouseException.errorCode().exitCode();
+            }
+            err.println("error: internal: " + exception);
+            exception.printStackTrace(err);
+            err.flush();
+            return ErrorCode.INTERNAL.exitCode();
+        });
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            PrintWriter err = exception.getCommandLine().getErr();
+            err.println("error: " + exception.getMessage());
+            err.println("Try: bin/lakehouse " + exception.getCommandLine().getCommandName() + " --help");
+            err.flush();
+            return ErrorCode.USER_ERROR.exitCode();
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Spark wraps our exceptions; the cause chain holds the one with a category and a clear message. */
+    static LakehouseException find(Throwable throwable)
+    {
+        for (Throwable cause = throwable; cause != null; cause = cause.getCause()) {
+            if (cause instanceof LakehouseException lakehouseException) {
+                return lakehouseException;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.common.config.LakehouseConfig;
+import io.energylakehouse.common.spark.LakehouseSpark;
+import io.energylakehouse.etl.jobs.ParseToCsv;
+import io.energylakehouse.etl.raw.RejectedRecord;
+import io.energylakehouse.etl.source.caiso.OasisReport;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+@Command(name = "parse",
+        mixinStandardHelpOptions = true,
+        description = {"Turns an operator file you downloaded into canonical rows: a CSV whose header is the canonical column names",
+                "(those of curated.market_prices without lineage), one row per node and interval. Writes nothing to the lakehouse.",
+                "A file that is not what it claims to be gives one error line and exit code 2."},
+        footer = {"", "Examples:",
+                "  bin/lakehouse parse --market caiso --report prc_lmp --file 20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip --out dam.csv",
+                "  bin/lakehouse parse --market caiso --report prc_intvl_lmp --file rtm.zip --out rtm.csv"})
+final class ParseCommand
+        implements java.util.concurrent.Callable<Integer>
+{
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
+    String market;
+
+    @Option(names = "--report", required = true, paramLabel = "REPORT", description = "prc_lmp (day-ahead hourly) or prc_intvl_lmp (real-time 5-minute)")
+    String report;
+
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "OASIS zip (or its CSV)")
+    Path file;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the canonical CSV")
+    Path out;
+
+    @Override
+    public Integer call()
+    {
+        Markets.requireCaiso(market);
+        OasisReport oasisReport = OasisReport.fromName(report);
+        // Validate the file before starting Spark: a wrong file fails in a fraction of a second.
+        byte[] bytes = readAll(file);
+        io.energylakehouse.etl.source.caiso.OasisLmpParser.parseFile(oasisReport, bytes, file.getFileName().toString());
+        LakehouseConfig config = global.lakehouseConfig();
+        SparkSession spark = LakehouseSpark.session(config, "lakehouse-parse");
+        try {
+            ParseToCsv.Result result = ParseToCsv.convert(spark, oasisReport, file, out);
+            System.out.printf("%s: %s rows for %d locations -> %s%n", file.getFileName(), Console.count(result.rows()), result.locations(), out);
+            for (RejectedRecord rejected : result.rejectedLines()) {
+                System.err.printf("rejected line %s: %s%n", rejected.lineNumber().map(String::valueOf).orElse("-"), rejected.reason());
+            }
+            result.rejectedRecords().forEach(reason -> System.err.println("rejected: " + reason));
+        }
+        finally {
+            spark.stop();
+        }
+        return 0;
+    }
+
+    private static byte[] readAll(Path file)
+    {
+        try {
+            return java.nio.file.Files.readAllBytes(file);
+        }
+        catch (java.io.IOException e) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+        }
+    }
+}

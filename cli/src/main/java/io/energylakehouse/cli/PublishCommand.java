@@ -1,0 +1,40 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.jobs.CaisoPipeline;
+import io.energylakehouse.etl.jobs.PublishResult;
+import io.energylakehouse.etl.publish.ExportResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "publish",
+        mixinStandardHelpOptions = true,
+        description = {"Publishes the hub datasets from the latest revisions in curated.market_prices: published.hub_prices_hourly and",
+                "published.hub_prices_daily (6x16 on-peak / off-peak), each exported as Parquet, gzipped CSV and a Delta table with a",
+                "manifest.json (schema, rows, sha256 per file, source Iceberg snapshot ids)."},
+        footer = {"", "Example:", "  bin/lakehouse publish --market caiso"})
+final class PublishCommand
+        implements java.util.concurrent.Callable<Integer>
+{
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
+    String market;
+
+    @Override
+    public Integer call()
+    {
+        Markets.requireCaiso(market);
+        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-publish-caiso")) {
+            PublishResult result = new CaisoPipeline(lakehouse).publish();
+            for (ExportResult export : result.exports()) {
+                System.out.printf("%s: %s rows, files %s, manifest %s%n", export.dataset(), Console.count(export.rows()),
+                        export.files().stream().map(file -> file.path()).toList(), export.manifestPath());
+            }
+            System.out.printf("Made from curated.market_prices snapshot %d; data origin %s%n", result.curatedSnapshotId(), result.origins());
+        }
+        return 0;
+    }
+}

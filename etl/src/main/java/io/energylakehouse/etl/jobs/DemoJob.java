@@ -1,0 +1,137 @@
+package io.energylakehouse.etl.jobs;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.curate.CurateResult;
+import io.energylakehouse.etl.raw.LandingResult;
+import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.source.caiso.CaisoFiles;
+import io.energylakehouse.etl.source.caiso.OasisReport;
+import io.energylakehouse.etl.source.caiso.SyntheticOasis;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The whole CAISO pipeline on one lakehouse: synthetic sample files (or real files a user supplies, or live
+ * fetches) are landed, the days they cover are curated, and the hub datasets are published.
+ */
+public final class DemoJob
+{
+    private static final Logger log = LoggerFactory.getLogger(DemoJob.class);
+
+    /** A spring-forward week-end and a fall-back week-end: 23-, 24- and 25-hour days. */
+    public static final List<LocalDate> DEFAULT_DATES = List.of(
+            LocalDate.of(2024, 3, 9), LocalDate.of(2024, 3, 10), LocalDate.of(2024, 3, 11),
+            LocalDate.of(2024, 11, 2), LocalDate.of(2024, 11, 3), LocalDate.of(2024, 11, 4));
+    public static final int DEFAULT_NODES = 50;
+    public static final long SAMPLE_SEED = 20240310L;
+
+    /**
+     * @param syntheticDates days to generate sample files for (empty: none)
+     * @param replayFiles files or folders of real OASIS files to land as well
+     * @param live payloads fetched from OASIS (empty iterator when offline)
+     */
+    public record Options(List<LocalDate> syntheticDates, int syntheticNodes, Path sampleFolder, List<Path> replayFiles, Iterator<Payload> live)
+    {
+        public Options
+        {
+            syntheticDates = List.copyOf(syntheticDates);
+            requireNonNull(sampleFolder, "sampleFolder is null");
+            replayFiles = List.copyOf(replayFiles);
+            requireNonNull(live, "live is null");
+        }
+    }
+
+    public record Stage(String name, long rows, Duration elapsed) {}
+
+    public record Result(LandingResult landing, List<CurateResult> curated, PublishResult published, List<Stage> stages, Path sampleFolder)
+    {
+        public Result
+        {
+            curated = List.copyOf(curated);
+            stages = List.copyOf(stages);
+        }
+    }
+
+    private final Lakehouse lakehouse;
+
+    public DemoJob(Lakehouse lakehouse)
+    {
+        this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+    }
+
+    public Result run(Options options)
+    {
+        List<Stage> stages = new ArrayList<>();
+        long started = System.nanoTime();
+        List<Path> synthetic = options.syntheticDates().isEmpty() ? List.of()
+                : new SyntheticOasis(SAMPLE_SEED).write(options.sampleFolder(), options.syntheticDates(), SyntheticOasis.nodes(options.syntheticNodes()));
+        stages.add(new Stage("generate", synthetic.size(), elapsedSince(started)));
+        log.info("Stage generate: {} SYNTHETIC OASIS files in {}", synthetic.size(), options.sampleFolder());
+
+        started = System.nanoTime();
+        CaisoPipeline pipeline = new CaisoPipeline(lakehouse);
+        List<Path> replay = CaisoFiles.list(options.replayFiles());
+        Iterator<Payload> payloads = concat(List.of(
+                CaisoFiles.payloads(synthetic, Optional.empty(), Payload.Origin.SYNTHETIC),
+                CaisoFiles.payloads(replay, Optional.empty(), Payload.Origin.REPLAY),
+                options.live()));
+        LandingResult landing = pipeline.land(payloads);
+        stages.add(new Stage("ingest", landing.rowsParsed(), elapsedSince(started)));
+        if (landing.operatingDates().isEmpty()) {
+            throw LakehouseException.userError("Cannot run the demo: the input holds no price records (%d payloads, outcomes %s)",
+                    landing.payloadsNew() + landing.payloadsAlreadyLanded(), landing.outcomes());
+        }
+
+        started = System.nanoTime();
+        List<CurateResult> curated = pipeline.curate(List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP), new ArrayList<>(new TreeSet<>(landing.operatingDates())));
+        stages.add(new Stage("curate", curated.stream().mapToLong(CurateResult::rowsWritten).sum(), elapsedSince(started)));
+
+        started = System.nanoTime();
+        PublishResult published = pipeline.publish();
+        stages.add(new Stage("publish", published.exports().stream().mapToLong(export -> export.rows()).sum(), elapsedSince(started)));
+        return new Result(landing, curated, published, stages, options.sampleFolder());
+    }
+
+    private static Duration elapsedSince(long startNanos)
+    {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private static <T> Iterator<T> concat(List<Iterator<T>> iterators)
+    {
+        return new Iterator<>()
+        {
+            private int index;
+
+            @Override
+            public boolean hasNext()
+            {
+                while (index < iterators.size() && !iterators.get(index).hasNext()) {
+                    index++;
+                }
+                return index < iterators.size();
+            }
+
+            @Override
+            public T next()
+            {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return iterators.get(index).next();
+            }
+        };
+    }
+}

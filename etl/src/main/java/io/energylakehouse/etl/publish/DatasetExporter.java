@@ -1,0 +1,162 @@
+package io.energylakehouse.etl.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.Hashing;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.types.StructField;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Writes a published dataset as files users download: one Parquet file, one gzipped CSV (header = column
+ * names, timestamps ISO-8601 UTC), a Delta table, and {@code manifest.json} with the schema, row count, the
+ * sha256 of each file and the Iceberg snapshot ids the dataset was made from. Files are written under
+ * temporary names and renamed, so a download never sees half a file; a rerun replaces them.
+ */
+public final class DatasetExporter
+{
+    private final String root;
+    private final Configuration hadoopConfiguration;
+
+    public DatasetExporter(String root, Configuration hadoopConfiguration)
+    {
+        this.root = root.contains(":/") ? root : new java.io.File(root).toURI().toString();
+        this.hadoopConfiguration = requireNonNull(hadoopConfiguration, "hadoopConfiguration is null");
+    }
+
+    /**
+     * @param rows the dataset, already in its published order
+     * @param sources Iceberg snapshot id per source table ({@code curated.market_prices} and the published table itself)
+     * @param notices lines users must read, e.g. that the data is synthetic
+     */
+    public ExportResult export(TableSpec spec, Dataset<Row> rows, long publishedSnapshotId, Map<String, Long> sources, List<String> notices)
+    {
+        Path folder = new Path(root, spec.name());
+        Dataset<Row> conformed = spec.conform(rows).coalesce(1);
+        long rowCount = conformed.count();
+        try {
+            FileSystem fileSystem = folder.getFileSystem(hadoopConfiguration);
+            List<PublishedFile> files = new ArrayList<>();
+            files.add(writeSingleFile(fileSystem, folder, spec.name() + ".parquet", "parquet", rowCount,
+                    temporary -> conformed.write().mode(SaveMode.Overwrite).parquet(temporary)));
+            files.add(writeSingleFile(fileSystem, folder, spec.name() + ".csv.gz", "csv.gz", rowCount,
+                    temporary -> conformed.write().mode(SaveMode.Overwrite)
+                            .option("header", "true")
+                            .option("compression", "gzip")
+                            .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss'Z'")
+                            .csv(temporary)));
+            String deltaPath = new Path(folder, "delta").toString();
+            conformed.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(deltaPath);
+            String manifestPath = writeManifest(fileSystem, folder, spec, rowCount, files, deltaPath, publishedSnapshotId, sources, notices);
+            return new ExportResult(spec.name(), rowCount, files, deltaPath, manifestPath, publishedSnapshotId);
+        }
+        catch (IOException e) {
+            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot publish " + spec.name() + " under " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface SparkWrite
+    {
+        void write(String temporaryFolder);
+    }
+
+    private PublishedFile writeSingleFile(FileSystem fileSystem, Path folder, String fileName, String format, long rows, SparkWrite write)
+            throws IOException
+    {
+        Path temporary = new Path(folder, "_tmp_" + fileName);
+        write.write(temporary.toString());
+        FileStatus[] parts = fileSystem.globStatus(new Path(temporary, "part-*"));
+        if (parts == null || parts.length != 1) {
+            throw new LakehouseException(ErrorCode.INTERNAL, "Cannot publish " + fileName + ": Spark wrote " + (parts == null ? 0 : parts.length) + " parts, expected 1");
+        }
+        Path target = new Path(folder, fileName);
+        fileSystem.delete(target, false);
+        if (!fileSystem.rename(parts[0].getPath(), target)) {
+            throw new IOException("rename of " + parts[0].getPath() + " to " + target + " failed");
+        }
+        fileSystem.delete(temporary, true);
+        return new PublishedFile(fileName, format, rows, fileSystem.getFileStatus(target).getLen(), sha256(fileSystem, target));
+    }
+
+    private String writeManifest(FileSystem fileSystem, Path folder, TableSpec spec, long rows, List<PublishedFile> files, String deltaPath,
+            long publishedSnapshotId, Map<String, Long> sources, List<String> notices)
+            throws IOException
+    {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode manifest = mapper.createObjectNode();
+        manifest.put("dataset", spec.name());
+        manifest.put("table", spec.identifier());
+        manifest.put("description", spec.description());
+        ArrayNode noticeArray = manifest.putArray("notices");
+        notices.forEach(noticeArray::add);
+        manifest.put("rows", rows);
+        ArrayNode schema = manifest.putArray("schema");
+        for (StructField field : spec.schema().fields()) {
+            ObjectNode column = schema.addObject();
+            column.put("name", field.name());
+            column.put("type", field.dataType().simpleString());
+            column.put("nullable", field.nullable());
+            column.put("doc", field.getComment().getOrElse(() -> ""));
+        }
+        manifest.putArray("key").addAll(spec.key().stream().map(mapper.getNodeFactory()::textNode).toList());
+        ArrayNode fileArray = manifest.putArray("files");
+        for (PublishedFile file : files) {
+            ObjectNode entry = fileArray.addObject();
+            entry.put("path", file.path());
+            entry.put("format", file.format());
+            entry.put("rows", file.rows());
+            entry.put("bytes", file.bytes());
+            entry.put("sha256", file.sha256());
+        }
+        manifest.put("delta_table", "delta");
+        ObjectNode snapshots = manifest.putObject("source_snapshots");
+        snapshots.put(spec.identifier(), publishedSnapshotId);
+        sources.forEach(snapshots::put);
+        Path target = new Path(folder, "manifest.json");
+        Path temporary = new Path(folder, "_tmp_manifest.json");
+        try (FSDataOutputStream output = fileSystem.create(temporary, true)) {
+            output.write(mapper.writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
+            output.write('\n');
+        }
+        fileSystem.delete(target, false);
+        if (!fileSystem.rename(temporary, target)) {
+            throw new IOException("rename of " + temporary + " failed");
+        }
+        return target.toString();
+    }
+
+    private static String sha256(FileSystem fileSystem, Path file)
+            throws IOException
+    {
+        MessageDigest digest = Hashing.digest();
+        byte[] buffer = new byte[1 << 16];
+        try (FSDataInputStream input = fileSystem.open(file)) {
+            for (int read = input.read(buffer); read > 0; read = input.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}

@@ -1,0 +1,64 @@
+package io.energylakehouse.etl.publish;
+
+import io.energylakehouse.common.table.TableSpec;
+
+import java.util.List;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+/** The datasets users download (and query), one table each in the {@code published} namespace. */
+public final class PublishedTables
+{
+    private PublishedTables() {}
+
+    public static final TableSpec HUB_PRICES_HOURLY = TableSpec.builder("published", "hub_prices_hourly",
+                    "Hourly trading-hub prices: day-ahead LMP and components, and the hourly mean of real-time 5-minute LMPs (latest revisions)")
+            .required("market", StringType, "Market operator code")
+            .required("location_id", StringType, "Trading hub")
+            .required("interval_start_utc", TimestampType, "Start of the delivery hour")
+            .required("interval_end_utc", TimestampType, "End of the delivery hour")
+            .required("operating_date", DateType, "Operating day in the market's time zone")
+            .required("hour_ending", IntegerType, "Hour ending in elapsed hours: 1..23 on spring-forward days, 1..25 on fall-back days")
+            .required("peak_block", StringType, "On-peak block of this market, e.g. 6x16 (WECC: HE 7-22 Mon-Sat, NERC holidays off-peak)")
+            .required("is_on_peak", BooleanType, "Whether the hour is in the on-peak block")
+            .optional("da_price_per_mwh", DoubleType, "Day-ahead LMP")
+            .optional("da_energy_per_mwh", DoubleType, "Day-ahead energy component")
+            .optional("da_congestion_per_mwh", DoubleType, "Day-ahead congestion component")
+            .optional("da_loss_per_mwh", DoubleType, "Day-ahead loss component")
+            .optional("da_ghg_per_mwh", DoubleType, "Day-ahead greenhouse-gas component")
+            .optional("rt_price_per_mwh", DoubleType, "Mean of the hour's real-time 5-minute LMPs")
+            .required("rt_interval_count", LongType, "Real-time intervals behind the mean (12 when complete)")
+            .required("currency", StringType, "ISO 4217 code")
+            .key("market", "location_id", "interval_start_utc")
+            .partitionedBy("market")
+            .build();
+
+    public static final TableSpec HUB_PRICES_DAILY = TableSpec.builder("published", "hub_prices_daily",
+                    "Daily on-peak and off-peak average prices of trading hubs (simple mean of hourly prices)")
+            .required("market", StringType, "Market operator code")
+            .required("location_id", StringType, "Trading hub")
+            .required("operating_date", DateType, "Operating day in the market's time zone")
+            .required("peak_block", StringType, "On-peak block, e.g. 6x16")
+            .required("is_peak_day", BooleanType, "Whether the day has on-peak hours (not a Sunday or NERC holiday in 6x16)")
+            .required("on_peak_hours", IntegerType, "Hours in the on-peak block with a day-ahead price")
+            .required("off_peak_hours", IntegerType, "Other hours of the day with a day-ahead price (23 or 25 on DST days when all off-peak)")
+            .optional("da_on_peak_price_per_mwh", DoubleType, "Mean day-ahead LMP over on-peak hours; null on days without any")
+            .optional("da_off_peak_price_per_mwh", DoubleType, "Mean day-ahead LMP over off-peak hours")
+            .optional("rt_on_peak_price_per_mwh", DoubleType, "Mean of the hourly real-time means over on-peak hours")
+            .optional("rt_off_peak_price_per_mwh", DoubleType, "Mean of the hourly real-time means over off-peak hours")
+            .required("currency", StringType, "ISO 4217 code")
+            .key("market", "location_id", "operating_date")
+            .partitionedBy("market")
+            .build();
+
+    public static List<TableSpec> all()
+    {
+        return List.of(HUB_PRICES_HOURLY, HUB_PRICES_DAILY);
+    }
+}

@@ -1,0 +1,92 @@
+package io.energylakehouse.etl.source.caiso;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.raw.Payload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Replays OASIS files (downloads a user has, recorded responses, generated samples) as payloads. The
+ * report comes from the OASIS file name ({@code ..._PRC_LMP_DAM_...}) unless the caller names it; the bytes
+ * are read lazily, one file at a time.
+ */
+public final class CaisoFiles
+{
+    private static final Pattern REPORT_IN_NAME = Pattern.compile("_(PRC_INTVL_LMP|PRC_LMP)_", Pattern.CASE_INSENSITIVE);
+
+    private CaisoFiles() {}
+
+    /** Every regular file under the paths (folders are listed, sorted by name), skipping README files. */
+    public static List<Path> list(List<Path> paths)
+    {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                try (Stream<Path> listing = Files.list(path)) {
+                    listing.filter(Files::isRegularFile)
+                            .filter(file -> !file.getFileName().toString().startsWith("README") && !file.getFileName().toString().startsWith("."))
+                            .sorted()
+                            .forEach(files::add);
+                }
+                catch (IOException e) {
+                    throw LakehouseException.userError("Cannot list folder %s: %s", path, e.getMessage());
+                }
+            }
+            else if (Files.isRegularFile(path)) {
+                files.add(path);
+            }
+            else {
+                throw LakehouseException.userError("Cannot read %s: no such file or folder", path);
+            }
+        }
+        return files;
+    }
+
+    public static Optional<OasisReport> reportFromName(String fileName)
+    {
+        Matcher matcher = REPORT_IN_NAME.matcher(fileName);
+        return matcher.find() ? Optional.of(OasisReport.fromName(matcher.group(1))) : Optional.empty();
+    }
+
+    public static Iterator<Payload> payloads(List<Path> files, Optional<OasisReport> report, Payload.Origin origin)
+    {
+        for (Path file : files) {
+            if (report.isEmpty() && reportFromName(file.getFileName().toString()).isEmpty()) {
+                throw LakehouseException.userError("Cannot tell which CAISO report %s holds: its name has neither _PRC_LMP_ nor _PRC_INTVL_LMP_; name the report", file);
+            }
+        }
+        Iterator<Path> remaining = files.iterator();
+        return new Iterator<>()
+        {
+            @Override
+            public boolean hasNext()
+            {
+                return remaining.hasNext();
+            }
+
+            @Override
+            public Payload next()
+            {
+                Path file = remaining.next();
+                String name = file.getFileName().toString();
+                OasisReport fileReport = report.orElseGet(() -> reportFromName(name).orElseThrow());
+                try {
+                    return new Payload(CaisoMarket.SOURCE, fileReport.queryName(), origin, "", Optional.empty(), name,
+                            Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
+                }
+                catch (IOException e) {
+                    throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,221 @@
+package io.energylakehouse.etl.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.common.testing.TestLakehouses;
+import io.energylakehouse.etl.publish.ExportResult;
+import io.energylakehouse.etl.publish.PublishedFile;
+import io.energylakehouse.etl.publish.PublishedTables;
+import io.energylakehouse.etl.raw.FetchOutcome;
+import io.energylakehouse.etl.raw.Hashing;
+import io.energylakehouse.etl.source.caiso.CaisoMarket;
+import io.energylakehouse.etl.source.caiso.SyntheticOasis;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo on a temporary lakehouse: synthetic files around both DST changes plus one corrupt file, then
+ * a second identical run, then a revised day-ahead file.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TestCaisoDemoEndToEnd
+{
+    private static final int NODES = 8;
+
+    @TempDir
+    static Path home;
+
+    private static Lakehouse lakehouse;
+    private static DemoJob.Result firstRun;
+    private static List<Row> curatedAfterFirstRun;
+
+    @BeforeAll
+    static void runDemo()
+            throws IOException
+    {
+        lakehouse = TestLakehouses.create(home.resolve("lake"));
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        // A download cut short: a real-looking name, the first 300 bytes of a real-format zip.
+        byte[] dayAhead = new SyntheticOasis(1).dayAhead(LocalDate.of(2024, 3, 11), SyntheticOasis.nodes(NODES)).bytes();
+        Files.write(inbox.resolve("20240312_20240312_PRC_LMP_DAM_20240311_13_05_12_v12.zip"), java.util.Arrays.copyOf(dayAhead, 300));
+        firstRun = new DemoJob(lakehouse).run(options(inbox));
+        curatedAfterFirstRun = sortedCurated();
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        lakehouse.close();
+    }
+
+    private static DemoJob.Options options(Path inbox)
+    {
+        return new DemoJob.Options(DemoJob.DEFAULT_DATES, NODES, home.resolve("samples"), List.of(inbox), Collections.emptyIterator());
+    }
+
+    @Test
+    @Order(1)
+    void curatesTwentyThreeTwentyFourAndTwentyFiveHourDays()
+    {
+        Map<LocalDate, Long> dayAheadRows = rowsPerDay("da_hourly");
+        assertThat(dayAheadRows).isEqualTo(new TreeMap<>(Map.of(
+                LocalDate.of(2024, 3, 9), 24L * NODES,
+                LocalDate.of(2024, 3, 10), 23L * NODES,
+                LocalDate.of(2024, 3, 11), 24L * NODES,
+                LocalDate.of(2024, 11, 2), 24L * NODES,
+                LocalDate.of(2024, 11, 3), 25L * NODES,
+                LocalDate.of(2024, 11, 4), 24L * NODES)));
+        Map<LocalDate, Long> realTimeRows = rowsPerDay("rt_5min");
+        assertThat(realTimeRows.get(LocalDate.of(2024, 3, 10))).isEqualTo(23L * 12 * NODES);
+        assertThat(realTimeRows.get(LocalDate.of(2024, 11, 3))).isEqualTo(25L * 12 * NODES);
+
+        // Hours ending run 1..23 and 1..25 on the DST days, and the key is unique.
+        Row hours = lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("dataset").equalTo("da_hourly"))
+                .groupBy("operating_date").agg(org.apache.spark.sql.functions.max("hour_ending"))
+                .where(col("operating_date").equalTo(LocalDate.of(2024, 11, 3))).first();
+        assertThat(hours.getInt(1)).isEqualTo(25);
+        Dataset<Row> curated = lakehouse.read(CanonicalTables.MARKET_PRICES);
+        assertThat(curated.select("market", "dataset", "location_id", "interval_start_utc", "revision").distinct().count()).isEqualTo(curated.count());
+        assertThat(curated.where(org.apache.spark.sql.functions.size(col("dq_flags")).gt(0)).count()).isZero();
+        assertThat(curated.where(col("location_type").equalTo("hub")).select("location_id").distinct().count()).isEqualTo(3);
+    }
+
+    @Test
+    @Order(2)
+    void corruptFileIsQuarantinedWhileGoodFilesAreCurated()
+    {
+        assertThat(firstRun.landing().outcome(FetchOutcome.REJECTED)).isEqualTo(1);
+        assertThat(firstRun.landing().outcome(FetchOutcome.PARSED)).isEqualTo(6 + 6 * 24);
+        List<Row> quarantined = lakehouse.read(CanonicalTables.QUARANTINE).collectAsList();
+        assertThat(quarantined).hasSize(1);
+        Row row = quarantined.get(0);
+        assertThat(row.<String>getAs("stage")).isEqualTo("parse");
+        assertThat(row.<String>getAs("reason"))
+                .isEqualTo("Cannot parse CAISO OASIS file 20240312_20240312_PRC_LMP_DAM_20240311_13_05_12_v12.zip: "
+                        + "not a readable zip: no end-of-central-directory record (the download was cut short)");
+        // The rejected bytes are kept in the raw store, reachable from the fetch log.
+        Row fetch = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("fetch_id").equalTo(row.<String>getAs("fetch_id"))).first();
+        assertThat(fetch.<String>getAs("outcome")).isEqualTo("rejected");
+        assertThat(Path.of(URI.create(fetch.<String>getAs("payload_path")))).hasSize(300);
+    }
+
+    @Test
+    @Order(3)
+    void publishesParquetCsvDeltaAndManifest()
+            throws IOException
+    {
+        ExportResult daily = firstRun.published().exports().stream().filter(export -> export.dataset().equals("hub_prices_daily")).findFirst().orElseThrow();
+        assertThat(daily.rows()).isEqualTo(3 * 6);
+        Path folder = Path.of(URI.create(daily.manifestPath())).getParent();
+        JsonNode manifest = new ObjectMapper().readTree(folder.resolve("manifest.json").toFile());
+        assertThat(manifest.get("rows").asLong()).isEqualTo(18);
+        assertThat(manifest.get("notices").get(0).asText()).startsWith("SYNTHETIC");
+        assertThat(manifest.get("source_snapshots").get("curated.market_prices").asLong()).isEqualTo(firstRun.published().curatedSnapshotId());
+        for (PublishedFile file : daily.files()) {
+            byte[] bytes = Files.readAllBytes(folder.resolve(file.path()));
+            assertThat(Hashing.sha256(bytes)).isEqualTo(file.sha256());
+        }
+        assertThat(lakehouse.spark().read().format("delta").load(daily.deltaPath()).count()).isEqualTo(18);
+        assertThat(lakehouse.spark().read().parquet(folder.resolve("hub_prices_daily.parquet").toString()).count()).isEqualTo(18);
+        // CSV round trip through Spark's reader: header and row count.
+        Dataset<Row> csv = lakehouse.spark().read().option("header", "true").csv(folder.resolve("hub_prices_daily.csv.gz").toString());
+        assertThat(csv.columns()).containsExactlyElementsOf(PublishedTables.HUB_PRICES_DAILY.columnNames());
+        assertThat(csv.count()).isEqualTo(18);
+
+        // 6x16: the Sunday 2024-03-10 and 2024-11-03 have no on-peak hours; Saturday does, HE7..HE22 = 16.
+        Map<LocalDate, Row> np15 = new TreeMap<>();
+        lakehouse.read(PublishedTables.HUB_PRICES_DAILY).where(col("location_id").equalTo(CaisoMarket.NP15)).collectAsList()
+                .forEach(day -> np15.put(day.getAs("operating_date"), day));
+        assertThat(np15.get(LocalDate.of(2024, 3, 10)).<Integer>getAs("on_peak_hours")).isZero();
+        assertThat(np15.get(LocalDate.of(2024, 3, 10)).<Integer>getAs("off_peak_hours")).isEqualTo(23);
+        assertThat(np15.get(LocalDate.of(2024, 3, 9)).<Integer>getAs("on_peak_hours")).isEqualTo(16);
+        assertThat(np15.get(LocalDate.of(2024, 11, 3)).<Integer>getAs("off_peak_hours")).isEqualTo(25);
+        assertThat(np15.get(LocalDate.of(2024, 11, 4)).<Double>getAs("da_on_peak_price_per_mwh")).isNotNull();
+    }
+
+    @Test
+    @Order(4)
+    void secondRunChangesNothing()
+    {
+        DemoJob.Result second = new DemoJob(lakehouse).run(options(home.resolve("inbox")));
+        assertThat(second.landing().payloadsNew()).isZero();
+        assertThat(second.landing().payloadsAlreadyLanded()).isEqualTo(firstRun.landing().payloadsNew());
+        assertThat(sortedCurated()).isEqualTo(curatedAfterFirstRun);
+        assertThat(lakehouse.read(CanonicalTables.FETCH_LOG).count()).isEqualTo(firstRun.landing().payloadsNew());
+        assertThat(lakehouse.read(CanonicalTables.QUARANTINE).count()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void revisedFileIsANewRevisionAndPublishedPricesFollowIt()
+            throws IOException
+    {
+        LocalDate day = LocalDate.of(2024, 3, 11);
+        SyntheticOasis.GeneratedFile original = new SyntheticOasis(DemoJob.SAMPLE_SEED).dayAhead(day, SyntheticOasis.nodes(NODES));
+        SyntheticOasis.GeneratedFile revised = new SyntheticOasis(DemoJob.SAMPLE_SEED + 1).dayAhead(day, SyntheticOasis.nodes(NODES));
+        assertThat(revised.bytes()).isNotEqualTo(original.bytes());
+        Path folder = Files.createDirectories(home.resolve("revision"));
+        // Same OASIS name pattern, a later generation stamp: the operator republished the day.
+        Path file = folder.resolve(revised.fileName().replace("_13_05_12_", "_18_00_00_"));
+        Files.write(file, revised.bytes());
+
+        CaisoPipeline pipeline = new CaisoPipeline(lakehouse);
+        pipeline.land(io.energylakehouse.etl.source.caiso.CaisoFiles.payloads(List.of(file), java.util.Optional.empty(),
+                io.energylakehouse.etl.raw.Payload.Origin.SYNTHETIC));
+        pipeline.curate(List.of(io.energylakehouse.etl.source.caiso.OasisReport.PRC_LMP), List.of(day));
+
+        Dataset<Row> dayRows = lakehouse.read(CanonicalTables.MARKET_PRICES)
+                .where(col("dataset").equalTo("da_hourly").and(col("operating_date").equalTo(day)));
+        assertThat(dayRows.where(col("revision").equalTo(1)).count()).isEqualTo(24L * NODES);
+        assertThat(dayRows.where(col("revision").equalTo(2)).count()).isEqualTo(24L * NODES);
+        Row fetch = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("file_name").equalTo(file.getFileName().toString())).first();
+        assertThat(fetch.<Integer>getAs("revision")).isEqualTo(2);
+
+        pipeline.publish();
+        double publishedHour = lakehouse.read(PublishedTables.HUB_PRICES_HOURLY)
+                .where(col("location_id").equalTo(CaisoMarket.NP15).and(col("operating_date").equalTo(day)).and(col("hour_ending").equalTo(18)))
+                .first().<Double>getAs("da_price_per_mwh");
+        double revisedHour = dayRows.where(col("revision").equalTo(2).and(col("location_id").equalTo(CaisoMarket.NP15)).and(col("hour_ending").equalTo(18)))
+                .first().<Double>getAs("price_per_mwh");
+        assertThat(publishedHour).isEqualTo(revisedHour);
+        // Neighbouring days were not touched by the one-day curation.
+        assertThat(rowsPerDay("da_hourly").get(LocalDate.of(2024, 3, 10))).isEqualTo(23L * NODES);
+    }
+
+    private static Map<LocalDate, Long> rowsPerDay(String dataset)
+    {
+        Map<LocalDate, Long> rows = new TreeMap<>();
+        lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("dataset").equalTo(dataset)).groupBy("operating_date").count().collectAsList()
+                .forEach(row -> rows.put(row.getAs("operating_date"), row.getLong(1)));
+        return rows;
+    }
+
+    private static List<Row> sortedCurated()
+    {
+        return lakehouse.read(CanonicalTables.MARKET_PRICES)
+                .orderBy("market", "dataset", "location_id", "interval_start_utc", "revision")
+                .collectAsList();
+    }
+}
