@@ -98,8 +98,8 @@ final class DemoCommand
         out.println();
         out.println("curated.market_prices:");
         for (CurateResult curated : result.curated()) {
-            String hours = curated.intervalsPerDay().entrySet().stream()
-                    .map(entry -> entry.getKey() + "=" + entry.getValue() * curated.rowsWritten() / Math.max(1, curated.rowsWritten()))
+            String hours = new java.util.TreeMap<>(curated.intervalsPerDay()).entrySet().stream()
+                    .map(entry -> entry.getKey() + "=" + entry.getValue())
                     .collect(Collectors.joining(" "));
             out.printf("  %-9s %d days, %d nodes, %s rows, %d quarantined, data-quality issues %s%n", curated.dataset(), curated.operatingDates().size(),
                     curated.locations(), Console.count(curated.rowsWritten()), curated.quarantined(), curated.dataQualityIssues());
