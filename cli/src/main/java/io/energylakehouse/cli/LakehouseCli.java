@@ -43,25 +43,30 @@ public final class LakehouseCli
 
     public static int execute(String... args)
     {
-        CommandLine commandLine = new CommandLine(new LakehouseCli());
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int execute(PrintWriter out, PrintWriter err, String... args)
+    {
+        CommandLine commandLine = new CommandLine(new LakehouseCli()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             LakehouseException lakehouseException = find(exception);
-            PrintWriter err = line.getErr();
+            PrintWriter errors = line.getErr();
             if (lakehouseException != null) {
-                err.println("error: " + lakehouseException.getMessage());
-                err.flush();
+                errors.println("error: " + lakehouseException.getMessage());
+                errors.flush();
                 return lakehouseException.errorCode().exitCode();
             }
-            err.println("error: internal: " + exception);
-            exception.printStackTrace(err);
-            err.flush();
+            errors.println("error: internal: " + exception);
+            exception.printStackTrace(errors);
+            errors.flush();
             return ErrorCode.INTERNAL.exitCode();
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
-            PrintWriter err = exception.getCommandLine().getErr();
-            err.println("error: " + exception.getMessage());
-            err.println("Try: bin/lakehouse " + exception.getCommandLine().getCommandName() + " --help");
-            err.flush();
+            PrintWriter errors = exception.getCommandLine().getErr();
+            errors.println("error: " + exception.getMessage());
+            errors.println("Try: bin/lakehouse " + exception.getCommandLine().getCommandName() + " --help");
+            errors.flush();
             return ErrorCode.USER_ERROR.exitCode();
         });
         return commandLine.execute(args);

@@ -51,8 +51,7 @@ public final class CaisoCuration
         lakehouse.describe(description);
         lakehouse.ensureAll(CanonicalTables.all());
 
-        Column inWindow = col("interval_start_utc").geq(lit(CaisoMarket.TIME.dayStart(dates.get(0))))
-                .and(col("interval_start_utc").lt(lit(CaisoMarket.TIME.dayEnd(dates.get(dates.size() - 1)))));
+        Column inWindow = rawWindow(dates);
         Dataset<Row> raw = CaisoPrices.withValueColumn(lakehouse.read(CaisoTables.rawTable(report)).where(inWindow), report);
         // Only fetches the log committed count: rows of an interrupted landing are ignored.
         Dataset<Row> fetches = lakehouse.read(CanonicalTables.FETCH_LOG)
@@ -95,6 +94,22 @@ public final class CaisoCuration
         finally {
             prices.unpersist();
         }
+    }
+
+    /** One UTC window per run of consecutive operating days, so a sparse set of days never reads the months between them. */
+    static Column rawWindow(List<LocalDate> sortedDates)
+    {
+        Column window = null;
+        int runStart = 0;
+        for (int i = 1; i <= sortedDates.size(); i++) {
+            if (i == sortedDates.size() || !sortedDates.get(i).equals(sortedDates.get(i - 1).plusDays(1))) {
+                Column run = col("interval_start_utc").geq(lit(CaisoMarket.TIME.dayStart(sortedDates.get(runStart))))
+                        .and(col("interval_start_utc").lt(lit(CaisoMarket.TIME.dayEnd(sortedDates.get(i - 1)))));
+                window = window == null ? run : window.or(run);
+                runStart = i;
+            }
+        }
+        return window;
     }
 
     private CurateResult summarize(OasisReport report, List<LocalDate> dates, long sourceRows, Dataset<Row> curated, long quarantined)

@@ -14,6 +14,17 @@ final class OasisCsvLine
 
     static List<String> split(String line)
     {
+        if (line.indexOf('"') < 0) {
+            // OASIS writes no quotes: the common case is a plain split on commas.
+            List<String> fields = new ArrayList<>(20);
+            int start = 0;
+            for (int comma = line.indexOf(','); comma >= 0; comma = line.indexOf(',', start)) {
+                fields.add(line.substring(start, comma));
+                start = comma + 1;
+            }
+            fields.add(line.substring(start));
+            return fields;
+        }
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;

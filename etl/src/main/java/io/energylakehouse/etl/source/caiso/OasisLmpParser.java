@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,11 +119,13 @@ public final class OasisLmpParser
     private static String parseMember(OasisReport report, OasisContent.CsvMember member, String fileName, List<OasisLmpRecord> records,
             List<RejectedRecord> rejected)
     {
-        String[] lines = member.text().split("\r?\n", -1);
-        if (lines.length == 0 || lines[0].isBlank()) {
+        String text = member.text();
+        int headerEnd = lineEnd(text, 0);
+        String headerLine = stripCarriageReturn(text.substring(0, headerEnd));
+        if (headerLine.isBlank()) {
             return String.format("Cannot parse CAISO OASIS file %s: member %s has no header line", fileName, member.name());
         }
-        OasisCsvLine.Header header = OasisCsvLine.Header.of(lines[0]);
+        OasisCsvLine.Header header = OasisCsvLine.Header.of(headerLine);
         List<String> missing = new ArrayList<>();
         for (String required : List.of(START, END, NODE, LMP_TYPE, report.valueColumn())) {
             if (!header.has(required)) {
@@ -133,19 +137,24 @@ public final class OasisLmpParser
                     fileName, report.queryName(), missing.size() == 1 ? "" : "s", String.join(", ", missing), header.names());
         }
         Duration expectedLength = Duration.ofMinutes(report.intervalMinutes());
-        for (int index = 1; index < lines.length; index++) {
-            String line = lines[index];
+        // A file repeats the same few hundred interval bounds on every node's rows: parse each once.
+        Map<String, Instant> instants = new HashMap<>();
+        int lineNumber = 1;
+        for (int lineStart = headerEnd + 1; lineStart < text.length(); ) {
+            int end = lineEnd(text, lineStart);
+            String line = stripCarriageReturn(text.substring(lineStart, end));
+            lineStart = end + 1;
+            lineNumber++;
             if (line.isBlank()) {
                 continue;
             }
-            int lineNumber = index + 1;
             List<String> fields = OasisCsvLine.split(line);
             if (fields.size() != header.names().size()) {
                 rejected.add(RejectedRecord.line(lineNumber, line, String.format("expected %d fields as in the header, found %d", header.names().size(), fields.size())));
                 continue;
             }
             try {
-                OasisLmpRecord record = record(report, header, fields, lineNumber);
+                OasisLmpRecord record = record(report, header, fields, lineNumber, instants);
                 String problem = check(report, record, expectedLength);
                 if (problem != null) {
                     rejected.add(new RejectedRecord(Optional.of(lineNumber), Optional.of(line), problem, Optional.of(record.node()),
@@ -159,6 +168,17 @@ public final class OasisLmpParser
             }
         }
         return null;
+    }
+
+    private static int lineEnd(String text, int from)
+    {
+        int end = text.indexOf('\n', from);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static String stripCarriageReturn(String line)
+    {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static String check(OasisReport report, OasisLmpRecord record, Duration expectedLength)
@@ -177,12 +197,12 @@ public final class OasisLmpParser
         return null;
     }
 
-    private static OasisLmpRecord record(OasisReport report, OasisCsvLine.Header header, List<String> fields, int lineNumber)
+    private static OasisLmpRecord record(OasisReport report, OasisCsvLine.Header header, List<String> fields, int lineNumber, Map<String, Instant> instants)
     {
         return new OasisLmpRecord(
                 lineNumber,
-                instant(header, fields, START),
-                instant(header, fields, END),
+                instant(header, fields, START, instants),
+                instant(header, fields, END, instants),
                 header.field(fields, "OPR_DT").map(value -> date(value, "OPR_DT")).orElse(null),
                 integer(header, fields, "OPR_HR"),
                 integer(header, fields, "OPR_INTERVAL"),
@@ -200,11 +220,17 @@ public final class OasisLmpParser
     }
 
     /** OASIS writes {@code 2024-03-10T08:00:00-00:00}: an explicit zero offset, which OffsetDateTime reads as UTC. */
-    private static Instant instant(OasisCsvLine.Header header, List<String> fields, String column)
+    private static Instant instant(OasisCsvLine.Header header, List<String> fields, String column, Map<String, Instant> instants)
     {
         String value = header.field(fields, column).orElseThrow(() -> new LineException(column + " is empty"));
+        Instant known = instants.get(value);
+        if (known != null) {
+            return known;
+        }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            Instant parsed = OffsetDateTime.parse(value).toInstant();
+            instants.put(value, parsed);
+            return parsed;
         }
         catch (DateTimeParseException e) {
             throw new LineException(column + " '" + value + "' is not an ISO date-time with offset");

@@ -1,0 +1,98 @@
+package io.energylakehouse.cli;
+
+import io.energylakehouse.etl.jobs.ParseToCsv;
+import io.energylakehouse.etl.source.caiso.SyntheticOasis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The launcher's commands as a user calls them: exit codes, one-line errors, the parse command's CSV. */
+class TestLakehouseCli
+{
+    @TempDir
+    Path folder;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args)
+    {
+        return LakehouseCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void helpListsTheSubcommands()
+    {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("demo", "ingest", "curate", "publish", "parse", "sql", "bench");
+        assertThat(run("parse", "--help")).isZero();
+        assertThat(out.toString()).contains("--report", "--file", "--out", "Example");
+    }
+
+    @Test
+    void parsesADownloadedFileIntoCanonicalRows()
+            throws IOException
+    {
+        SyntheticOasis.GeneratedFile file = new SyntheticOasis(7).dayAhead(LocalDate.of(2024, 3, 10), SyntheticOasis.nodes(9));
+        Path zip = Files.write(folder.resolve(file.fileName()), file.bytes());
+        Path csv = folder.resolve("out/dam.csv");
+
+        int exitCode = run("parse", "--market", "caiso", "--report", "prc_lmp", "--file", zip.toString(), "--out", csv.toString(),
+                "--home", folder.resolve("lake").toString());
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", ParseToCsv.COLUMNS));
+        assertThat(lines).hasSize(1 + 23 * 9);
+        int hourEnding = ParseToCsv.COLUMNS.indexOf("hour_ending");
+        assertThat(lines.subList(1, lines.size()).stream().map(line -> Integer.parseInt(line.split(",")[hourEnding])).distinct().sorted().toList())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 23).boxed().toList());
+        String first = lines.get(1);
+        assertThat(first).startsWith("CAISO,da_hourly,DLAP_PGAE-APND,zone,2024-03-10T08:00:00Z,2024-03-10T09:00:00Z,60,2024-03-10,1,");
+        assertThat(first).endsWith(",USD,2024-03-09T21:05:12Z,");
+    }
+
+    @Test
+    void fileThatIsNotWhatItClaimsGivesOneErrorLineAndExitCodeTwo()
+            throws IOException
+    {
+        SyntheticOasis.GeneratedFile file = new SyntheticOasis(7).dayAhead(LocalDate.of(2024, 7, 1), SyntheticOasis.nodes(7));
+        Path truncated = Files.write(folder.resolve("truncated.zip"), Arrays.copyOf(file.bytes(), file.bytes().length / 2));
+        Path dayAhead = Files.write(folder.resolve(file.fileName()), file.bytes());
+
+        assertThat(run("parse", "--market", "caiso", "--report", "prc_lmp", "--file", truncated.toString(), "--out", folder.resolve("x.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot parse CAISO OASIS file truncated.zip: not a readable zip: no end-of-central-directory record "
+                + "(the download was cut short)" + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        assertThat(run("parse", "--market", "caiso", "--report", "prc_intvl_lmp", "--file", dayAhead.toString(), "--out", folder.resolve("y.csv").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString().lines().toList()).hasSize(1);
+        assertThat(err.toString()).startsWith("error: Cannot parse CAISO OASIS file " + file.fileName() + " as PRC_INTVL_LMP: it holds report PRC_LMP");
+        assertThat(folder.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
+    void wrongArgumentsAreUserErrors()
+    {
+        assertThat(run("parse", "--market", "pjm", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot use market 'pjm': available markets are [caiso]" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("curate", "--market", "caiso")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option");
+        err.getBuffer().setLength(0);
+        assertThat(run("config", "--set", "lakehouse.catalgo.uri=x")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Cannot use setting 'lakehouse.catalgo.uri' (from command line): unknown key");
+    }
+}

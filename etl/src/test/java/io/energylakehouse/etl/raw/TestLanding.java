@@ -1,0 +1,134 @@
+package io.energylakehouse.etl.raw;
+
+import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.common.testing.TestLakehouses;
+import io.energylakehouse.etl.source.caiso.CaisoMarket;
+import io.energylakehouse.etl.source.caiso.CaisoTables;
+import io.energylakehouse.etl.source.caiso.OasisLmpParser;
+import io.energylakehouse.etl.source.caiso.SyntheticOasis;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Landing on a tiny lake: no-ops, revisions, operator answers and the clean-up after an interrupted run. */
+class TestLanding
+{
+    @TempDir
+    static Path home;
+
+    private static Lakehouse lakehouse;
+
+    @BeforeAll
+    static void start()
+    {
+        lakehouse = TestLakehouses.create(home);
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        lakehouse.close();
+    }
+
+    private static LandingResult land(Payload... payloads)
+    {
+        RawStore store = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
+        Iterator<Payload> iterator = List.of(payloads).iterator();
+        return new Landing(lakehouse, store, new OasisLmpParser(), 1_000).land(iterator);
+    }
+
+    private static Payload live(String requestKey, byte[] bytes)
+    {
+        return new Payload(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.LIVE, requestKey, Optional.of(URI.create("https://oasis.caiso.com/oasisapi/SingleZip?x")),
+                "response.zip", Instant.parse("2024-07-01T20:00:00Z"), 200, bytes);
+    }
+
+    @Test
+    void identicalBytesAreANoOpAndDifferentBytesANewRevision()
+            throws IOException
+    {
+        String key = "PRC_LMP|DAM|2024-07-05T07:00:00Z|2024-07-06T07:00:00Z|ALL_APNODES";
+        byte[] first = new SyntheticOasis(1).dayAhead(LocalDate.of(2024, 7, 5), SyntheticOasis.nodes(7)).bytes();
+        byte[] second = new SyntheticOasis(2).dayAhead(LocalDate.of(2024, 7, 5), SyntheticOasis.nodes(7)).bytes();
+
+        LandingResult landed = land(live(key, first));
+        LandingResult again = land(live(key, first));
+        LandingResult revised = land(live(key, second));
+
+        assertThat(landed.payloadsNew()).isEqualTo(1);
+        assertThat(landed.rowsParsed()).isEqualTo(7L * 24 * 5);
+        assertThat(again.payloadsNew()).isZero();
+        assertThat(again.payloadsAlreadyLanded()).isEqualTo(1);
+        assertThat(again.operatingDates()).containsExactly(LocalDate.of(2024, 7, 5));
+        assertThat(revised.payloadsNew()).isEqualTo(1);
+        List<Row> log = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("request_key").equalTo(key)).orderBy("revision").collectAsList();
+        assertThat(log).extracting(row -> row.<Integer>getAs("revision")).containsExactly(1, 2);
+        assertThat(log).extracting(row -> row.<String>getAs("sha256")).containsExactly(Hashing.sha256(first), Hashing.sha256(second));
+        // Bytes are kept exactly, under their hash.
+        assertThat(Files.readAllBytes(Path.of(URI.create(log.get(0).<String>getAs("payload_path"))))).isEqualTo(first);
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").isin(log.get(0).getAs("fetch_id"), log.get(1).getAs("fetch_id"))).count())
+                .isEqualTo(2L * 7 * 24 * 5);
+    }
+
+    @Test
+    void noDataAnswerIsRecordedAsSuchAndNotAsAnEmptySuccess()
+            throws IOException
+    {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><m:OASISReport xmlns:m=\"http://www.caiso.com/soa/OASISReport_v1.xsd\">"
+                + "<m:MessagePayload><m:RTO><m:name>CAISO</m:name><m:ERROR><m:ERR_CODE>1000</m:ERR_CODE>"
+                + "<m:ERR_DESC>No data returned for the specified selection</m:ERR_DESC></m:ERROR></m:RTO></m:MessagePayload></m:OASISReport>";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("INVALID_REQUEST.xml"));
+            zip.write(xml.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+
+        LandingResult result = land(live("PRC_LMP|DAM|2030-01-01T08:00:00Z|2030-01-02T08:00:00Z|ALL_APNODES", bytes.toByteArray()));
+
+        assertThat(result.outcome(FetchOutcome.NO_DATA)).isEqualTo(1);
+        assertThat(result.rowsParsed()).isZero();
+        assertThat(result.messages()).containsExactly("response.zip no_data: ERR_CODE 1000 No data returned for the specified selection");
+        Row row = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("outcome").equalTo("no_data")).first();
+        assertThat(row.<String>getAs("operator_error_code")).isEqualTo("1000");
+        assertThat(row.<String>getAs("origin")).isEqualTo("live");
+    }
+
+    @Test
+    void rowsOfAnInterruptedLandingAreDeletedByTheNextOne()
+    {
+        // A landing that appended raw rows and died before recording its payload in the fetch log.
+        Row orphan = RowFactory.create("orphan-fetch", 2, Instant.parse("2024-07-09T07:00:00Z"), Instant.parse("2024-07-09T08:00:00Z"),
+                null, null, null, null, null, "NODE_X", "DAM", "LMP", null, null, null, null, 12.5, null);
+        land(live("PRC_LMP|DAM|warm-up", new SyntheticOasis(3).dayAhead(LocalDate.of(2024, 7, 8), SyntheticOasis.nodes(7)).bytes()));
+        lakehouse.append(CaisoTables.RAW_PRC_LMP, lakehouse.spark().createDataFrame(List.of(orphan), CaisoTables.RAW_PRC_LMP.schema()));
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo("orphan-fetch")).count()).isEqualTo(1);
+
+        land(live("PRC_LMP|DAM|next", new SyntheticOasis(4).dayAhead(LocalDate.of(2024, 7, 9), SyntheticOasis.nodes(7)).bytes()));
+
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo("orphan-fetch")).count()).isZero();
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).count()).isEqualTo(lakehouse.read(CanonicalTables.FETCH_LOG)
+                .where(col("outcome").equalTo("parsed")).select(org.apache.spark.sql.functions.sum("rows_parsed")).first().getLong(0));
+    }
+}
