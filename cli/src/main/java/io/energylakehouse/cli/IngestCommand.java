@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
 
 @Command(name = "ingest",
         mixinStandardHelpOptions = true,
@@ -90,10 +89,5 @@ final class IngestCommand
             System.out.println("Next: bin/lakehouse curate --market caiso --start <first date> --end <last date>");
         }
         return 0;
-    }
-
-    static Optional<OasisReport> single(List<OasisReport> reports)
-    {
-        return reports.stream().findFirst();
     }
 }

@@ -64,29 +64,20 @@ public final class CaisoFiles
                 throw LakehouseException.userError("Cannot tell which CAISO report %s holds: its name has neither _PRC_LMP_ nor _PRC_INTVL_LMP_; name the report", file);
             }
         }
-        Iterator<Path> remaining = files.iterator();
-        return new Iterator<>()
-        {
-            @Override
-            public boolean hasNext()
-            {
-                return remaining.hasNext();
-            }
+        // Lazy: one file's bytes in memory at a time.
+        return files.stream().map(file -> payload(file, report, origin)).iterator();
+    }
 
-            @Override
-            public Payload next()
-            {
-                Path file = remaining.next();
-                String name = file.getFileName().toString();
-                OasisReport fileReport = report.orElseGet(() -> reportFromName(name).orElseThrow());
-                try {
-                    return new Payload(CaisoMarket.SOURCE, fileReport.queryName(), origin, "", Optional.empty(), name,
-                            Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
-                }
-                catch (IOException e) {
-                    throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
-                }
-            }
-        };
+    private static Payload payload(Path file, Optional<OasisReport> report, Payload.Origin origin)
+    {
+        String name = file.getFileName().toString();
+        OasisReport fileReport = report.orElseGet(() -> reportFromName(name).orElseThrow());
+        try {
+            return new Payload(CaisoMarket.SOURCE, fileReport.queryName(), origin, "", Optional.empty(), name,
+                    Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
+        }
+        catch (IOException e) {
+            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+        }
     }
 }

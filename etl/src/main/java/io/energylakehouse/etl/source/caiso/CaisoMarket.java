@@ -21,14 +21,16 @@ public final class CaisoMarket
     public static final String SP15 = "TH_SP15_GEN-APND";
     public static final String ZP26 = "TH_ZP26_GEN-APND";
     public static final List<String> TRADING_HUBS = List.of(NP15, SP15, ZP26);
+    /** Default load aggregation points, priced as zones. */
+    public static final String ZONE_PREFIX = "DLAP_";
 
-    /** hub for the three trading hubs, zone for default load aggregation points (DLAP_*), node otherwise. */
+    /** The rule {@link CaisoPrices#withMarketColumns} applies in Spark: hub for the three trading hubs, zone for default load aggregation points (DLAP_*), node otherwise. */
     public static String locationType(String node)
     {
         if (TRADING_HUBS.contains(node)) {
             return "hub";
         }
-        if (node.startsWith("DLAP_")) {
+        if (node.startsWith(ZONE_PREFIX)) {
             return "zone";
         }
         return "node";

@@ -98,7 +98,7 @@ public final class CaisoPrices
     public static Dataset<Row> withMarketColumns(Dataset<Row> prices, OasisReport report)
     {
         Column locationType = when(col("location_id").isin(CaisoMarket.TRADING_HUBS.toArray()), lit("hub"))
-                .when(col("location_id").startsWith("DLAP_"), lit("zone"))
+                .when(col("location_id").startsWith(CaisoMarket.ZONE_PREFIX), lit("zone"))
                 .otherwise(lit("node"));
         return prices
                 .withColumn("market", lit(CaisoMarket.MARKET))

@@ -26,22 +26,9 @@ public final class OasisLiveSource
         return requests;
     }
 
+    /** Lazy: each request is fetched when the landing asks for the next payload. */
     public static Iterator<Payload> payloads(OasisClient client, List<OasisRequest> requests)
     {
-        Iterator<OasisRequest> remaining = requests.iterator();
-        return new Iterator<>()
-        {
-            @Override
-            public boolean hasNext()
-            {
-                return remaining.hasNext();
-            }
-
-            @Override
-            public Payload next()
-            {
-                return client.fetch(remaining.next());
-            }
-        };
+        return requests.stream().map(client::fetch).iterator();
     }
 }
