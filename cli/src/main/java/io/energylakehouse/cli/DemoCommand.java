@@ -118,9 +118,7 @@ final class DemoCommand
         out.printf("  catalog    %s (Iceberg, catalog name '%s')%n", config.catalogUri(), config.catalogName());
         out.printf("  warehouse  %s%n", config.warehouse());
         out.printf("  raw store  %s%n", config.rawStore());
-        if (!result.landing().operatingDates().isEmpty() && result.sampleFolder() != null) {
-            out.printf("  samples    %s%n", result.sampleFolder());
-        }
+        result.sampleFolder().ifPresent(folder -> out.printf("  samples    %s (SYNTHETIC)%n", folder));
         for (ExportResult export : published.exports()) {
             Map<String, String> files = export.files().stream().collect(Collectors.toMap(file -> file.format(), file -> file.path()));
             out.printf("  published  %s: %s rows -> %s, %s, delta/, manifest.json in %s%n", export.dataset(), Console.count(export.rows()),

@@ -45,11 +45,11 @@ final class ParseCommand
         OasisReport oasisReport = OasisReport.fromName(report);
         // Validate the file before starting Spark: a wrong file fails in a fraction of a second.
         byte[] bytes = readAll(file);
-        io.energylakehouse.etl.source.caiso.OasisLmpParser.parseFile(oasisReport, bytes, file.getFileName().toString());
+        io.energylakehouse.etl.raw.ParsedPayload parsed = io.energylakehouse.etl.source.caiso.OasisLmpParser.parseFile(oasisReport, bytes, file.getFileName().toString());
         LakehouseConfig config = global.lakehouseConfig();
         SparkSession spark = LakehouseSpark.session(config, "lakehouse-parse");
         try {
-            ParseToCsv.Result result = ParseToCsv.convert(spark, oasisReport, file, out);
+            ParseToCsv.Result result = ParseToCsv.convert(spark, oasisReport, file, bytes, parsed, out);
             System.out.printf("%s: %s rows for %d locations -> %s%n", file.getFileName(), Console.count(result.rows()), result.locations(), out);
             for (RejectedRecord rejected : result.rejectedLines()) {
                 System.err.printf("rejected line %s: %s%n", rejected.lineNumber().map(String::valueOf).orElse("-"), rejected.reason());

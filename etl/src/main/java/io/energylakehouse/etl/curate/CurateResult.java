@@ -18,7 +18,6 @@ public record CurateResult(
         String market,
         String dataset,
         List<LocalDate> operatingDates,
-        long sourceRows,
         long rowsWritten,
         long locations,
         Map<LocalDate, Long> intervalsPerDay,

@@ -55,7 +55,8 @@ public final class DemoJob
 
     public record Stage(String name, long rows, Duration elapsed) {}
 
-    public record Result(LandingResult landing, List<CurateResult> curated, PublishResult published, List<Stage> stages, Path sampleFolder)
+    /** @param sampleFolder where the synthetic files are, empty when none were generated */
+    public record Result(LandingResult landing, List<CurateResult> curated, PublishResult published, List<Stage> stages, Optional<Path> sampleFolder)
     {
         public Result
         {
@@ -101,7 +102,7 @@ public final class DemoJob
         started = System.nanoTime();
         PublishResult published = pipeline.publish();
         stages.add(new Stage("publish", published.exports().stream().mapToLong(export -> export.rows()).sum(), elapsedSince(started)));
-        return new Result(landing, curated, published, stages, options.sampleFolder());
+        return new Result(landing, curated, published, stages, synthetic.isEmpty() ? Optional.empty() : Optional.of(options.sampleFolder()));
     }
 
     private static Duration elapsedSince(long startNanos)

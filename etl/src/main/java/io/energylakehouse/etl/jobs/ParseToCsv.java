@@ -54,7 +54,12 @@ public final class ParseToCsv
         catch (IOException e) {
             throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
         }
-        ParsedPayload parsed = OasisLmpParser.parseFile(report, bytes, file.getFileName().toString());
+        return convert(spark, report, file, bytes, OasisLmpParser.parseFile(report, bytes, file.getFileName().toString()), out);
+    }
+
+    /** For a caller that parsed the file already (to fail fast before starting Spark). */
+    public static Result convert(SparkSession spark, OasisReport report, Path file, byte[] bytes, ParsedPayload parsed, Path out)
+    {
         if (parsed.outcome() != FetchOutcome.PARSED) {
             throw LakehouseException.badData("Cannot parse CAISO OASIS file %s: OASIS answered %s instead of data (ERR_CODE %s: %s)",
                     file.getFileName(), parsed.outcome().code(), parsed.operatorErrorCode().orElse("none"), parsed.detail().orElse(""));

@@ -82,7 +82,7 @@ public final class CaisoCuration
                 Dataset<Row> dataQuality = MarketPrices.dataQualityResults(MarketPrices.latestRevision(curated), CaisoMarket.TIME);
                 lakehouse.overwrite(CanonicalTables.DATA_QUALITY, dataQuality, runPartitions);
 
-                CurateResult result = summarize(report, dates, prices.count(), curated, quarantined);
+                CurateResult result = summarize(report, dates, curated, quarantined);
                 log.info("Stage curate: {} -> {} rows for {} locations on {} days, {} quarantined, data-quality issues {}",
                         description, result.rowsWritten(), result.locations(), dates.size(), quarantined, result.dataQualityIssues());
                 return result;
@@ -112,7 +112,7 @@ public final class CaisoCuration
         return window;
     }
 
-    private CurateResult summarize(OasisReport report, List<LocalDate> dates, long sourceRows, Dataset<Row> curated, long quarantined)
+    private CurateResult summarize(OasisReport report, List<LocalDate> dates, Dataset<Row> curated, long quarantined)
     {
         Map<LocalDate, Long> intervalsPerDay = new TreeMap<>();
         long rows = 0;
@@ -128,6 +128,6 @@ public final class CaisoCuration
                 .where(col("market").equalTo(CaisoMarket.MARKET).and(col("dataset").equalTo(report.dataset())).and(col("operating_date").isin(dates.toArray())))
                 .groupBy("check_name").count().collectAsList()
                 .forEach(row -> issues.put(row.getString(0), row.getLong(1)));
-        return new CurateResult(CaisoMarket.MARKET, report.dataset(), dates, sourceRows, rows, locations, intervalsPerDay, quarantined, issues);
+        return new CurateResult(CaisoMarket.MARKET, report.dataset(), dates, rows, locations, intervalsPerDay, quarantined, issues);
     }
 }
