@@ -22,10 +22,16 @@ import java.util.List;
                 "  bin/lakehouse curate --market caiso --run-date 2024-03-10",
                 "  bin/lakehouse curate --market caiso --start 2024-03-09 --end 2024-03-11 --report prc_lmp"})
 final class CurateCommand
-        implements java.util.concurrent.Callable<Integer>
+        implements java.util.concurrent.Callable<Integer>, SparkJob
 {
     @Mixin
     GlobalOptions global;
+
+    @Override
+    public GlobalOptions global()
+    {
+        return global;
+    }
 
     @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
     String market;

@@ -37,10 +37,16 @@ import java.util.stream.Collectors;
                 "  bin/lakehouse demo --live --dates 2026-11-01..2026-11-02   (needs internet; ~2 min per day at OASIS's 5 s pace)",
                 "  bin/lakehouse demo --input ~/Downloads/oasis/                (also land OASIS files you downloaded)"})
 final class DemoCommand
-        implements java.util.concurrent.Callable<Integer>
+        implements java.util.concurrent.Callable<Integer>, SparkJob
 {
     @Mixin
     GlobalOptions global;
+
+    @Override
+    public GlobalOptions global()
+    {
+        return global;
+    }
 
     @Option(names = "--dates", split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-09..2024-03-11,2024-11-02..2024-11-04 (the default)")
     List<String> dates = List.of();

@@ -44,10 +44,39 @@ public final class GlobalOptions
         if (home != null) {
             commandLine.put(LakehouseConfig.HOME, home.toString());
         }
-        Settings settings = Settings.load(configFile, System.getenv(), knownKeys(), commandLine);
+        Path file = configFile != null ? configFile : stackFileFor(commandLine);
+        Settings settings = Settings.load(file, System.getenv(), knownKeys(), commandLine);
         settings.checkKnown("lakehouse.", knownKeys());
         settings.checkKnown("etl.", knownKeys());
         return settings;
+    }
+
+    /**
+     * The stack and cluster profiles read {@code var/stack/stack.properties} (written by {@code bin/lakehouse
+     * stack up}) unless {@code --config} names another file; the local profile reads no file by default.
+     */
+    static Path stackFileFor(Map<String, String> commandLine)
+    {
+        String profile = commandLine.getOrDefault(LakehouseConfig.PROFILE,
+                System.getenv().getOrDefault(Settings.environmentName(LakehouseConfig.PROFILE), "local"));
+        if (profile.trim().equalsIgnoreCase("local")) {
+            return null;
+        }
+        Path file = stackDirectory().resolve("stack.properties");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw io.energylakehouse.common.LakehouseException.userError(
+                    "Cannot use profile %s: no stack settings at %s; start the stack with 'bin/lakehouse stack up' or pass --config FILE", profile, file);
+        }
+        return file;
+    }
+
+    static Path stackDirectory()
+    {
+        String directory = System.getenv("LAKEHOUSE_STACK_DIR");
+        if (directory != null && !directory.isBlank()) {
+            return Path.of(directory);
+        }
+        return Path.of(System.getProperty("lakehouse.project-dir", ".")).resolve("var/stack");
     }
 
     LakehouseConfig lakehouseConfig()

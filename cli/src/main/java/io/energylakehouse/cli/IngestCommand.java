@@ -29,10 +29,16 @@ import java.util.List;
                 "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_intvl_lmp",
                 "  bin/lakehouse ingest --market caiso --live --start 2026-11-19 --end 2026-11-20 --report prc_lmp"})
 final class IngestCommand
-        implements java.util.concurrent.Callable<Integer>
+        implements java.util.concurrent.Callable<Integer>, SparkJob
 {
     @Mixin
     GlobalOptions global;
+
+    @Override
+    public GlobalOptions global()
+    {
+        return global;
+    }
 
     @Option(names = "--market", required = true, paramLabel = "MARKET", description = "Market to ingest; available: caiso")
     String market;

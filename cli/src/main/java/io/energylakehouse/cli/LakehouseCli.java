@@ -19,6 +19,8 @@ import java.io.PrintWriter;
                 PublishCommand.class,
                 ParseCommand.class,
                 SqlCommand.class,
+                DownloadUrlCommand.class,
+                AccessCommand.class,
                 BenchCommand.class,
                 ConfigCommand.class,
                 CommandLine.HelpCommand.class,
@@ -57,6 +59,12 @@ public final class LakehouseCli
                 errors.flush();
                 return lakehouseException.errorCode().exitCode();
             }
+            java.util.Optional<LakehouseException> service = ServiceErrors.explain(line.getCommandName(), exception);
+            if (service.isPresent()) {
+                errors.println("error: " + service.get().getMessage());
+                errors.flush();
+                return service.get().errorCode().exitCode();
+            }
             errors.println("error: internal: " + exception);
             exception.printStackTrace(errors);
             errors.flush();
@@ -69,7 +77,33 @@ public final class LakehouseCli
             errors.flush();
             return ErrorCode.USER_ERROR.exitCode();
         });
+        commandLine.setExecutionStrategy(parseResult -> executeOrSubmit(parseResult, args));
         return commandLine.execute(args);
+    }
+
+    /** On the cluster profile a Spark job goes to spark-submit (once: the submitted driver runs it here). */
+    private static int executeOrSubmit(CommandLine.ParseResult parseResult, String[] args)
+    {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        Object command = last.commandSpec().userObject();
+        if (command instanceof SparkJob job && !last.isUsageHelpRequested() && !SparkSubmitter.insideSubmittedDriver()) {
+            try {
+                io.energylakehouse.common.config.LakehouseConfig config = job.global().lakehouseConfig();
+                if (config.profile() == io.energylakehouse.common.config.Profile.CLUSTER && job.needsSpark()) {
+                    return SparkSubmitter.submit(config, last.commandSpec().name(), java.util.List.of(args));
+                }
+            }
+            catch (LakehouseException e) {
+                PrintWriter errors = last.commandSpec().commandLine().getErr();
+                errors.println("error: " + e.getMessage());
+                errors.flush();
+                return e.errorCode().exitCode();
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /** Spark wraps our exceptions; the cause chain holds the one with a category and a clear message. */

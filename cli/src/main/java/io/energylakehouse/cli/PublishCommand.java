@@ -15,10 +15,16 @@ import picocli.CommandLine.Option;
                 "manifest.json (schema, rows, sha256 per file, source Iceberg snapshot ids)."},
         footer = {"", "Example:", "  bin/lakehouse publish --market caiso"})
 final class PublishCommand
-        implements java.util.concurrent.Callable<Integer>
+        implements java.util.concurrent.Callable<Integer>, SparkJob
 {
     @Mixin
     GlobalOptions global;
+
+    @Override
+    public GlobalOptions global()
+    {
+        return global;
+    }
 
     @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
     String market;

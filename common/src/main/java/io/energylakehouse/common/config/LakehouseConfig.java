@@ -20,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param publishedRoot root of the downloadable datasets (Parquet, CSV.gz, Delta, manifests)
  * @param sparkMaster Spark master URL ({@code local[*]} on the local profile)
  * @param shufflePartitions {@code spark.sql.shuffle.partitions}; small data wants few
+ * @param stack credentials and endpoints of the stack's services (empty on the local profile)
  */
 public record LakehouseConfig(
         Profile profile,
@@ -31,7 +32,8 @@ public record LakehouseConfig(
         String publishedRoot,
         String sparkMaster,
         int shufflePartitions,
-        SparkUi sparkUi)
+        SparkUi sparkUi,
+        StackConfig stack)
 {
     public static final String PROFILE = "lakehouse.profile";
     public static final String HOME = "lakehouse.home";
@@ -44,8 +46,10 @@ public record LakehouseConfig(
     public static final String SPARK_SHUFFLE_PARTITIONS = "lakehouse.spark.shuffle-partitions";
     public static final String SPARK_UI = "lakehouse.spark.ui";
 
-    public static final List<String> KEYS = List.of(PROFILE, HOME, CATALOG_NAME, CATALOG_URI, WAREHOUSE, RAW_STORE,
-            PUBLISHED_ROOT, SPARK_MASTER, SPARK_SHUFFLE_PARTITIONS, SPARK_UI);
+    public static final List<String> KEYS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(PROFILE, HOME, CATALOG_NAME, CATALOG_URI, WAREHOUSE, RAW_STORE, PUBLISHED_ROOT, SPARK_MASTER,
+                    SPARK_SHUFFLE_PARTITIONS, SPARK_UI),
+            StackConfig.KEYS.stream()).toList();
 
     public static final String DEFAULT_HOME = "var/lakehouse";
 
@@ -65,6 +69,12 @@ public record LakehouseConfig(
         requireNonNull(publishedRoot, "publishedRoot is null");
         requireNonNull(sparkMaster, "sparkMaster is null");
         requireNonNull(sparkUi, "sparkUi is null");
+        requireNonNull(stack, "stack is null");
+        for (String location : List.of(warehouse, rawStore, publishedRoot)) {
+            if ((location.startsWith("s3://") || location.startsWith("s3a://")) && stack.s3().isEmpty()) {
+                throw LakehouseException.userError("Cannot use location %s: it is on S3 but no endpoint is set (%s and its keys)", location, StackConfig.S3_ENDPOINT);
+            }
+        }
         if (!catalogName.matches("[a-z][a-z0-9_]*")) {
             throw LakehouseException.userError("Cannot use catalog name '%s': use lower-case letters, digits and underscores", catalogName);
         }
@@ -103,7 +113,8 @@ public record LakehouseConfig(
                 settings.value(PUBLISHED_ROOT, home + "/published"),
                 settings.value(SPARK_MASTER, "local[*]"),
                 settings.intValue(SPARK_SHUFFLE_PARTITIONS, 4),
-                sparkUi(settings));
+                sparkUi(settings),
+                StackConfig.from(settings));
     }
 
     private static SparkUi sparkUi(Settings settings)

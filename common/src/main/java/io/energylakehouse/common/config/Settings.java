@@ -125,7 +125,7 @@ public final class Settings
         }
     }
 
-    static Duration parseDuration(String text)
+    public static Duration parseDuration(String text)
     {
         String value = text.trim().toLowerCase(Locale.ROOT);
         if (value.startsWith("pt") || value.startsWith("p")) {

@@ -1,6 +1,7 @@
 package io.energylakehouse.common.spark;
 
 import io.energylakehouse.common.config.LakehouseConfig;
+import io.energylakehouse.common.config.StackConfig;
 import org.apache.spark.sql.SparkSession;
 
 import java.util.LinkedHashMap;
@@ -70,6 +71,49 @@ public final class LakehouseSpark
         // V1 of the JDBC catalog schema also stores views; SQLite and PostgreSQL both handle it.
         properties.put(catalog + ".jdbc.schema-version", "V1");
         properties.put(catalog + ".cache-enabled", "false");
+        config.stack().catalogUser().ifPresent(user -> properties.put(catalog + ".jdbc.user", user));
+        config.stack().catalogPassword().ifPresent(password -> properties.put(catalog + ".jdbc.password", password));
+        config.stack().s3().ifPresent(s3 -> properties.putAll(objectStoreProperties(catalog, s3)));
+        return properties;
+    }
+
+    /**
+     * MinIO for both readers: Iceberg's own S3FileIO for the tables ({@code s3://}), Hadoop's S3A for every
+     * Hadoop path (raw payloads, published files, Delta; {@code s3a://}, and {@code s3://} mapped to S3A for
+     * Iceberg's Hadoop-based procedures). Path-style requests, few retries and short timeouts: a store that is
+     * down fails the job in seconds with the cause, instead of retrying for minutes.
+     */
+    static Map<String, String> objectStoreProperties(String catalog, StackConfig.S3 s3)
+    {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(catalog + ".io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+        properties.put(catalog + ".s3.endpoint", s3.endpoint());
+        properties.put(catalog + ".s3.path-style-access", "true");
+        properties.put(catalog + ".s3.access-key-id", s3.accessKey());
+        properties.put(catalog + ".s3.secret-access-key", s3.secretKey());
+        properties.put(catalog + ".client.region", s3.region());
+        properties.put(catalog + ".s3.retry.num-retries", Integer.toString(s3.retries()));
+        properties.put(catalog + ".s3.retry.min-wait-ms", "200");
+        properties.put(catalog + ".s3.retry.max-wait-ms", "2000");
+        properties.put(catalog + ".http-client.type", "apache");
+        properties.put(catalog + ".http-client.apache.connection-timeout-ms", "5000");
+        properties.put(catalog + ".http-client.apache.socket-timeout-ms", "60000");
+        String hadoop = "spark.hadoop.fs.s3a.";
+        properties.put(hadoop + "endpoint", s3.endpoint());
+        properties.put(hadoop + "endpoint.region", s3.region());
+        properties.put(hadoop + "path.style.access", "true");
+        properties.put(hadoop + "access.key", s3.accessKey());
+        properties.put(hadoop + "secret.key", s3.secretKey());
+        properties.put(hadoop + "aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        properties.put(hadoop + "connection.ssl.enabled", Boolean.toString(s3.endpoint().startsWith("https:")));
+        properties.put(hadoop + "attempts.maximum", Integer.toString(s3.retries() + 1));
+        properties.put(hadoop + "retry.limit", Integer.toString(s3.retries()));
+        properties.put(hadoop + "retry.interval", "500ms");
+        properties.put(hadoop + "retry.throttle.limit", Integer.toString(s3.retries()));
+        properties.put(hadoop + "connection.establish.timeout", "5s");
+        properties.put(hadoop + "connection.timeout", "60s");
+        properties.put(hadoop + "change.detection.version.required", "false");
+        properties.put("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
         return properties;
     }
 }

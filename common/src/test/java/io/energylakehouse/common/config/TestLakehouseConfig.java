@@ -34,7 +34,8 @@ class TestLakehouseConfig
                 home + "/published",
                 "local[*]",
                 4,
-                LakehouseConfig.SparkUi.DISABLED));
+                LakehouseConfig.SparkUi.DISABLED,
+                StackConfig.from(Settings.empty())));
     }
 
     @Test
@@ -50,7 +51,19 @@ class TestLakehouseConfig
                 "lakehouse.published-root",
                 "lakehouse.spark.master",
                 "lakehouse.spark.shuffle-partitions",
-                "lakehouse.spark.ui");
+                "lakehouse.spark.ui",
+                "lakehouse.catalog.user",
+                "lakehouse.catalog.password",
+                "lakehouse.s3.endpoint",
+                "lakehouse.s3.region",
+                "lakehouse.s3.access-key",
+                "lakehouse.s3.secret-key",
+                "lakehouse.s3.retries",
+                "lakehouse.spark.home",
+                "lakehouse.trino.url",
+                "lakehouse.access.entitlements",
+                "lakehouse.access.password-db",
+                "lakehouse.access.passwords");
     }
 
     @Test
@@ -68,23 +81,27 @@ class TestLakehouseConfig
                 root + "/published",
                 "local[*]",
                 4,
-                LakehouseConfig.SparkUi.DISABLED));
+                LakehouseConfig.SparkUi.DISABLED,
+                StackConfig.from(Settings.empty())));
     }
 
     @Test
     void readsExplicitValues()
     {
-        Settings settings = Settings.of(Map.of(
-                LakehouseConfig.PROFILE, "stack",
-                LakehouseConfig.HOME, "/srv/lakehouse",
-                LakehouseConfig.CATALOG_NAME, "energy",
-                LakehouseConfig.CATALOG_URI, POSTGRES,
-                LakehouseConfig.WAREHOUSE, "s3://warehouse/",
-                LakehouseConfig.RAW_STORE, "s3://raw/",
-                LakehouseConfig.PUBLISHED_ROOT, "s3://published/",
-                LakehouseConfig.SPARK_MASTER, "spark://spark-master:7077",
-                LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "16",
-                LakehouseConfig.SPARK_UI, "enabled"));
+        Settings settings = Settings.of(Map.ofEntries(
+                Map.entry(LakehouseConfig.PROFILE, "stack"),
+                Map.entry(LakehouseConfig.HOME, "/srv/lakehouse"),
+                Map.entry(LakehouseConfig.CATALOG_NAME, "energy"),
+                Map.entry(LakehouseConfig.CATALOG_URI, POSTGRES),
+                Map.entry(LakehouseConfig.WAREHOUSE, "s3://warehouse/"),
+                Map.entry(LakehouseConfig.RAW_STORE, "s3://raw/"),
+                Map.entry(LakehouseConfig.PUBLISHED_ROOT, "s3://published/"),
+                Map.entry(LakehouseConfig.SPARK_MASTER, "spark://spark-master:7077"),
+                Map.entry(LakehouseConfig.SPARK_SHUFFLE_PARTITIONS, "16"),
+                Map.entry(LakehouseConfig.SPARK_UI, "enabled"),
+                Map.entry(StackConfig.S3_ENDPOINT, "http://127.0.0.1:9000"),
+                Map.entry(StackConfig.S3_ACCESS_KEY, "admin"),
+                Map.entry(StackConfig.S3_SECRET_KEY, "secret")));
 
         assertThat(LakehouseConfig.from(settings)).isEqualTo(new LakehouseConfig(
                 Profile.STACK,
@@ -96,7 +113,9 @@ class TestLakehouseConfig
                 "s3://published/",
                 "spark://spark-master:7077",
                 16,
-                LakehouseConfig.SparkUi.ENABLED));
+                LakehouseConfig.SparkUi.ENABLED,
+                StackConfig.from(settings)));
+        assertThat(LakehouseConfig.from(settings).stack().s3()).contains(new StackConfig.S3("http://127.0.0.1:9000", "us-east-1", "admin", "secret", 2));
     }
 
     @Test

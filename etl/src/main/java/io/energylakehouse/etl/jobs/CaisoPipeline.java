@@ -115,8 +115,9 @@ public final class CaisoPipeline
             for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
                 long snapshot = lakehouse.currentSnapshotId(spec).orElseThrow();
                 Dataset<Row> rows = lakehouse.readAtSnapshot(spec, snapshot)
+                        .where(col("market").equalTo(CaisoMarket.MARKET))
                         .orderBy(spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
-                ExportResult export = exporter.export(spec, rows, snapshot, sources, notices);
+                ExportResult export = exporter.export(spec, CaisoMarket.MARKET, rows, snapshot, sources, notices);
                 log.info("Stage publish: {} -> {} rows, {} files, manifest {}", spec.identifier(), export.rows(), export.files().size(), export.manifestPath());
                 exports.add(export);
             }

@@ -30,7 +30,8 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes a published dataset as files users download: one Parquet file, one gzipped CSV (header = column
+ * Writes a published dataset as files users download, one folder per market
+ * ({@code <root>/<dataset>/market=<MARKET>/}, so entitlements can grant a market's files alone): one Parquet file, one gzipped CSV (header = column
  * names, timestamps ISO-8601 UTC), a Delta table, and {@code manifest.json} with the schema, row count, the
  * sha256 of each file and the Iceberg snapshot ids the dataset was made from. Files are written under
  * temporary names and renamed, so a download never sees half a file; a rerun replaces them.
@@ -51,9 +52,9 @@ public final class DatasetExporter
      * @param sources Iceberg snapshot id per source table ({@code curated.market_prices} and the published table itself)
      * @param notices lines users must read, e.g. that the data is synthetic
      */
-    public ExportResult export(TableSpec spec, Dataset<Row> rows, long publishedSnapshotId, Map<String, Long> sources, List<String> notices)
+    public ExportResult export(TableSpec spec, String market, Dataset<Row> rows, long publishedSnapshotId, Map<String, Long> sources, List<String> notices)
     {
-        Path folder = new Path(root, spec.name());
+        Path folder = marketFolder(root, spec.name(), market);
         Dataset<Row> conformed = spec.conform(rows).coalesce(1);
         long rowCount = conformed.count();
         try {
@@ -75,6 +76,12 @@ public final class DatasetExporter
         catch (IOException e) {
             throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot publish " + spec.name() + " under " + folder + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Where a market's files of a dataset live under the published root. */
+    public static Path marketFolder(String root, String dataset, String market)
+    {
+        return new Path(new Path(root, dataset), "market=" + market);
     }
 
     private interface SparkWrite
@@ -107,6 +114,7 @@ public final class DatasetExporter
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode manifest = mapper.createObjectNode();
         manifest.put("dataset", spec.name());
+        manifest.put("market", folder.getName().substring("market=".length()));
         manifest.put("table", spec.identifier());
         manifest.put("description", spec.description());
         ArrayNode noticeArray = manifest.putArray("notices");
