@@ -111,10 +111,24 @@ public record LakehouseConfig(
                 warehouse != null ? warehouse : home + "/warehouse",
                 settings.value(RAW_STORE, home + "/raw"),
                 settings.value(PUBLISHED_ROOT, home + "/published"),
-                settings.value(SPARK_MASTER, "local[*]"),
+                sparkMaster(profile, settings),
                 settings.intValue(SPARK_SHUFFLE_PARTITIONS, 4),
                 sparkUi(settings),
                 StackConfig.from(settings));
+    }
+
+    /**
+     * The stack profile runs Spark in-process against the stack's services; the master URL in the stack's
+     * settings is for the cluster profile, whose jobs go through spark-submit with the jars. A local master
+     * may still be chosen explicitly.
+     */
+    private static String sparkMaster(Profile profile, Settings settings)
+    {
+        String master = settings.value(SPARK_MASTER, "local[*]");
+        if (profile == Profile.STACK && !master.startsWith("local")) {
+            return "local[*]";
+        }
+        return master;
     }
 
     private static SparkUi sparkUi(Settings settings)

@@ -89,7 +89,7 @@ class TestLakehouseConfig
     void readsExplicitValues()
     {
         Settings settings = Settings.of(Map.ofEntries(
-                Map.entry(LakehouseConfig.PROFILE, "stack"),
+                Map.entry(LakehouseConfig.PROFILE, "cluster"),
                 Map.entry(LakehouseConfig.HOME, "/srv/lakehouse"),
                 Map.entry(LakehouseConfig.CATALOG_NAME, "energy"),
                 Map.entry(LakehouseConfig.CATALOG_URI, POSTGRES),
@@ -104,7 +104,7 @@ class TestLakehouseConfig
                 Map.entry(StackConfig.S3_SECRET_KEY, "secret")));
 
         assertThat(LakehouseConfig.from(settings)).isEqualTo(new LakehouseConfig(
-                Profile.STACK,
+                Profile.CLUSTER,
                 "/srv/lakehouse",
                 "energy",
                 POSTGRES,
