@@ -66,18 +66,28 @@ random_secret() { head -c 18 /dev/urandom | base64 | tr -d '/+=' | head -c 24; }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# pick_port NAME DEFAULT: the port recorded for NAME if any, else DEFAULT or the next free one above it.
+# pick_port NAME DEFAULT: the port recorded for NAME while it is free (a restarted service keeps its
+# port), else DEFAULT or the next free one above it.
 pick_port() {
     local name="$1" port="$2" file="$RUN_DIR/$1.port"
-    if [[ -f "$file" ]]; then
+    if [[ -f "$file" ]] && ! port_in_use "$(cat "$file")"; then
         cat "$file"
         return
     fi
-    while port_in_use "$port"; do
+    while port_in_use "$port" || port_taken_by_other_service "$name" "$port"; do
         port=$((port + 1))
     done
     echo "$port" > "$file"
     echo "$port"
+}
+
+# A port another service of this stack has recorded (it may be stopped for a moment) is not free.
+port_taken_by_other_service() {
+    local name="$1" port="$2" file
+    for file in "$RUN_DIR"/*.port; do
+        [[ -f "$file" && "$file" != "$RUN_DIR/$name.port" && "$(cat "$file")" == "$port" ]] && return 0
+    done
+    return 1
 }
 
 recorded_port() {

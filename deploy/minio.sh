@@ -66,7 +66,6 @@ minio_stop() {
         stop_pid minio
         say "minio: stopped"
     fi
-    forget_ports minio minio-console
 }
 
 minio_status() {

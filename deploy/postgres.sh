@@ -90,7 +90,6 @@ postgres_stop() {
         rm -f "$RUN_DIR/postgres.pid"
         say "postgres: stopped"
     fi
-    forget_ports postgres
 }
 
 postgres_status() {

@@ -70,7 +70,6 @@ spark_stop() {
         spark_stop_quietly
         say "spark: stopped"
     fi
-    forget_ports spark-master spark-master-ui spark-worker-ui
 }
 
 spark_status() {

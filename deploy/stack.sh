@@ -57,6 +57,7 @@ down() {
     trino_stop
     postgres_stop
     minio_stop
+    forget_ports minio minio-console postgres trino trino-https spark-master spark-master-ui spark-worker-ui
     say "stack: down (data kept under $STACK_DIR)"
 }
 

@@ -168,7 +168,6 @@ trino_stop() {
         stop_pid trino
         say "trino: stopped"
     fi
-    forget_ports trino trino-https
 }
 
 trino_status() {

@@ -54,16 +54,18 @@ public final class LakehouseCli
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             LakehouseException lakehouseException = find(exception);
             PrintWriter errors = line.getErr();
+            // A service failure (ours wrapped or raw from Spark, Iceberg, S3A, the drivers) is told as
+            // which service, what happened and what to do.
+            if (lakehouseException == null || lakehouseException.errorCode() == ErrorCode.EXTERNAL_SERVICE) {
+                java.util.Optional<LakehouseException> service = ServiceErrors.explain(line.getCommandName(), exception, configOf(line.getCommand()));
+                if (service.isPresent()) {
+                    lakehouseException = service.get();
+                }
+            }
             if (lakehouseException != null) {
                 errors.println("error: " + lakehouseException.getMessage());
                 errors.flush();
                 return lakehouseException.errorCode().exitCode();
-            }
-            java.util.Optional<LakehouseException> service = ServiceErrors.explain(line.getCommandName(), exception);
-            if (service.isPresent()) {
-                errors.println("error: " + service.get().getMessage());
-                errors.flush();
-                return service.get().errorCode().exitCode();
             }
             errors.println("error: internal: " + exception);
             exception.printStackTrace(errors);
@@ -104,6 +106,20 @@ public final class LakehouseCli
             }
         }
         return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    private static io.energylakehouse.common.config.LakehouseConfig configOf(Object command)
+    {
+        GlobalOptions global = command instanceof SparkJob job ? job.global() : command instanceof DownloadUrlCommand download ? download.global : null;
+        if (global == null) {
+            return null;
+        }
+        try {
+            return global.lakehouseConfig();
+        }
+        catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Spark wraps our exceptions; the cause chain holds the one with a category and a clear message. */

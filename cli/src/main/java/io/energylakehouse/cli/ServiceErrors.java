@@ -23,6 +23,15 @@ final class ServiceErrors
 
     static Optional<LakehouseException> explain(String command, Throwable throwable)
     {
+        return explain(command, throwable, null);
+    }
+
+    /** {@code config} (may be null) names the endpoints when the exception does not. */
+    static Optional<LakehouseException> explain(String command, Throwable throwable, io.energylakehouse.common.config.LakehouseConfig config)
+    {
+        String storeAddress = config == null ? "its endpoint"
+                : config.stack().s3().map(s3 -> s3.endpoint().replaceFirst("^https?://", "")).orElse("its endpoint");
+        String catalog = config == null ? "its address" : address(config.catalogUri(), "its address");
         String text = chain(throwable);
         String doing = "Cannot run '" + command + "': ";
         if (text.contains("org.postgresql") || text.contains("PSQLException")) {
@@ -37,23 +46,24 @@ final class ServiceErrors
                         + "' does not exist on PostgreSQL; check lakehouse.catalog.uri ('bin/lakehouse stack up' creates 'lakehouse')", throwable));
             }
             if (text.contains("Connection to") && text.contains("refused") || text.contains("ConnectException")) {
-                return Optional.of(new LakehouseException(ErrorCode.EXTERNAL_SERVICE, doing + "the catalog database (PostgreSQL) at " + address(text, "its address")
+                return Optional.of(new LakehouseException(ErrorCode.EXTERNAL_SERVICE, doing + "the catalog database (PostgreSQL) at " + address(text, catalog)
                         + " refused the connection; start it with 'bin/lakehouse stack up' (status: 'bin/lakehouse stack status')", throwable));
             }
         }
-        if (text.contains("InvalidAccessKeyId") || text.contains("SignatureDoesNotMatch") || text.contains("Access Key Id you provided does not exist")) {
-            return Optional.of(new LakehouseException(ErrorCode.USER_ERROR, doing + "the object store (MinIO) at " + address(text, "its endpoint")
+        if (text.contains("InvalidAccessKeyId") || text.contains("SignatureDoesNotMatch") || text.contains("Access Key Id you provided does not exist")
+                || text.contains("signature we calculated does not match")) {
+            return Optional.of(new LakehouseException(ErrorCode.USER_ERROR, doing + "the object store (MinIO) at " + address(text, storeAddress)
                     + " rejected the credentials: wrong access key or secret key; check lakehouse.s3.access-key and lakehouse.s3.secret-key", throwable));
         }
         if (text.contains("NoSuchBucket") || text.contains("specified bucket does not exist") || text.contains("UnknownStoreException")
                 || Pattern.compile("Bucket \\S+ does not exist").matcher(text).find()) {
             return Optional.of(new LakehouseException(ErrorCode.USER_ERROR, doing + "bucket '" + bucket(text) + "' does not exist on the object store (MinIO) at "
-                    + address(text, "its endpoint") + "; create it, or run 'bin/lakehouse stack up' (it creates lakehouse-warehouse, lakehouse-raw, lakehouse-published)", throwable));
+                    + address(text, storeAddress) + "; create it, or run 'bin/lakehouse stack up' (it creates lakehouse-warehouse, lakehouse-raw, lakehouse-published)", throwable));
         }
         boolean objectStore = text.contains("software.amazon.awssdk") || text.contains("org.apache.hadoop.fs.s3a") || text.contains("S3FileIO")
                 || text.contains("s3a://") || text.contains("s3://");
         if (objectStore && (text.contains("Connection refused") || text.contains("ConnectException") || text.contains("Unable to execute HTTP request"))) {
-            return Optional.of(new LakehouseException(ErrorCode.EXTERNAL_SERVICE, doing + "the object store (MinIO) at " + address(text, "its endpoint")
+            return Optional.of(new LakehouseException(ErrorCode.EXTERNAL_SERVICE, doing + "the object store (MinIO) at " + address(text, storeAddress)
                     + " is unreachable (connection refused); start it with 'bin/lakehouse stack up' and rerun: nothing was committed", throwable));
         }
         return Optional.empty();

@@ -57,7 +57,9 @@ final class SparkSubmitter
                 "--jars", String.join(",", extraJars(libraries, sparkHome.resolve("jars"))),
                 "--driver-memory", System.getenv().getOrDefault("LAKEHOUSE_DRIVER_MEMORY", "4g"),
                 "--executor-memory", System.getenv().getOrDefault("LAKEHOUSE_EXECUTOR_MEMORY", "3g"),
-                "--driver-java-options", String.join(" ", jvmFlags()),
+                "--driver-java-options", String.join(" ", jvmFlags()) + " -Dlog4j2.configurationFile="
+                        + projectDirectory.resolve("cli/src/main/resources/log4j2.properties").toAbsolutePath()
+                        + (System.getProperty("lakehouse.log-file") == null ? "" : " -Dlakehouse.log-file=" + System.getProperty("lakehouse.log-file")),
                 "--conf", "spark.executor.extraJavaOptions=" + String.join(" ", jvmFlags()),
                 "--conf", "spark.driver.host=127.0.0.1",
                 "--conf", "spark.driver.bindAddress=127.0.0.1",

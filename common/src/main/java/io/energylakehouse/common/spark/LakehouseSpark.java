@@ -110,7 +110,7 @@ public final class LakehouseSpark
         properties.put(hadoop + "retry.limit", Integer.toString(s3.retries()));
         properties.put(hadoop + "retry.interval", "500ms");
         properties.put(hadoop + "retry.throttle.limit", Integer.toString(s3.retries()));
-        properties.put(hadoop + "connection.establish.timeout", "5s");
+        properties.put(hadoop + "connection.establish.timeout", "15s");
         properties.put(hadoop + "connection.timeout", "60s");
         properties.put(hadoop + "change.detection.version.required", "false");
         properties.put("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");

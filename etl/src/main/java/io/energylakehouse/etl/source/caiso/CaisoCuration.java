@@ -50,6 +50,7 @@ public final class CaisoCuration
         String description = "Curate CAISO " + report.dataset() + " " + dates.get(0) + (dates.size() > 1 ? ".." + dates.get(dates.size() - 1) : "");
         lakehouse.describe(description);
         lakehouse.ensureAll(CanonicalTables.all());
+        log.info("Stage curate start: {}: reading {} and raw.fetch_log", description, CaisoTables.rawTable(report).identifier());
 
         Column inWindow = rawWindow(dates);
         Dataset<Row> raw = CaisoPrices.withValueColumn(lakehouse.read(CaisoTables.rawTable(report)).where(inWindow), report);
