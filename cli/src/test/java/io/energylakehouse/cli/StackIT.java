@@ -318,7 +318,14 @@ class StackIT
                 "--set", LakehouseConfig.RAW_STORE + "=s3a://lakehouse-raw/it-cluster",
                 "--set", LakehouseConfig.PUBLISHED_ROOT + "=s3a://lakehouse-published/it-cluster").await(JOB_TIMEOUT).requireSuccess("demo on cluster");
         timings.put("demo --profile cluster", cluster.elapsed());
-        assertThat(cluster.stderr()).contains("StandaloneSchedulerBackend");
+        assertThat(cluster.stderr()).contains("Stage submit: demo to spark://127.0.0.1:");
+        // The standalone master saw the application run to the end.
+        String masterUi = Files.readString(StackProcess.STACK_DIR.resolve("run/spark-master-ui.port")).trim();
+        JsonNode master = new ObjectMapper().readTree(HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUi + "/json/")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        List<String> completed = new ArrayList<>();
+        master.get("completedapps").forEach(app -> completed.add(app.get("name").asText() + " " + app.get("state").asText()));
+        assertThat(completed).contains("lakehouse-demo FINISHED");
 
         StackProcess.Result local = StackProcess.lakehouse(Map.of(), "demo", "--home", localHome.toString(), "--set", LakehouseConfig.CATALOG_NAME + "=" + LOCAL_CATALOG)
                 .await(JOB_TIMEOUT).requireSuccess("demo on local");
