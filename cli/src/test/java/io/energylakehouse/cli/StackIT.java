@@ -67,6 +67,11 @@ class StackIT
     void stackUp()
             throws Exception
     {
+        // A clean stack every run: a previous run's processes stopped, its data removed.
+        if (Files.isDirectory(StackProcess.STACK_DIR)) {
+            StackProcess.stack("down").await(Duration.ofMinutes(3));
+            new ProcessBuilder("rm", "-rf", StackProcess.STACK_DIR.toString()).inheritIO().start().waitFor();
+        }
         StackProcess.Result up = StackProcess.stack("up").await(Duration.ofMinutes(15)).requireSuccess("stack up");
         timings.put("stack up (first)", up.elapsed());
         System.out.println(up.stdout());
