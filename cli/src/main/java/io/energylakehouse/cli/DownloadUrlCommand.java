@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
                 "  LAKEHOUSE_PASSWORD=... bin/lakehouse --profile stack download-url hub_prices_hourly --user alice --market CAISO --expires 15m",
                 "  curl -o daily.parquet \"$(bin/lakehouse --profile stack download-url hub_prices_daily | grep parquet | cut -f2)\""})
 final class DownloadUrlCommand
-        implements Callable<Integer>
+        implements Callable<Integer>, LakehouseCommand
 {
     /** SigV4 presigned URLs live at most seven days. */
     static final Duration MAX_EXPIRY = Duration.ofDays(7);
@@ -63,6 +63,12 @@ final class DownloadUrlCommand
 
     @Option(names = "--user", paramLabel = "USER", description = "Who asks (default $LAKEHOUSE_USER, else lakehouse); password from $LAKEHOUSE_PASSWORD, else the stack's passwords file")
     String user;
+
+    @Override
+    public GlobalOptions global()
+    {
+        return global;
+    }
 
     @Override
     public Integer call()
@@ -121,7 +127,7 @@ final class DownloadUrlCommand
             }
         }
         catch (SdkException e) {
-            throw ServiceErrors.explain("download-url", e).orElseGet(() -> new LakehouseException(io.energylakehouse.common.ErrorCode.EXTERNAL_SERVICE,
+            throw ServiceErrors.explain("download-url", e, config).orElseGet(() -> new LakehouseException(io.energylakehouse.common.ErrorCode.EXTERNAL_SERVICE,
                     "Cannot list the published files on the object store at " + s3.endpoint() + ": " + e.getMessage(), e));
         }
         return 0;

@@ -110,12 +110,11 @@ public final class LakehouseCli
 
     private static io.energylakehouse.common.config.LakehouseConfig configOf(Object command)
     {
-        GlobalOptions global = command instanceof SparkJob job ? job.global() : command instanceof DownloadUrlCommand download ? download.global : null;
-        if (global == null) {
+        if (!(command instanceof LakehouseCommand lakehouseCommand)) {
             return null;
         }
         try {
-            return global.lakehouseConfig();
+            return lakehouseCommand.global().lakehouseConfig();
         }
         catch (RuntimeException e) {
             return null;

@@ -21,11 +21,6 @@ final class ServiceErrors
 
     private ServiceErrors() {}
 
-    static Optional<LakehouseException> explain(String command, Throwable throwable)
-    {
-        return explain(command, throwable, null);
-    }
-
     /** {@code config} (may be null) names the endpoints when the exception does not. */
     static Optional<LakehouseException> explain(String command, Throwable throwable, io.energylakehouse.common.config.LakehouseConfig config)
     {

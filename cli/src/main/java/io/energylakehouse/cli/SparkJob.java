@@ -5,9 +5,8 @@ package io.energylakehouse.cli;
  * hands the same command line to spark-submit against the standalone master ({@link SparkSubmitter}).
  */
 interface SparkJob
+        extends LakehouseCommand
 {
-    GlobalOptions global();
-
     /** False when this invocation needs no Spark at all (e.g. {@code sql} on Trino). */
     default boolean needsSpark()
     {

@@ -5,9 +5,6 @@ import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.config.LakehouseConfig;
 import io.energylakehouse.common.config.StackConfig;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,14 +41,7 @@ record TrinoClient(String url, String user, String password)
         }
         Path file = config.stack().passwordsFile().map(Path::of).orElse(null);
         if (file != null && Files.isReadable(file)) {
-            Properties passwords = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                passwords.load(reader);
-            }
-            catch (IOException e) {
-                throw LakehouseException.userError("Cannot read passwords file %s: %s", file, e.getMessage());
-            }
-            String password = passwords.getProperty(user);
+            String password = io.energylakehouse.common.config.Settings.readProperties(file, "passwords file").get(user);
             if (password != null) {
                 return password;
             }

@@ -31,20 +31,20 @@ class TestStackSupport
         RuntimeException minioDown = new RuntimeException("Job aborted due to stage failure",
                 new RuntimeException("software.amazon.awssdk.core.exception.SdkClientException: Unable to execute HTTP request: Connect to 127.0.0.1:9000 [/127.0.0.1] failed: Connection refused",
                         new ConnectException("Connection refused")));
-        LakehouseException explained = ServiceErrors.explain("curate", minioDown).orElseThrow();
+        LakehouseException explained = ServiceErrors.explain("curate", minioDown, null).orElseThrow();
         assertThat(explained.errorCode()).isEqualTo(ErrorCode.EXTERNAL_SERVICE);
         assertThat(explained.getMessage()).isEqualTo("Cannot run 'curate': the object store (MinIO) at 127.0.0.1:9000 is unreachable (connection refused); "
                 + "start it with 'bin/lakehouse stack up' and rerun: nothing was committed");
 
         RuntimeException badPassword = new RuntimeException(new RuntimeException("org.postgresql.util.PSQLException: FATAL: password authentication failed for user \"lakehouse\""));
-        assertThat(ServiceErrors.explain("demo", badPassword).orElseThrow().getMessage())
+        assertThat(ServiceErrors.explain("demo", badPassword, null).orElseThrow().getMessage())
                 .startsWith("Cannot run 'demo': the catalog database (PostgreSQL) refused user 'lakehouse': wrong password");
 
         RuntimeException noBucket = new RuntimeException("getFileStatus on s3a://lakehouse-nope/raw/x: software.amazon.awssdk.services.s3.model.NoSuchBucketException: "
                 + "The specified bucket does not exist (Service: S3, Status Code: 404)");
-        assertThat(ServiceErrors.explain("ingest", noBucket).orElseThrow().getMessage()).startsWith("Cannot run 'ingest': bucket 'lakehouse-nope' does not exist");
+        assertThat(ServiceErrors.explain("ingest", noBucket, null).orElseThrow().getMessage()).startsWith("Cannot run 'ingest': bucket 'lakehouse-nope' does not exist");
 
-        assertThat(ServiceErrors.explain("curate", new IllegalStateException("a bug"))).isEmpty();
+        assertThat(ServiceErrors.explain("curate", new IllegalStateException("a bug"), null)).isEmpty();
     }
 
     @Test

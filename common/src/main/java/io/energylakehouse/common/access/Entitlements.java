@@ -2,16 +2,11 @@ package io.energylakehouse.common.access;
 
 import io.energylakehouse.common.LakehouseException;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -57,16 +52,7 @@ public record Entitlements(SortedMap<String, Group> groups)
 
     public static Entitlements load(Path file)
     {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        catch (IOException e) {
-            throw LakehouseException.userError("Cannot read entitlements file %s: %s", file, e.getMessage());
-        }
-        Map<String, String> values = new TreeMap<>();
-        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key)));
-        return parse(values, file.toString());
+        return parse(io.energylakehouse.common.config.Settings.readProperties(file, "entitlements file"), file.toString());
     }
 
     public static Entitlements parse(Map<String, String> values, String origin)

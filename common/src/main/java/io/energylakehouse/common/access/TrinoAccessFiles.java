@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.energylakehouse.common.LakehouseException;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -142,21 +140,17 @@ public record TrinoAccessFiles(Entitlements entitlements, List<String> marketTab
     private Map<String, String> ensurePasswords(Path file)
             throws IOException
     {
-        Properties properties = new Properties();
-        if (Files.isRegularFile(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-        }
+        Map<String, String> properties = new TreeMap<>(Files.isRegularFile(file)
+                ? io.energylakehouse.common.config.Settings.readProperties(file, "passwords file") : Map.of());
         Map<String, String> passwords = new TreeMap<>();
         boolean changed = false;
         for (String user : entitlements.users()) {
-            String password = properties.getProperty(user);
+            String password = properties.get(user);
             if (password == null || password.isBlank()) {
                 byte[] bytes = new byte[12];
                 RANDOM.nextBytes(bytes);
                 password = HexFormat.of().formatHex(bytes);
-                properties.setProperty(user, password);
+                properties.put(user, password);
                 changed = true;
             }
             passwords.put(user, password);
@@ -165,7 +159,7 @@ public record TrinoAccessFiles(Entitlements entitlements, List<String> marketTab
             Files.createDirectories(file.toAbsolutePath().getParent());
             List<String> lines = new ArrayList<>();
             lines.add("# Passwords of the stack's users (generated; edit and run 'bin/lakehouse access render-trino' to change one)");
-            new TreeMap<>(properties).forEach((user, password) -> lines.add(user + "=" + password));
+            properties.forEach((user, password) -> lines.add(user + "=" + password));
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(temporary, lines, StandardCharsets.UTF_8);
             restrict(temporary);

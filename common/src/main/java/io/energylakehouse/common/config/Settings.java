@@ -54,7 +54,7 @@ public final class Settings
     {
         Settings settings = empty();
         if (file != null) {
-            settings = settings.withOverrides(readProperties(file), file.toString());
+            settings = settings.withOverrides(readProperties(file, "configuration file"), file.toString());
         }
         Map<String, String> fromEnvironment = new LinkedHashMap<>();
         for (String key : knownKeys) {
@@ -154,17 +154,21 @@ public final class Settings
         }
     }
 
-    private static Map<String, String> readProperties(Path file)
+    /**
+     * Reads a properties file (UTF-8) into a map in file order; {@code what} names the file in errors,
+     * e.g. "entitlements file".
+     */
+    public static Map<String, String> readProperties(Path file, String what)
     {
         if (!Files.isRegularFile(file)) {
-            throw LakehouseException.userError("Cannot read configuration file %s: no such file", file);
+            throw LakehouseException.userError("Cannot read %s %s: no such file", what, file);
         }
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read configuration file %s: %s", file, e.getMessage());
+            throw LakehouseException.userError("Cannot read %s %s: %s", what, file, e.getMessage());
         }
         Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
