@@ -23,10 +23,12 @@ import java.util.List;
 @Command(name = "ingest",
         mixinStandardHelpOptions = true,
         description = {"Lands operator payloads in the raw layer: bytes kept as received (content-addressed), records in raw.<source>_<report>,",
-                "every payload in raw.fetch_log, rejected records in curated.quarantine. Identical bytes again are a no-op."},
+                "every payload in raw.fetch_log, rejected records in curated.quarantine. Identical bytes again are a no-op.",
+                "A payload rejected whole (corrupt, not the report it claims) is kept and quarantined, and the command exits 2."},
         footer = {"", "Examples:",
                 "  bin/lakehouse ingest --market caiso --files ~/Downloads/20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip",
                 "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_intvl_lmp",
+                "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_lmp --run-date 2024-03-10   (only that day's files)",
                 "  bin/lakehouse ingest --market caiso --live --start 2026-11-19 --end 2026-11-20 --report prc_lmp"})
 final class IngestCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
@@ -52,10 +54,10 @@ final class IngestCommand
     @Option(names = "--live", description = "Fetch from CAISO OASIS (needs internet)")
     boolean live;
 
-    @Option(names = {"--start", "--run-date"}, paramLabel = "DATE", description = "First operating date to fetch (--live)")
+    @Option(names = {"--start", "--run-date"}, paramLabel = "DATE", description = "First operating date to fetch (--live), or to replay (--files: only files whose OASIS name covers the dates)")
     LocalDate start;
 
-    @Option(names = "--end", paramLabel = "DATE", description = "Last operating date to fetch (--live; default: the start)")
+    @Option(names = "--end", paramLabel = "DATE", description = "Last operating date (default: the start)")
     LocalDate end;
 
     @Option(names = "--nodes", split = ",", paramLabel = "NODE", description = "Fetch only these nodes (--live; default: all nodes)")
@@ -84,7 +86,14 @@ final class IngestCommand
             if (named.size() > 1) {
                 throw LakehouseException.userError("Cannot replay files as %d reports at once: name one --report or none", named.size());
             }
-            payloads = CaisoFiles.payloads(CaisoFiles.list(files), named.stream().findFirst(), Payload.Origin.REPLAY);
+            List<Path> listed = CaisoFiles.list(files);
+            List<Path> selected = start == null ? listed : CaisoFiles.select(listed, start, end == null ? start : end, named);
+            if (selected.isEmpty()) {
+                throw LakehouseException.userError("Cannot ingest: none of the %d files under %s covers %s%s", listed.size(), files,
+                        start, end == null || end.equals(start) ? "" : ".." + end);
+            }
+            System.out.printf("Replaying %d of %d files%n", selected.size(), listed.size());
+            payloads = CaisoFiles.payloads(selected, named.stream().findFirst(), Payload.Origin.REPLAY);
         }
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-ingest-caiso")) {
             LandingResult result = new CaisoPipeline(lakehouse).land(payloads);
@@ -92,6 +101,13 @@ final class IngestCommand
             System.out.printf("Rows: %s parsed into raw tables, %s rejected to curated.quarantine%n", Console.count(result.rowsParsed()), Console.count(result.rowsRejected()));
             System.out.printf("Operating dates: %s%n", result.operatingDates().stream().sorted().toList());
             result.messages().forEach(message -> System.out.println("  ! " + message));
+            if (!result.rejectedPayloads().isEmpty()) {
+                // Everything readable is committed; the rejected bytes stay in the raw store and their reason in
+                // curated.quarantine. A scheduler must see the failure, and a rerun with the same file fails again.
+                throw LakehouseException.badData("Cannot ingest %d of %d payloads: %s; quarantined in curated.quarantine, the rest is landed",
+                        result.rejectedPayloads().size(), result.payloadsNew() + result.payloadsAlreadyLanded(),
+                        result.rejectedPayloads().stream().map(rejected -> rejected.describe()).collect(java.util.stream.Collectors.joining("; ")));
+            }
             System.out.println("Next: bin/lakehouse curate --market caiso --start <first date> --end <last date>");
         }
         return 0;

@@ -18,7 +18,11 @@ public final class LakehouseSpark
     public static SparkSession session(LakehouseConfig config, String appName)
     {
         createLocalFolders(config);
-        SparkSession.Builder builder = SparkSession.builder().appName(appName).master(config.sparkMaster());
+        SparkSession.Builder builder = SparkSession.builder().appName(appName);
+        // Under spark-submit (the cluster profile, Airflow's SparkSubmitOperator) the submitter chose the master.
+        if (System.getProperty("spark.master") == null) {
+            builder.master(config.sparkMaster());
+        }
         sparkProperties(config).forEach(builder::config);
         return builder.getOrCreate();
     }

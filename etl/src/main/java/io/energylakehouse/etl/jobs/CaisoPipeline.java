@@ -9,6 +9,7 @@ import io.energylakehouse.etl.publish.DatasetExporter;
 import io.energylakehouse.etl.publish.ExportResult;
 import io.energylakehouse.etl.publish.HubPrices;
 import io.energylakehouse.etl.publish.PublishedTables;
+import io.energylakehouse.etl.publish.PublishedTags;
 import io.energylakehouse.etl.raw.LandingResult;
 import io.energylakehouse.etl.raw.Landing;
 import io.energylakehouse.etl.raw.Payload;
@@ -109,6 +110,7 @@ public final class CaisoPipeline
                     : List.of();
 
             DatasetExporter exporter = new DatasetExporter(lakehouse.config().publishedRoot(), lakehouse.spark().sparkContext().hadoopConfiguration());
+            PublishedTags tags = new PublishedTags(lakehouse);
             List<ExportResult> exports = new ArrayList<>();
             Map<String, Long> sources = new LinkedHashMap<>();
             sources.put(CanonicalTables.MARKET_PRICES.identifier(), curatedSnapshot);
@@ -119,6 +121,8 @@ public final class CaisoPipeline
                         .orderBy(spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
                 ExportResult export = exporter.export(spec, CaisoMarket.MARKET, rows, snapshot, sources, notices);
                 log.info("Stage publish: {} -> {} rows, {} files, manifest {}", spec.identifier(), export.rows(), export.files().size(), export.manifestPath());
+                // After the manifest is in place: the tags keep exactly the snapshots it names readable through snapshot expiry.
+                tags.apply(PublishedTags.tags(spec.name(), CaisoMarket.MARKET, export.sourceSnapshots()));
                 exports.add(export);
             }
             return new PublishResult(exports, curatedSnapshot, origins, hubSummaries());

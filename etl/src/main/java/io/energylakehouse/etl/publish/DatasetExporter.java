@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,8 +71,11 @@ public final class DatasetExporter
                             .csv(temporary)));
             String deltaPath = new Path(folder, "delta").toString();
             conformed.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(deltaPath);
-            String manifestPath = writeManifest(fileSystem, folder, spec, rowCount, files, deltaPath, publishedSnapshotId, sources, notices);
-            return new ExportResult(spec.name(), rowCount, files, deltaPath, manifestPath, publishedSnapshotId);
+            Map<String, Long> sourceSnapshots = new LinkedHashMap<>();
+            sourceSnapshots.put(spec.identifier(), publishedSnapshotId);
+            sourceSnapshots.putAll(sources);
+            String manifestPath = writeManifest(fileSystem, folder, spec, rowCount, files, deltaPath, sourceSnapshots, notices);
+            return new ExportResult(spec.name(), rowCount, files, deltaPath, manifestPath, publishedSnapshotId, sourceSnapshots);
         }
         catch (IOException e) {
             throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot publish " + spec.name() + " under " + folder + ": " + e.getMessage(), e);
@@ -108,7 +112,7 @@ public final class DatasetExporter
     }
 
     private String writeManifest(FileSystem fileSystem, Path folder, TableSpec spec, long rows, List<PublishedFile> files, String deltaPath,
-            long publishedSnapshotId, Map<String, Long> sources, List<String> notices)
+            Map<String, Long> sourceSnapshots, List<String> notices)
             throws IOException
     {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -140,8 +144,7 @@ public final class DatasetExporter
         }
         manifest.put("delta_table", "delta");
         ObjectNode snapshots = manifest.putObject("source_snapshots");
-        snapshots.put(spec.identifier(), publishedSnapshotId);
-        sources.forEach(snapshots::put);
+        sourceSnapshots.forEach(snapshots::put);
         Path target = new Path(folder, "manifest.json");
         Path temporary = new Path(folder, "_tmp_manifest.json");
         try (FSDataOutputStream output = fileSystem.create(temporary, true)) {

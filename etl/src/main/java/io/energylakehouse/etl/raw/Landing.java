@@ -72,8 +72,7 @@ public final class Landing
             String sha256 = payload.sha256();
             LoggedFetch sameBytes = knownBySha.get(payload.source() + "|" + payload.report() + "|" + sha256);
             if (sameBytes != null && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
-                counters.alreadyLanded++;
-                counters.operatingDates.addAll(sameBytes.operatingDates);
+                counters.alreadyLanded(payload, sameBytes);
                 continue;
             }
             ParsedPayload parsed = parser.parse(payload);
@@ -81,8 +80,7 @@ public final class Landing
                     : parsed.contentKey().orElse("file:" + payload.fileName());
             String fetchId = fetchId(payload, requestKey, sha256);
             if (known.containsKey(fetchId)) {
-                counters.alreadyLanded++;
-                counters.operatingDates.addAll(parsed.operatingDates());
+                counters.alreadyLanded(payload, known.get(fetchId));
                 continue;
             }
             int revision = 1 + known.values().stream()
@@ -92,10 +90,11 @@ public final class Landing
             String payloadPath = rawStore.store(payload.bytes());
             Landed landed = new Landed(payload.withRequestKey(requestKey), parsed, fetchId, sha256, revision, payloadPath);
             pending.add(landed);
-            LoggedFetch logged = new LoggedFetch(fetchId, payload.source(), payload.report(), requestKey, sha256, revision, parsed.operatingDates());
+            LoggedFetch logged = new LoggedFetch(fetchId, payload.source(), payload.report(), requestKey, sha256, revision, parsed.operatingDates(),
+                    parsed.outcome().code(), payloadPath, parsed.detail().orElse(""));
             known.put(fetchId, logged);
             knownBySha.putIfAbsent(payload.source() + "|" + payload.report() + "|" + sha256, logged);
-            counters.count(landed);
+            counters.count(landed, logged);
             if (parsed.outcome() != FetchOutcome.PARSED) {
                 String message = String.format("%s %s: %s%s", payload.fileName(), parsed.outcome().code(),
                         parsed.operatorErrorCode().map(code -> "ERR_CODE " + code + " ").orElse(""), parsed.detail().orElse(""));
@@ -111,7 +110,7 @@ public final class Landing
         }
         flush(pending);
         LandingResult result = new LandingResult(counters.landedNew, counters.alreadyLanded, counters.outcomes, counters.rowsParsed,
-                counters.rowsRejected, counters.operatingDates, counters.messages);
+                counters.rowsRejected, counters.operatingDates, counters.messages, counters.rejectedPayloads);
         log.info("Landed {} new payloads ({} already landed): {} rows parsed, {} rejected, outcomes {}",
                 result.payloadsNew(), result.payloadsAlreadyLanded(), result.rowsParsed(), result.rowsRejected(), result.outcomes());
         return result;
@@ -207,11 +206,11 @@ public final class Landing
         Map<String, LoggedFetch> known = new LinkedHashMap<>();
         // One row per payload ever landed for this parser's sources: small metadata, fine to hold in the driver.
         for (Row row : lakehouse.read(CanonicalTables.FETCH_LOG)
-                .select("fetch_id", "source", "report", "request_key", "sha256", "revision", "operating_dates")
+                .select("fetch_id", "source", "report", "request_key", "sha256", "revision", "operating_dates", "outcome", "payload_path", "detail")
                 .collectAsList()) {
             List<LocalDate> dates = row.getList(6);
             known.put(row.getString(0), new LoggedFetch(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getInt(5), Set.copyOf(dates)));
+                    row.getString(4), row.getInt(5), Set.copyOf(dates), row.getString(7), row.getString(8), row.isNullAt(9) ? "" : row.getString(9)));
         }
         return known;
     }
@@ -248,7 +247,8 @@ public final class Landing
 
     private record OptionalTimestamp(Optional<Long> millis) {}
 
-    private record LoggedFetch(String fetchId, String source, String report, String requestKey, String sha256, int revision, Set<LocalDate> operatingDates) {}
+    private record LoggedFetch(String fetchId, String source, String report, String requestKey, String sha256, int revision, Set<LocalDate> operatingDates,
+            String outcome, String payloadPath, String detail) {}
 
     private record Landed(Payload payload, ParsedPayload parsed, String fetchId, String sha256, int revision, String payloadPath) {}
 
@@ -261,9 +261,25 @@ public final class Landing
         private final Map<FetchOutcome, Integer> outcomes = new EnumMap<>(FetchOutcome.class);
         private final Set<LocalDate> operatingDates = new TreeSet<>();
         private final List<String> messages = new ArrayList<>();
+        private final List<RejectedPayload> rejectedPayloads = new ArrayList<>();
 
-        private void count(Landed landed)
+        private void alreadyLanded(Payload payload, LoggedFetch logged)
         {
+            alreadyLanded++;
+            operatingDates.addAll(logged.operatingDates);
+            rejected(payload, logged);
+        }
+
+        private void rejected(Payload payload, LoggedFetch logged)
+        {
+            if (logged.outcome.equals(FetchOutcome.REJECTED.code())) {
+                rejectedPayloads.add(new RejectedPayload(payload.fileName(), logged.fetchId, logged.payloadPath, logged.detail));
+            }
+        }
+
+        private void count(Landed landed, LoggedFetch logged)
+        {
+            rejected(landed.payload, logged);
             landedNew++;
             rowsParsed += landed.parsed.records().size();
             rowsRejected += landed.parsed.rejected().size();

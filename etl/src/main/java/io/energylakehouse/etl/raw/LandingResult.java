@@ -14,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param payloadsAlreadyLanded identical bytes seen before: nothing was written for them
  * @param outcomes new payloads per outcome (parsed, no_data, operator_error, rejected)
  * @param operatingDates every operating date the payloads (new or already landed) hold records for
+ * @param rejectedPayloads payloads of the input rejected whole, new or landed before (bytes kept, reason quarantined)
  */
 public record LandingResult(
         int payloadsNew,
@@ -22,13 +23,15 @@ public record LandingResult(
         long rowsParsed,
         long rowsRejected,
         Set<LocalDate> operatingDates,
-        List<String> messages)
+        List<String> messages,
+        List<RejectedPayload> rejectedPayloads)
 {
     public LandingResult
     {
         outcomes = Map.copyOf(requireNonNull(outcomes, "outcomes is null"));
         operatingDates = Set.copyOf(requireNonNull(operatingDates, "operatingDates is null"));
         messages = List.copyOf(requireNonNull(messages, "messages is null"));
+        rejectedPayloads = List.copyOf(requireNonNull(rejectedPayloads, "rejectedPayloads is null"));
     }
 
     public int outcome(FetchOutcome outcome)

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.common.testing.TestLakehouses;
 import io.energylakehouse.etl.publish.ExportResult;
 import io.energylakehouse.etl.publish.PublishedFile;
 import io.energylakehouse.etl.publish.PublishedTables;
+import io.energylakehouse.etl.publish.PublishedTags;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.Hashing;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
@@ -31,6 +33,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -133,6 +136,7 @@ class TestCaisoDemoEndToEnd
         assertThat(manifest.get("rows").asLong()).isEqualTo(18);
         assertThat(manifest.get("notices").get(0).asText()).startsWith("SYNTHETIC");
         assertThat(manifest.get("source_snapshots").get("curated.market_prices").asLong()).isEqualTo(firstRun.published().curatedSnapshotId());
+        assertTagsOnManifestSnapshots(manifest);
         for (PublishedFile file : daily.files()) {
             byte[] bytes = Files.readAllBytes(folder.resolve(file.path()));
             assertThat(Hashing.sha256(bytes)).isEqualTo(file.sha256());
@@ -193,15 +197,42 @@ class TestCaisoDemoEndToEnd
         Row fetch = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("file_name").equalTo(file.getFileName().toString())).first();
         assertThat(fetch.<Integer>getAs("revision")).isEqualTo(2);
 
-        pipeline.publish();
+        PublishResult republished = pipeline.publish();
         double publishedHour = lakehouse.read(PublishedTables.HUB_PRICES_HOURLY)
                 .where(col("location_id").equalTo(CaisoMarket.NP15).and(col("operating_date").equalTo(day)).and(col("hour_ending").equalTo(18)))
                 .first().<Double>getAs("da_price_per_mwh");
         double revisedHour = dayRows.where(col("revision").equalTo(2).and(col("location_id").equalTo(CaisoMarket.NP15)).and(col("hour_ending").equalTo(18)))
                 .first().<Double>getAs("price_per_mwh");
         assertThat(publishedHour).isEqualTo(revisedHour);
+        // The republish moved the tags to the snapshots the new manifests name, and the tag reads what was published.
+        for (ExportResult export : republished.exports()) {
+            JsonNode manifest = new ObjectMapper().readTree(Path.of(URI.create(export.manifestPath())).toFile());
+            assertTagsOnManifestSnapshots(manifest);
+            assertThat(lakehouse.spark().sql("SELECT * FROM " + manifest.get("table").asText() + " VERSION AS OF '"
+                    + PublishedTags.name(export.dataset(), CaisoMarket.MARKET) + "' WHERE market = 'CAISO'").count()).isEqualTo(export.rows());
+        }
+        assertThat(republished.curatedSnapshotId()).isNotEqualTo(firstRun.published().curatedSnapshotId());
         // Neighbouring days were not touched by the one-day curation.
         assertThat(rowsPerDay("da_hourly").get(LocalDate.of(2024, 3, 10))).isEqualTo(23L * NODES);
+    }
+
+    /** Each table the manifest names carries the dataset's published tag on the snapshot the manifest records. */
+    private static void assertTagsOnManifestSnapshots(JsonNode manifest)
+    {
+        String tag = PublishedTags.name(manifest.get("dataset").asText(), manifest.get("market").asText());
+        assertThat(tag).startsWith("published-hub_prices_").endsWith("-caiso");
+        Map<String, Long> tagged = new TreeMap<>();
+        Map<String, Long> named = new TreeMap<>();
+        manifest.get("source_snapshots").properties().forEach(entry -> {
+            named.put(entry.getKey(), entry.getValue().asLong());
+            TableSpec spec = Stream.concat(CanonicalTables.all().stream(), PublishedTables.all().stream())
+                    .filter(candidate -> candidate.identifier().equals(entry.getKey())).findFirst().orElseThrow();
+            org.apache.iceberg.Table table = lakehouse.icebergTable(spec);
+            table.refresh();
+            tagged.put(entry.getKey(), table.refs().get(tag).snapshotId());
+        });
+        assertThat(named).containsOnlyKeys(manifest.get("table").asText(), "curated.market_prices");
+        assertThat(tagged).isEqualTo(named);
     }
 
     private static Map<LocalDate, Long> rowsPerDay(String dataset)

@@ -6,6 +6,7 @@ import io.energylakehouse.etl.raw.Payload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.stream.Stream;
  */
 public final class CaisoFiles
 {
+    private static final Pattern DATES_IN_NAME = Pattern.compile("^(\\d{8})_(\\d{8})_");
     private static final Pattern REPORT_IN_NAME = Pattern.compile("_(PRC_INTVL_LMP|PRC_LMP)_", Pattern.CASE_INSENSITIVE);
 
     private CaisoFiles() {}
@@ -49,6 +51,45 @@ public final class CaisoFiles
             }
         }
         return files;
+    }
+
+    /**
+     * The files a day-by-day replay needs: those whose OASIS name ({@code yyyymmdd_yyyymmdd_QUERY_...}) covers a
+     * date in {@code first..last} (both ends of the name read as inclusive, so a file is never missed), and,
+     * when reports are named, whose name holds one of them. Files whose names carry no dates or no report are
+     * kept: landing reads what they hold.
+     */
+    public static List<Path> select(List<Path> files, LocalDate first, LocalDate last, List<OasisReport> reports)
+    {
+        if (last.isBefore(first)) {
+            throw LakehouseException.userError("Cannot select files for %s..%s: the end is before the start", first, last);
+        }
+        List<Path> selected = new ArrayList<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            Matcher dates = DATES_IN_NAME.matcher(name);
+            if (dates.find()) {
+                LocalDate start;
+                LocalDate end;
+                try {
+                    start = LocalDate.parse(dates.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                    end = LocalDate.parse(dates.group(2), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+                }
+                catch (java.time.format.DateTimeParseException e) {
+                    start = null;
+                    end = null;
+                }
+                if (start != null && (end.isBefore(first) || start.isAfter(last))) {
+                    continue;
+                }
+            }
+            Optional<OasisReport> report = reportFromName(name);
+            if (!reports.isEmpty() && report.isPresent() && !reports.contains(report.get())) {
+                continue;
+            }
+            selected.add(file);
+        }
+        return selected;
     }
 
     public static Optional<OasisReport> reportFromName(String fileName)

@@ -1,0 +1,88 @@
+"""The markets Airflow schedules, and when each publishes: one entry per feed, one DAG per entry.
+
+A connector plugs into the scheduler by adding a ``MarketFeed`` here; ``ingest_markets.py`` turns every
+entry into a DAG, so no DAG file is ever copied. Plain data, no imports beyond the standard library: this
+module is read every time the DAG processor parses the folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class MarketFeed:
+    """One scheduled feed of one market.
+
+    ``publish_time`` is the local time (in ``timezone``) by which the operator has published the data for
+    operating day D on day ``D - day_offset``: a day-ahead market publishes tomorrow's prices today
+    (``day_offset=1``), a real-time feed is complete the morning after (``day_offset=-1``). The DAG runs at
+    that time every day, and the run whose logical date is that instant processes operating day D.
+    """
+
+    dag_id: str
+    market: str
+    timezone: str
+    publish_time: dt.time
+    day_offset: int
+    reports: tuple[str, ...]
+    datasets: tuple[str, ...]
+    description: str
+    start_date: dt.date = dt.date(2024, 1, 1)
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if not self.dag_id.startswith("ingest_"):
+            raise ValueError(f"Cannot declare feed {self.dag_id!r}: ingest DAG ids start with 'ingest_'")
+        if self.market != self.market.lower() or not self.market.isidentifier():
+            raise ValueError(f"Cannot declare feed {self.dag_id!r}: market {self.market!r} must be a lower-case code like 'caiso'")
+        if not -7 <= self.day_offset <= 7:
+            raise ValueError(f"Cannot declare feed {self.dag_id!r}: day_offset {self.day_offset} is not within a week")
+        if dt.time(1, 0) <= self.publish_time < dt.time(3, 0):
+            raise ValueError(f"Cannot declare feed {self.dag_id!r}: publish_time {self.publish_time} falls in the hours clocks change "
+                             "(01:00-03:00 local); a run time there is skipped or repeated on DST days")
+        if not self.reports or not self.datasets:
+            raise ValueError(f"Cannot declare feed {self.dag_id!r}: it needs at least one report and one dataset")
+
+    @property
+    def cron(self) -> str:
+        """Cron expression of the publication time, read in ``timezone``."""
+        return f"{self.publish_time.minute} {self.publish_time.hour} * * *"
+
+
+FEEDS: tuple[MarketFeed, ...] = (
+    MarketFeed(
+        dag_id="ingest_caiso",
+        market="caiso",
+        timezone="America/Los_Angeles",
+        # OASIS posts the integrated forward market (DAM) results for day D at about 13:00 Pacific on D-1;
+        # an hour of margin before we fetch.
+        publish_time=dt.time(14, 0),
+        day_offset=1,
+        reports=("prc_lmp",),
+        datasets=("da_hourly",),
+        description="CAISO day-ahead LMPs (OASIS PRC_LMP, DAM) for tomorrow's operating day",
+        tags=("caiso", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_caiso_rt",
+        market="caiso",
+        timezone="America/Los_Angeles",
+        # Real-time 5-minute LMPs of day D are complete shortly after midnight; fetched at 04:00 on D+1
+        # (after the DST changes, so the local run time always exists and never repeats).
+        publish_time=dt.time(4, 0),
+        day_offset=-1,
+        reports=("prc_intvl_lmp",),
+        datasets=("rt_5min",),
+        description="CAISO real-time 5-minute LMPs (OASIS PRC_INTVL_LMP, RTM) for yesterday's operating day",
+        tags=("caiso", "real-time"),
+    ),
+)
+
+
+def feed(dag_id: str) -> MarketFeed:
+    for candidate in FEEDS:
+        if candidate.dag_id == dag_id:
+            return candidate
+    raise KeyError(f"Cannot find feed {dag_id!r}: known feeds are {[f.dag_id for f in FEEDS]}")

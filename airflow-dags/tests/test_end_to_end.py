@@ -1,0 +1,166 @@
+"""The DAGs run for real: `airflow dags test`, runs triggered through the REST API, a corrupt input, and a
+week's backfill by the scheduler compared with the same jobs run by hand.
+
+Order matters and is the file's order: later tests rerun days earlier tests processed, which is the point
+(a rerun replaces a day's rows and never duplicates them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import NODES, REPO, Lakehouse
+
+sys.path.insert(0, str(REPO / "airflow-dags"))
+import trigger  # noqa: E402
+
+pytestmark = pytest.mark.end_to_end
+
+CURATED_DAY = ("SELECT count(*) AS rows_total, count(DISTINCT hour_ending) AS hours, count(DISTINCT location_id) AS locations "
+               "FROM curated.market_prices WHERE market = 'CAISO' AND dataset = 'da_hourly' AND operating_date = DATE '{day}'")
+
+# Whole-table fingerprints: row count and an order-free sum of a hash of every column of every row.
+FINGERPRINTED = {
+    "raw.caiso_prc_lmp": "",
+    "curated.market_prices": "",
+    "curated.data_quality": "",
+    "published.hub_prices_hourly": "",
+    "published.hub_prices_daily": "",
+}
+
+
+def fingerprints(lakehouse: Lakehouse) -> dict[str, dict[str, str]]:
+    statements = [f"SELECT '{table}' AS table_name, count(*) AS row_count, coalesce(sum(xxhash64(*)), 0) AS fingerprint FROM {table}"
+                  for table in FINGERPRINTED]
+    per_day = ("SELECT operating_date, count(*) AS row_count, coalesce(sum(xxhash64(*)), 0) AS fingerprint FROM curated.market_prices "
+               "GROUP BY operating_date ORDER BY operating_date")
+    results = lakehouse.query(*statements, per_day)
+    tables = {rows[0]["table_name"]: rows[0] for rows in results[:-1]}
+    tables["per_day"] = {row["operating_date"]: f"{row['row_count']}:{row['fingerprint']}" for row in results[-1]}
+    return tables
+
+
+def api(airflow):
+    """An authenticated apache-airflow-client session against the test Airflow (token from /auth/token)."""
+    import airflow_client.client as airflow_client
+
+    env = {}
+    for line in (airflow.directory / "airflow.env").read_text().splitlines():
+        if line.startswith("export "):
+            key, _, value = line[len("export "):].partition("=")
+            env[key] = value.strip("'")
+    base_url = env["AIRFLOW__API__BASE_URL"]
+    password = json.loads(Path(env["AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE"]).read_text())["admin"]
+    return airflow_client.ApiClient(airflow_client.Configuration(host=base_url, access_token=trigger.token(base_url, "admin", password)))
+
+
+def test_dags_test_runs_a_day_against_the_lakehouse(airflow):
+    started = time.monotonic()
+    result = airflow.script("cli", "dags", "test", "ingest_caiso", "2024-03-04")
+    print(f"airflow dags test ingest_caiso 2024-03-04: {time.monotonic() - started:.1f} s")
+    assert "Replaying" in result.stdout + result.stderr
+    [[day]] = airflow.lakehouse.query(CURATED_DAY.format(day="2024-03-04"))
+    assert day == {"rows_total": str(24 * NODES), "hours": "24", "locations": str(NODES)}
+
+
+def test_rest_api_run_reaches_success(airflow):
+    started = time.monotonic()
+    result = airflow.script("trigger", "ingest_caiso", "--date", "2024-03-10", "--wait", "--timeout", "1200", check=False)
+    print(result.stdout, result.stderr)
+    print(f"REST-triggered run for 2024-03-10: {time.monotonic() - started:.1f} s")
+    assert result.returncode == 0
+    assert "logical date 2024-03-09T22:00:00+00:00" in result.stdout
+    assert ": success in" in result.stdout
+    for task in ("ingest", "curate", "check_hours", "publish"):
+        assert f"{task:<14} success" in result.stdout
+    [[day]] = airflow.lakehouse.query(CURATED_DAY.format(day="2024-03-10"))
+    assert day == {"rows_total": str(23 * NODES), "hours": "23", "locations": str(NODES)}  # spring forward
+
+
+def test_corrupt_input_fails_with_its_reason_and_is_quarantined(airflow):
+    corrupt = airflow.replay / "caiso" / "20240312_20240312_PRC_LMP_DAM_20240311_13_05_12_v12.zip"
+    corrupt.write_bytes(b"PK\x03\x04 this is not the zip OASIS sent: truncated in transit\n")
+    try:
+        result = airflow.script("trigger", "ingest_caiso", "--date", "2024-03-12", "--wait", "--timeout", "900", check=False)
+    finally:
+        corrupt_bytes = corrupt.read_bytes()
+        corrupt.unlink()
+    print(result.stdout, result.stderr)
+    assert result.returncode == 1
+    assert ": failed in" in result.stdout
+    assert f"{'ingest':<14} failed" in result.stdout
+    assert f"{'publish':<14} upstream_failed" in result.stdout
+    # The reason, as the task log holds it (read back through the REST API).
+    assert "ingest failed: " in result.stdout and "Cannot ingest 1 of 1 payloads" in result.stdout
+    assert corrupt.name in result.stdout
+
+    from airflow_client.client.api.task_instance_api import TaskInstanceApi
+    with api(airflow) as client:
+        run_id = result.stdout.split("run ", 1)[1].split(" ", 1)[0]
+        ingest = TaskInstanceApi(client).get_task_instance("ingest_caiso", run_id, "ingest")
+        assert ingest.try_number == 1, "bad input must not be retried"
+        log = "\n".join(trigger.log_lines(TaskInstanceApi(client), "ingest_caiso", run_id, "ingest", 1))
+        assert "rejected" in log and corrupt.name in log
+
+    quarantine, fetches = airflow.lakehouse.query(
+        "SELECT q.reason, q.fetch_id, q.stage FROM curated.quarantine q JOIN raw.fetch_log f ON q.fetch_id = f.fetch_id "
+        f"WHERE f.file_name = '{corrupt.name}'",
+        f"SELECT outcome, payload_path, sha256 FROM raw.fetch_log WHERE file_name = '{corrupt.name}'")
+    assert len(quarantine) == 1 and quarantine[0]["stage"] == "parse" and quarantine[0]["reason"]
+    [fetch] = fetches
+    assert fetch["outcome"] == "rejected"
+    kept = Path(fetch["payload_path"].removeprefix("file:"))
+    assert kept.read_bytes() == corrupt_bytes
+    assert fetch["sha256"] == hashlib.sha256(corrupt_bytes).hexdigest()
+
+
+def test_nightly_maintenance_runs(airflow):
+    result = airflow.script("cli", "dags", "test", "nightly_maintenance", "2024-03-13")
+    output = result.stdout + result.stderr
+    assert "curated.market_prices" in output
+    [[tags]] = airflow.lakehouse.query("SELECT count(*) AS tags FROM curated.market_prices.refs WHERE type = 'TAG' AND name LIKE 'published-%'")
+    assert int(tags["tags"]) >= 1
+
+
+def test_backfill_of_a_week_equals_running_the_jobs_by_hand(airflow):
+    from airflow_client.client.api.dag_run_api import DagRunApi
+
+    # Operating days 2024-03-04..2024-03-10 are the runs due in (03-03T00:00Z, 03-10T00:00Z]: 14:00 Pacific on
+    # 03-03..03-09. 03-04 and 03-10 were processed before; --reprocess-behavior completed runs them again.
+    started = time.monotonic()
+    created = airflow.script("cli", "backfill", "create", "--dag-id", "ingest_caiso", "--from-date", "2024-03-03",
+                             "--to-date", "2024-03-10", "--reprocess-behavior", "completed")
+    print(created.stdout)
+    with api(airflow) as client:
+        runs = DagRunApi(client)
+        while True:
+            backfill_runs = [run for run in runs.get_dag_runs("ingest_caiso", limit=100).dag_runs if run.run_type.value == "backfill"]
+            states = sorted(run.state.value for run in backfill_runs)
+            if len(backfill_runs) == 7 and all(state in ("success", "failed") for state in states):
+                break
+            assert time.monotonic() - started < 3600, f"backfill still running after an hour: {states}"
+            time.sleep(15)
+    elapsed = time.monotonic() - started
+    print(f"backfill of 7 days: {elapsed:.1f} s ({elapsed / 7:.1f} s per day)")
+    assert states == ["success"] * 7
+    assert sorted(run.logical_date.date().isoformat() for run in backfill_runs) == [f"2024-03-0{day}" for day in range(3, 10)]
+
+    by_hand = Lakehouse(airflow.directory.parent / "by-hand")
+    replay = str(airflow.replay / "caiso")
+    by_hand.run("ingest", "--market", "caiso", "--files", replay, "--report", "prc_lmp", "--start", "2024-03-04", "--end", "2024-03-10")
+    by_hand.run("curate", "--market", "caiso", "--report", "prc_lmp", "--start", "2024-03-04", "--end", "2024-03-10")
+    by_hand.run("publish", "--market", "caiso")
+
+    scheduled, manual = fingerprints(airflow.lakehouse), fingerprints(by_hand)
+    assert scheduled == manual
+    assert sorted(manual["per_day"]) == [f"2024-03-{day:02d}" for day in range(4, 11)]
+    [[duplicates]] = airflow.lakehouse.query(
+        "SELECT count(*) AS keys FROM (SELECT location_id, interval_start_utc FROM curated.market_prices "
+        "GROUP BY location_id, interval_start_utc HAVING count(*) > 1)")
+    assert duplicates["keys"] == "0"

@@ -1,0 +1,294 @@
+package io.energylakehouse.etl.maintenance;
+
+import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.publish.PublishedTags;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.SnapshotRef;
+import org.apache.iceberg.SnapshotSummary;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.actions.DeleteOrphanFiles;
+import org.apache.iceberg.actions.ExpireSnapshots;
+import org.apache.iceberg.actions.RewriteDataFiles;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.exceptions.ValidationException;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.spark.Spark3Util;
+import org.apache.iceberg.spark.actions.SparkActions;
+import org.apache.iceberg.util.PropertyUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Keeps the Iceberg tables of the lakehouse small and tidy, table by table: rewrites small data files into larger
+ * ones, expires old snapshots (snapshots tagged {@code published-*} stay readable, checked), and deletes orphan files
+ * under each table's location. Only table locations are cleaned: the raw payload store and the published files are
+ * never listed. Run it when no other job writes, or with the default orphan age, which leaves in-flight files alone.
+ */
+public final class TableMaintenance
+{
+    private static final Logger log = LoggerFactory.getLogger(TableMaintenance.class);
+
+    /** The namespaces maintained, those of them that exist. */
+    public static final List<String> NAMESPACES = List.of("raw", "curated", "analytics", "published");
+
+    /** Scheme aliases of the same store: Hadoop lists {@code s3a://} where Iceberg's S3FileIO wrote {@code s3://}. */
+    private static final Map<String, String> EQUAL_SCHEMES = Map.of("s3a,s3n", "s3");
+
+    private final Lakehouse lakehouse;
+    private final MaintenanceOptions options;
+
+    public TableMaintenance(Lakehouse lakehouse, MaintenanceOptions options)
+    {
+        this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        this.options = requireNonNull(options, "options is null");
+    }
+
+    /** Every Iceberg table in the lakehouse catalog's {@link #NAMESPACES} that exist, as {@code namespace.table}, by namespace then name. */
+    public List<String> tables()
+    {
+        Catalog catalog = catalog();
+        List<String> tables = new ArrayList<>();
+        for (String name : NAMESPACES) {
+            Namespace namespace = Namespace.of(name);
+            if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
+                continue;
+            }
+            catalog.listTables(namespace).stream()
+                    .map(TableIdentifier::toString)
+                    .sorted()
+                    .forEach(tables::add);
+        }
+        return List.copyOf(tables);
+    }
+
+    /** Maintains every table of {@link #tables()}, one after the other. */
+    public MaintenanceResult execute()
+    {
+        List<String> tables = tables();
+        log.info("Stage maintain: {} tables in namespaces {} of catalog {}", tables.size(), NAMESPACES, lakehouse.config().catalogName());
+        List<MaintenanceResult.TableResult> results = new ArrayList<>();
+        for (String table : tables) {
+            results.add(maintain(table));
+        }
+        MaintenanceResult result = new MaintenanceResult(results);
+        log.info("Stage maintain done: {} tables, {} data files rewritten, {} snapshots expired, {} orphan files removed",
+                results.size(), result.rewrittenDataFiles(), result.expiredSnapshots(), result.orphanFilesRemoved());
+        return result;
+    }
+
+    /** Maintains one table ({@code namespace.table}): rewrite small files, expire snapshots, remove orphan files, in this order. */
+    public MaintenanceResult.TableResult maintain(String identifier)
+    {
+        Table table = loadTable(identifier);
+        int snapshotsBefore = snapshotIds(table).size();
+        long dataFilesBefore = dataFiles(table);
+
+        RewriteDataFiles.Result rewrite = rewriteDataFiles(identifier, table);
+        int rewritten = rewrite == null ? 0 : rewrite.rewrittenDataFilesCount();
+        int added = rewrite == null ? 0 : rewrite.addedDataFilesCount();
+        long dataFilesAfter = dataFiles(table);
+        if (rewrite != null) {
+            log.info("Stage maintain rewrite: {} -> {} data files rewritten into {}, data files {} -> {}", identifier, rewritten, added, dataFilesBefore, dataFilesAfter);
+        }
+
+        Set<Long> beforeExpiry = snapshotIds(table);
+        long filesDeletedByExpiry = expireSnapshots(identifier, table);
+        Set<Long> afterExpiry = snapshotIds(table);
+        int expired = (int) beforeExpiry.stream().filter(id -> !afterExpiry.contains(id)).count();
+        List<String> tags = table.refs().entrySet().stream()
+                .filter(ref -> ref.getValue().isTag())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        log.info("Stage maintain expire: {} -> {} snapshots expired ({} -> {}), {} unreachable files deleted, tags kept {}",
+                identifier, expired, beforeExpiry.size(), afterExpiry.size(), filesDeletedByExpiry, tags);
+
+        long orphans = removeOrphanFiles(identifier, table);
+        return new MaintenanceResult.TableResult(identifier, snapshotsBefore, afterExpiry.size(), expired, tags, dataFilesBefore, dataFilesAfter,
+                rewritten, added, filesDeletedByExpiry, orphans);
+    }
+
+    /** Bin-packs data files smaller than the target, in groups of at least two; null when skipped. */
+    private RewriteDataFiles.Result rewriteDataFiles(String identifier, Table table)
+    {
+        if (!options.rewriteDataFiles()) {
+            log.info("Stage maintain rewrite: {} -> skipped (rewrite disabled)", identifier);
+            return null;
+        }
+        if (table.currentSnapshot() == null) {
+            log.info("Stage maintain rewrite: {} -> skipped (no snapshot)", identifier);
+            return null;
+        }
+        lakehouse.describe("Maintain " + identifier + ": rewrite small data files");
+        RewriteDataFiles.Result result = SparkActions.get(lakehouse.spark()).rewriteDataFiles(table)
+                .binPack()
+                .option(RewriteDataFiles.TARGET_FILE_SIZE_BYTES, Long.toString(options.targetFileSizeBytes()))
+                .option("min-input-files", "2")
+                .execute();
+        table.refresh();
+        return result;
+    }
+
+    /** Expires old snapshots; checks before and after that every {@code published-*} tag keeps its snapshot. */
+    private long expireSnapshots(String identifier, Table table)
+    {
+        if (table.currentSnapshot() == null) {
+            return 0;
+        }
+        long now = System.currentTimeMillis();
+        Map<String, SnapshotRef> published = publishedTags(table);
+        requireTagsOutlive(identifier, table, published, now);
+        lakehouse.describe("Maintain " + identifier + ": expire snapshots");
+        ExpireSnapshots.Result result = SparkActions.get(lakehouse.spark()).expireSnapshots(table)
+                .expireOlderThan(now - options.snapshotMaxAge().toMillis())
+                .retainLast(options.retainLast())
+                .execute();
+        table.refresh();
+        for (Map.Entry<String, SnapshotRef> tag : published.entrySet()) {
+            SnapshotRef after = table.refs().get(tag.getKey());
+            if (after == null || after.snapshotId() != tag.getValue().snapshotId() || table.snapshot(after.snapshotId()) == null) {
+                throw new LakehouseException(ErrorCode.INTERNAL, String.format("Cannot expire snapshots of %s: published tag %s on snapshot %d does not resolve after expiry (now %s)",
+                        identifier, tag.getKey(), tag.getValue().snapshotId(), after == null ? "removed" : "on snapshot " + after.snapshotId()));
+            }
+        }
+        return result.deletedDataFilesCount() + result.deletedEqualityDeleteFilesCount() + result.deletedPositionDeleteFilesCount()
+                + result.deletedManifestsCount() + result.deletedManifestListsCount() + result.deletedStatisticsFilesCount();
+    }
+
+    /**
+     * Iceberg keeps a tag's snapshot for as long as the tag lives, and drops a tag older than its max ref age (the
+     * tag's own, else the table's {@code history.expire.max-ref-age-ms}). Published tags have none; should one have
+     * gained one, fail before expiring anything rather than lose a published snapshot.
+     */
+    private static void requireTagsOutlive(String identifier, Table table, Map<String, SnapshotRef> published, long now)
+    {
+        long tableMaxRefAge = PropertyUtil.propertyAsLong(table.properties(), TableProperties.MAX_REF_AGE_MS, TableProperties.MAX_REF_AGE_MS_DEFAULT);
+        for (Map.Entry<String, SnapshotRef> tag : published.entrySet()) {
+            Snapshot snapshot = table.snapshot(tag.getValue().snapshotId());
+            long maxRefAge = tag.getValue().maxRefAgeMs() != null ? tag.getValue().maxRefAgeMs() : tableMaxRefAge;
+            if (snapshot == null || now - snapshot.timestampMillis() > maxRefAge) {
+                throw new LakehouseException(ErrorCode.INTERNAL, String.format(
+                        "Cannot expire snapshots of %s: published tag %s on snapshot %d would not survive (snapshot %s, max ref age %d ms)",
+                        identifier, tag.getKey(), tag.getValue().snapshotId(), snapshot == null ? "missing" : "from " + java.time.Instant.ofEpochMilli(snapshot.timestampMillis()), maxRefAge));
+            }
+        }
+    }
+
+    private long removeOrphanFiles(String identifier, Table table)
+    {
+        if (!options.removeOrphans()) {
+            log.info("Stage maintain orphans: {} -> skipped (orphan removal disabled)", identifier);
+            return 0;
+        }
+        for (String protectedRoot : List.of(lakehouse.config().rawStore(), lakehouse.config().publishedRoot())) {
+            if (overlaps(table.location(), protectedRoot)) {
+                throw new LakehouseException(ErrorCode.INTERNAL, String.format(
+                        "Cannot remove orphan files of %s: its location %s overlaps %s, which is not the table's", identifier, table.location(), protectedRoot));
+            }
+        }
+        lakehouse.describe("Maintain " + identifier + ": remove orphan files");
+        DeleteOrphanFiles.Result result;
+        try {
+            result = SparkActions.get(lakehouse.spark()).deleteOrphanFiles(table)
+                    .olderThan(System.currentTimeMillis() - options.orphanMinAge().toMillis())
+                    .equalSchemes(EQUAL_SCHEMES)
+                    // A file whose scheme or authority differs from every referenced one stops the run: never guess.
+                    .prefixMismatchMode(DeleteOrphanFiles.PrefixMismatchMode.ERROR)
+                    .execute();
+        }
+        catch (ValidationException e) {
+            throw new LakehouseException(ErrorCode.INTERNAL, "Cannot remove orphan files of " + identifier + " under " + table.location() + ": " + e.getMessage(), e);
+        }
+        long removed = result.orphanFilesCount();
+        log.info("Stage maintain orphans: {} -> {} orphan files removed, older than {}", identifier, removed, options.orphanMinAge());
+        return removed;
+    }
+
+    /** Whether one location is inside the other (or the same), comparing {@code file:} and plain paths, {@code s3a://} and {@code s3://}. */
+    static boolean overlaps(String location, String other)
+    {
+        String first = comparable(location);
+        String second = comparable(other);
+        return first.startsWith(second) || second.startsWith(first);
+    }
+
+    private static String comparable(String location)
+    {
+        String path = location.replaceFirst("^s3[an]://", "s3://").replaceFirst("^file:(//)?", "");
+        return path.endsWith("/") ? path : path + "/";
+    }
+
+    private static Map<String, SnapshotRef> publishedTags(Table table)
+    {
+        Map<String, SnapshotRef> tags = new TreeMap<>();
+        table.refs().forEach((name, ref) -> {
+            if (ref.isTag() && name.startsWith(PublishedTags.PREFIX)) {
+                tags.put(name, ref);
+            }
+        });
+        return tags;
+    }
+
+    private static Set<Long> snapshotIds(Table table)
+    {
+        Set<Long> ids = new HashSet<>();
+        table.snapshots().forEach(snapshot -> ids.add(snapshot.snapshotId()));
+        return ids;
+    }
+
+    /** Data files of the current snapshot: from its summary, else by planning the scan. */
+    private static long dataFiles(Table table)
+    {
+        Snapshot current = table.currentSnapshot();
+        if (current == null) {
+            return 0;
+        }
+        String total = current.summary().get(SnapshotSummary.TOTAL_DATA_FILES_PROP);
+        if (total != null) {
+            return Long.parseLong(total);
+        }
+        try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = table.newScan().planFiles()) {
+            long files = 0;
+            for (org.apache.iceberg.FileScanTask ignored : tasks) {
+                files++;
+            }
+            return files;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Catalog catalog()
+    {
+        return Spark3Util.loadIcebergCatalog(lakehouse.spark(), lakehouse.config().catalogName());
+    }
+
+    private Table loadTable(String identifier)
+    {
+        try {
+            return catalog().loadTable(TableIdentifier.parse(identifier));
+        }
+        catch (NoSuchTableException e) {
+            throw LakehouseException.userError("Cannot maintain table %s: no such table in catalog %s", identifier, lakehouse.config().catalogName());
+        }
+    }
+}
