@@ -92,13 +92,14 @@ def log_lines(tasks: TaskInstanceApi, dag_id: str, run_id: str, task_id: str, tr
         content = tasks.get_log(dag_id, run_id, task_id, try_number, full_content=True).content
     except ApiException as e:
         return [f"(log not available: HTTP {e.status})"]
+    content = getattr(content, "actual_instance", content)
     if isinstance(content, str):
         return content.splitlines()
     lines = []
     for entry in content or []:
-        payload = entry.actual_instance if hasattr(entry, "actual_instance") else entry
-        event = getattr(payload, "event", None)
-        lines.append(str(event) if event is not None else str(payload))
+        entry = getattr(entry, "actual_instance", entry)
+        event = getattr(entry, "event", entry)
+        lines.extend(str(event).splitlines())
     return lines
 
 
@@ -164,8 +165,9 @@ def main(argv: list[str]) -> int:
         if state != "success":
             for instance in tasks.get_task_instances(args.dag_id, run_id).task_instances:
                 if instance.state is not None and instance.state.value == "failed":
-                    errors = [line for line in log_lines(tasks, args.dag_id, run_id, instance.task_id, max(instance.try_number, 1))
-                              if "error:" in line or "Cannot " in line]
+                    lines = log_lines(tasks, args.dag_id, run_id, instance.task_id, max(instance.try_number, 1))
+                    # The CLI's own one-line error, else whatever says why.
+                    errors = [line for line in lines if line.startswith("error:")] or [line for line in lines if "Cannot " in line]
                     print(f"  {instance.task_id} failed: " + (errors[-1] if errors else "see its log in the Airflow UI"))
             return 1
     return 0

@@ -205,6 +205,7 @@ airflow_status() {
 
 case "${1:-}" in
     install) airflow_install ;;
+    venv) airflow_venv ;;
     start) shift; airflow_start "$@" ;;
     stop) airflow_stop ;;
     status) airflow_status ;;

@@ -92,6 +92,29 @@ class TestLanding
     }
 
     @Test
+    void aCorruptPayloadIsKeptQuarantinedAndReportedAgainWhenReplayed()
+            throws IOException
+    {
+        byte[] corrupt = "PK\u0003\u0004 truncated in transit".getBytes(StandardCharsets.ISO_8859_1);
+        Payload file = new Payload(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", Optional.empty(),
+                "20240312_20240312_PRC_LMP_DAM_20240311_13_05_12_v12.zip", Instant.parse("2024-03-11T21:05:12Z"), 200, corrupt);
+
+        LandingResult first = land(file);
+        LandingResult replayed = land(file);
+
+        assertThat(first.outcome(FetchOutcome.REJECTED)).isEqualTo(1);
+        assertThat(first.rejectedPayloads()).hasSize(1);
+        RejectedPayload rejected = first.rejectedPayloads().get(0);
+        assertThat(rejected.fileName()).isEqualTo(file.fileName());
+        assertThat(rejected.reason()).isNotBlank();
+        assertThat(Files.readAllBytes(Path.of(URI.create(rejected.payloadPath())))).isEqualTo(corrupt);
+        assertThat(lakehouse.read(CanonicalTables.QUARANTINE).where(col("fetch_id").equalTo(rejected.fetchId())).count()).isEqualTo(1);
+        // Landed before: nothing new is written, but the input is still reported as rejected.
+        assertThat(replayed.payloadsNew()).isZero();
+        assertThat(replayed.rejectedPayloads()).containsExactly(rejected);
+    }
+
+    @Test
     void noDataAnswerIsRecordedAsSuchAndNotAsAnEmptySuccess()
             throws IOException
     {
