@@ -143,8 +143,14 @@ airflow_start() {
     write_env "$profile" "$replay" "$(pick_port airflow-api "$DEFAULT_AIRFLOW_PORT")"
     load_env
     airflow db migrate >>"$LOG_DIR/db-migrate.log" 2>&1 || fail "Cannot migrate Airflow's metadata database in $AIRFLOW_DIR (log: $LOG_DIR/db-migrate.log)"
+    # One lakehouse job at a time (see lakehouse_dags/jobs.py WRITER_POOL); raise the slots on a real cluster.
+    airflow pools set lakehouse_writers "${LAKEHOUSE_AIRFLOW_WRITER_SLOTS:-1}" "Jobs that write the lakehouse" >>"$LOG_DIR/db-migrate.log" 2>&1 \
+        || fail "Cannot create the Airflow pool lakehouse_writers (log: $LOG_DIR/db-migrate.log)"
     for component in "${COMPONENTS[@]}"; do
-        setsid airflow "$component" >>"$LOG_DIR/$component.log" 2>&1 < /dev/null &
+        local arguments=()
+        # The scheduler's log server binds every interface; the api-server reads task logs from this disk.
+        [[ "$component" == scheduler ]] && arguments=(--skip-serve-logs)
+        setsid airflow "$component" "${arguments[@]}" >>"$LOG_DIR/$component.log" 2>&1 < /dev/null &
         echo $! > "$RUN_DIR/airflow-$component.pid"
     done
     wait_until 120 "Airflow api-server" api_answers \

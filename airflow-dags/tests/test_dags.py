@@ -61,6 +61,7 @@ def test_ingest_dag_graph(dagbag, feed: MarketFeed):
     assert dag.get_task("publish").downstream_task_ids == set()
     for task in dag.tasks:
         assert isinstance(task, LakehouseJobOperator)
+        assert task.pool == "lakehouse_writers"
         assert task.application_args[0] == task.task_id.replace("check_hours", "check")
         assert task.application_args[1:3] == ["--market", feed.market]
     timetable = coerce_to_core_timetable(dag.timetable)  # what the scheduler gets

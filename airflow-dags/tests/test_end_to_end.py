@@ -164,3 +164,13 @@ def test_backfill_of_a_week_equals_running_the_jobs_by_hand(airflow):
         "SELECT count(*) AS keys FROM (SELECT location_id, interval_start_utc FROM curated.market_prices "
         "GROUP BY location_id, interval_start_utc HAVING count(*) > 1)")
     assert duplicates["keys"] == "0"
+
+
+def test_the_factory_made_real_time_dag_runs_yesterday(airflow):
+    """ingest_caiso_rt comes from the same factory: at 04:00 Pacific on 2024-03-05 it processes 2024-03-04's 5-minute prices."""
+    result = airflow.script("cli", "dags", "test", "ingest_caiso_rt", "2024-03-05T12:00:00+00:00")
+    assert "Replaying 24 of" in result.stdout + result.stderr  # one RTM file per hour of the day
+    [[day]] = airflow.lakehouse.query(
+        "SELECT count(*) AS rows_total, count(DISTINCT hour_ending) AS hours FROM curated.market_prices "
+        "WHERE market = 'CAISO' AND dataset = 'rt_5min' AND operating_date = DATE '2024-03-04'")
+    assert day == {"rows_total": str(24 * 12 * NODES), "hours": "24"}

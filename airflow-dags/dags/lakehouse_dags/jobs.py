@@ -18,6 +18,10 @@ from airflow.sdk.exceptions import AirflowFailException
 
 MAIN_CLASS = "io.energylakehouse.cli.LakehouseCli"
 SPARK_CONNECTION = "lakehouse_spark"
+# Every job that writes the lakehouse takes a slot of this pool (deploy/airflow.sh creates it with one slot):
+# a backfill runs several DAG runs at once, and landing one source's payloads is single-writer (it cleans up
+# raw rows an interrupted run left, which a concurrent run's uncommitted rows would look like).
+WRITER_POOL = "lakehouse_writers"
 # The CLI's exit codes (common/.../ErrorCode.java): 2 = bad input or arguments, 3 = a service failed.
 EXIT_BAD_INPUT = 2
 
@@ -113,6 +117,7 @@ class LakehouseJobOperator(SparkSubmitOperator):
             },
             # The submitted driver runs the command instead of submitting again (LakehouseCli).
             env_vars={"LAKEHOUSE_SUBMITTED": "1", "SPARK_LOCAL_IP": "127.0.0.1"},
+            pool=kwargs.pop("pool", WRITER_POOL),
             **kwargs,
         )
         self.lakehouse_command = list(command)
