@@ -32,14 +32,8 @@ final class CheckCommand
         return global;
     }
 
-    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
-    String market;
-
-    @Option(names = {"--start", "--run-date"}, required = true, paramLabel = "DATE", description = "First operating date")
-    LocalDate start;
-
-    @Option(names = "--end", paramLabel = "DATE", description = "Last operating date (default: the start)")
-    LocalDate end;
+    @Mixin
+    MarketDays days;
 
     @Option(names = "--dataset", paramLabel = "DATASET", description = "da_hourly and/or rt_5min (default: both)")
     List<String> datasets = List.of();
@@ -47,7 +41,7 @@ final class CheckCommand
     @Override
     public Integer call()
     {
-        Markets.requireCaiso(market);
+        List<LocalDate> dates = days.caisoDates();
         List<String> known = Arrays.stream(OasisReport.values()).map(OasisReport::dataset).toList();
         List<String> selected = datasets.isEmpty() ? known : datasets;
         for (String dataset : selected) {
@@ -59,7 +53,7 @@ final class CheckCommand
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-check-caiso")) {
             DayCompleteness completeness = new DayCompleteness(lakehouse);
             for (String dataset : selected) {
-                for (LocalDate date : Dates.range(start, end)) {
+                for (LocalDate date : dates) {
                     DayCompleteness.Result result = completeness.check(CaisoMarket.MARKET, dataset, date, CaisoMarket.TIME);
                     System.out.printf("%s %s %s: %d of %d hours, %d locations%s %s%n", result.market(), result.dataset(), result.operatingDate(),
                             result.hoursSeen(), result.expectedHours(), result.locations(),

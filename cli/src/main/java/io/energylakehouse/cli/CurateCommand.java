@@ -33,14 +33,8 @@ final class CurateCommand
         return global;
     }
 
-    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
-    String market;
-
-    @Option(names = {"--start", "--run-date"}, required = true, paramLabel = "DATE", description = "First operating date")
-    LocalDate start;
-
-    @Option(names = "--end", paramLabel = "DATE", description = "Last operating date (default: the start)")
-    LocalDate end;
+    @Mixin
+    MarketDays days;
 
     @Option(names = "--report", paramLabel = "REPORT", description = "prc_lmp and/or prc_intvl_lmp (default: both)")
     List<String> reports = List.of();
@@ -48,8 +42,7 @@ final class CurateCommand
     @Override
     public Integer call()
     {
-        Markets.requireCaiso(market);
-        List<LocalDate> dates = Dates.range(start, end);
+        List<LocalDate> dates = days.caisoDates();
         if (dates.size() > 366) {
             throw LakehouseException.userError("Cannot curate %d days in one run: split the range (at most 366 days)", dates.size());
         }
