@@ -60,17 +60,16 @@ write_env() {
     if [[ ! -f "$AIRFLOW_DIR/secrets/passwords.json" ]]; then
         (umask 077; printf '{"admin": "%s"}\n' "$(random_password)" > "$AIRFLOW_DIR/secrets/passwords.json")
     fi
+    if [[ "$profile" != local && ! -f "$STACK_DIR/stack.properties" ]]; then
+        fail "Cannot start Airflow for profile $profile: no $STACK_DIR/stack.properties; run 'bin/lakehouse stack up' first"
+    fi
     case "$profile" in
         local|stack) master_host="local[2]"; master_port="" ;;
         cluster)
-            [[ -f "$STACK_DIR/stack.properties" ]] || fail "Cannot start Airflow for profile cluster: no $STACK_DIR/stack.properties; run 'bin/lakehouse stack up' first"
             master_host="spark://127.0.0.1"
             master_port="$(sed -n 's|^lakehouse.spark.master=spark://127.0.0.1:||p' "$STACK_DIR/stack.properties")" ;;
         *) fail "Cannot start Airflow for profile '$profile': use local, stack or cluster" ;;
     esac
-    if [[ "$profile" != local && ! -f "$STACK_DIR/stack.properties" ]]; then
-        fail "Cannot start Airflow for profile $profile: no $STACK_DIR/stack.properties; run 'bin/lakehouse stack up' first"
-    fi
     umask 077
     cat > "$ENV_FILE.tmp" <<ENV
 # Written by 'bin/lakehouse airflow start'; read by every Airflow component and by 'bin/lakehouse airflow cli|trigger'.

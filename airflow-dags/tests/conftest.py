@@ -49,7 +49,7 @@ class Lakehouse:
         return result
 
     def query(self, *statements: str) -> list[list[dict[str, str]]]:
-        """Runs each statement (one JVM for all) and returns each result as rows of strings."""
+        """Runs each statement (one bin/lakehouse sql call each) and returns each result as rows of strings."""
         results = []
         for statement in statements:
             out = self.run("sql", "--format", "csv", statement).stdout

@@ -120,3 +120,12 @@ def test_extra_jars_leave_out_what_spark_ships(tmp_path):
     assert [os.path.basename(jar) for jar in extra_jars(libraries, spark_jars)] == ["iceberg-spark-runtime-4.0_2.13-1.12.0.jar", "picocli-4.7.7.jar"]
     assert artifact("spark-sql_2.13-4.1.0.jar") == "spark-sql_2.13"
     assert artifact("hadoop-client-api-3.4.2.jar") == "hadoop-client-api"
+
+
+def test_jvm_flags_come_from_the_file_the_launcher_reads():
+    from conftest import REPO
+    from lakehouse_dags.jobs import jvm_flags
+
+    flags = jvm_flags(REPO).split(" ")
+    assert "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED" in flags
+    assert all(flag.startswith("-") for flag in flags)

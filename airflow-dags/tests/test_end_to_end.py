@@ -26,14 +26,8 @@ CURATED_DAY = ("SELECT count(*) AS rows_total, count(DISTINCT hour_ending) AS ho
                "FROM curated.market_prices WHERE market = 'CAISO' AND dataset = 'da_hourly' AND operating_date = DATE '{day}'")
 
 # Whole-table fingerprints: row count and an order-free sum of a hash of every column of every row.
-FINGERPRINTED = {
-    "raw.caiso_prc_lmp": "",
-    "curated.market_prices": "",
-    "curated.data_quality": "",
-    "published.hub_prices_hourly": "",
-    "published.hub_prices_daily": "",
-}
-
+FINGERPRINTED = ("raw.caiso_prc_lmp", "curated.market_prices", "curated.data_quality", "published.hub_prices_hourly",
+                 "published.hub_prices_daily")
 
 def fingerprints(lakehouse: Lakehouse) -> dict[str, dict[str, str]]:
     statements = [f"SELECT '{table}' AS table_name, count(*) AS row_count, coalesce(sum(CAST(xxhash64(*) AS DECIMAL(38, 0))), 0) AS fingerprint FROM {table}"

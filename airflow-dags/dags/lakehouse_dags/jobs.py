@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.sdk.exceptions import AirflowFailException
@@ -25,28 +25,14 @@ WRITER_POOL = "lakehouse_writers"
 # The CLI's exit codes (common/.../ErrorCode.java): 2 = bad input or arguments, 3 = a service failed.
 EXIT_BAD_INPUT = 2
 
-# Spark on Java 17: the flags bin/lakehouse passes (pom.xml <lakehouse.jvm.flags>).
-JVM_FLAGS = " ".join([
-    "--add-opens=java.base/java.lang=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-    "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/java.net=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "--add-opens=java.base/java.util=ALL-UNNAMED",
-    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-    "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-    "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-    "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-    "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-    "--add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
-    "-Djdk.reflect.useDirectMethodHandle=false",
-    "-Dio.netty.tryReflectionSetAccessible=true",
-])
 
 _VERSIONED_JAR = re.compile(r"(.+?)-\d[^-]*(-[A-Za-z0-9_.]+)*\.jar")
+
+
+def jvm_flags(root: Path) -> str:
+    """The JVM flags Spark needs on Java 17, from conf/spark-jvm-flags (as bin/lakehouse reads them)."""
+    lines = (root / "conf" / "spark-jvm-flags").read_text().splitlines()
+    return " ".join(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def project_root() -> Path:
@@ -90,14 +76,10 @@ class LakehouseJobOperator(SparkSubmitOperator):
     running it again cannot help; other failures (a service down, exit 3) are retried as configured.
     """
 
-    template_fields: Sequence[str] = tuple(SparkSubmitOperator.template_fields)
     ui_color = "#e8f1fb"
 
     def __init__(self, *, command: list[str], **kwargs: Any) -> None:
         root = project_root()
-        log_file = os.environ.get("LAKEHOUSE_LOG_FILE", str(root / "var" / "log" / "lakehouse.log"))
-        driver_options = (f"{JVM_FLAGS} -Dlakehouse.project-dir={root} -Dlakehouse.log-file={log_file} "
-                          f"-Dlog4j2.configurationFile={root / 'cli' / 'src' / 'main' / 'resources' / 'log4j2.properties'}")
         super().__init__(
             application=str(root / "cli" / "target" / "lakehouse-cli.jar"),
             java_class=MAIN_CLASS,
@@ -108,8 +90,6 @@ class LakehouseJobOperator(SparkSubmitOperator):
             driver_memory=os.environ.get("LAKEHOUSE_DRIVER_MEMORY", "3g"),
             executor_memory=os.environ.get("LAKEHOUSE_EXECUTOR_MEMORY", "3g"),
             conf={
-                "spark.driver.extraJavaOptions": driver_options,
-                "spark.executor.extraJavaOptions": JVM_FLAGS,
                 "spark.driver.host": "127.0.0.1",
                 "spark.driver.bindAddress": "127.0.0.1",
                 "spark.ui.enabled": "false",
@@ -123,8 +103,17 @@ class LakehouseJobOperator(SparkSubmitOperator):
         self.lakehouse_command = list(command)
 
     def execute(self, context: Any) -> Any:
+        # Read from disk when the task runs, never when the DAG is parsed.
         root = project_root()
         self.jars = ",".join(extra_jars(root / "cli" / "target" / "lib", spark_home() / "jars"))
+        flags = jvm_flags(root)
+        log_file = os.environ.get("LAKEHOUSE_LOG_FILE", str(root / "var" / "log" / "lakehouse.log"))
+        self.conf = {
+            **(self.conf or {}),
+            "spark.driver.extraJavaOptions": f"{flags} -Dlakehouse.project-dir={root} -Dlakehouse.log-file={log_file} "
+                                             f"-Dlog4j2.configurationFile={root / 'cli' / 'src' / 'main' / 'resources' / 'log4j2.properties'}",
+            "spark.executor.extraJavaOptions": flags,
+        }
         try:
             return super().execute(context)
         except AirflowFailException:

@@ -75,6 +75,23 @@ public final class Lakehouse
         return table.currentSnapshot() == null ? OptionalLong.empty() : OptionalLong.of(table.currentSnapshot().snapshotId());
     }
 
+    /** The lakehouse's Iceberg catalog, as Spark's catalog of that name holds it. */
+    public org.apache.iceberg.catalog.Catalog icebergCatalog()
+    {
+        return org.apache.iceberg.spark.Spark3Util.loadIcebergCatalog(spark, config.catalogName());
+    }
+
+    /** Any table of the catalog by name ({@code namespace.table}), e.g. one a manifest or a user names. */
+    public org.apache.iceberg.Table icebergTable(String identifier)
+    {
+        try {
+            return icebergCatalog().loadTable(org.apache.iceberg.catalog.TableIdentifier.parse(identifier));
+        }
+        catch (org.apache.iceberg.exceptions.NoSuchTableException e) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot load table %s: no such table in catalog %s", identifier, config.catalogName());
+        }
+    }
+
     public org.apache.iceberg.Table icebergTable(TableSpec spec)
     {
         ensure(spec);

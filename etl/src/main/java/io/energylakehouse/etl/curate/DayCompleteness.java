@@ -79,12 +79,14 @@ public final class DayCompleteness
         List<String> examples = new ArrayList<>();
         long incomplete = 0;
         if (locations > 0) {
-            // Every location should hold hours * (60 / interval length) distinct intervals.
-            Dataset<Row> perLocation = day.groupBy("location_id", "interval_minutes")
+            // Every location should hold hours * (60 / interval length) distinct intervals; at most one row per location.
+            List<Row> shortLocations = day.groupBy("location_id", "interval_minutes")
                     .agg(countDistinct(col("interval_start_utc")).as("intervals"))
-                    .where(col("intervals").lt(lit(expectedHours).multiply(lit(60)).divide(col("interval_minutes"))));
-            incomplete = perLocation.count();
-            for (Row row : perLocation.orderBy("location_id").limit(5).collectAsList()) {
+                    .where(col("intervals").lt(lit(expectedHours).multiply(lit(60)).divide(col("interval_minutes"))))
+                    .orderBy("location_id")
+                    .collectAsList();
+            incomplete = shortLocations.size();
+            for (Row row : shortLocations.subList(0, Math.min(5, shortLocations.size()))) {
                 examples.add(row.getString(0) + " (" + row.getLong(2) + " of " + expectedHours * 60 / row.getInt(1) + " intervals)");
             }
         }

@@ -15,11 +15,8 @@ import org.apache.iceberg.actions.RewriteDataFiles;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.spark.Spark3Util;
 import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.iceberg.util.PropertyUtil;
 import org.slf4j.Logger;
@@ -64,7 +61,7 @@ public final class TableMaintenance
     /** Every Iceberg table in the lakehouse catalog's {@link #NAMESPACES} that exist, as {@code namespace.table}, by namespace then name. */
     public List<String> tables()
     {
-        Catalog catalog = catalog();
+        Catalog catalog = lakehouse.icebergCatalog();
         List<String> tables = new ArrayList<>();
         for (String name : NAMESPACES) {
             Namespace namespace = Namespace.of(name);
@@ -72,7 +69,7 @@ public final class TableMaintenance
                 continue;
             }
             catalog.listTables(namespace).stream()
-                    .map(TableIdentifier::toString)
+                    .map(Object::toString)
                     .sorted()
                     .forEach(tables::add);
         }
@@ -97,7 +94,7 @@ public final class TableMaintenance
     /** Maintains one table ({@code namespace.table}): rewrite small files, expire snapshots, remove orphan files, in this order. */
     public MaintenanceResult.TableResult maintain(String identifier)
     {
-        Table table = loadTable(identifier);
+        Table table = lakehouse.icebergTable(identifier);
         int snapshotsBefore = snapshotIds(table).size();
         long dataFilesBefore = dataFiles(table);
 
@@ -274,21 +271,6 @@ public final class TableMaintenance
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private Catalog catalog()
-    {
-        return Spark3Util.loadIcebergCatalog(lakehouse.spark(), lakehouse.config().catalogName());
-    }
-
-    private Table loadTable(String identifier)
-    {
-        try {
-            return catalog().loadTable(TableIdentifier.parse(identifier));
-        }
-        catch (NoSuchTableException e) {
-            throw LakehouseException.userError("Cannot maintain table %s: no such table in catalog %s", identifier, lakehouse.config().catalogName());
         }
     }
 }

@@ -6,10 +6,6 @@ import io.energylakehouse.common.table.Lakehouse;
 import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
-import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.exceptions.NoSuchTableException;
-import org.apache.iceberg.spark.Spark3Util;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +81,9 @@ public final class PublishedTags
     {
         Map<String, List<Tag>> byTable = new LinkedHashMap<>();
         tags.forEach(tag -> byTable.computeIfAbsent(tag.table(), ignored -> new ArrayList<>()).add(tag));
-        Catalog catalog = Spark3Util.loadIcebergCatalog(lakehouse.spark(), lakehouse.config().catalogName());
         List<String> changes = new ArrayList<>();
         for (Map.Entry<String, List<Tag>> entry : byTable.entrySet()) {
-            Table table = loadTable(catalog, entry.getKey());
+            Table table = lakehouse.icebergTable(entry.getKey());
             ManageSnapshots update = table.manageSnapshots();
             boolean changed = false;
             for (Tag tag : entry.getValue()) {
@@ -120,15 +115,5 @@ public final class PublishedTags
             }
         }
         log.info("Stage publish tags: {} -> {}", tags.stream().map(Tag::name).distinct().toList(), changes);
-    }
-
-    private static Table loadTable(Catalog catalog, String identifier)
-    {
-        try {
-            return catalog.loadTable(TableIdentifier.parse(identifier));
-        }
-        catch (NoSuchTableException e) {
-            throw new LakehouseException(ErrorCode.INTERNAL, "Cannot tag published snapshots of " + identifier + ": no such table", e);
-        }
     }
 }
