@@ -76,6 +76,9 @@ write_env() {
 export AIRFLOW_HOME='$AIRFLOW_DIR'
 export AIRFLOW__CORE__DAGS_FOLDER='$REPO_DIR/airflow-dags/dags'
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
+# SQLite serialises writers: a CLI call (backfill create) waits up to 60 s for the scheduler's write instead of
+# failing after sqlite3's default 5 s with 'database is locked'; start switches the file to WAL (readers never block).
+export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN='sqlite:///$AIRFLOW_DIR/airflow.db?timeout=60'
 export AIRFLOW__CORE__EXECUTOR=LocalExecutor
 export AIRFLOW__CORE__PARALLELISM=2
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=True
@@ -142,6 +145,8 @@ airflow_start() {
     write_env "$profile" "$replay" "$(pick_port airflow-api "$DEFAULT_AIRFLOW_PORT")"
     load_env
     airflow db migrate >>"$LOG_DIR/db-migrate.log" 2>&1 || fail "Cannot migrate Airflow's metadata database in $AIRFLOW_DIR (log: $LOG_DIR/db-migrate.log)"
+    python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' "$AIRFLOW_DIR/airflow.db" \
+        || fail "Cannot switch Airflow's metadata database $AIRFLOW_DIR/airflow.db to WAL mode"
     # One lakehouse job at a time (see lakehouse_dags/jobs.py WRITER_POOL); raise the slots on a real cluster.
     airflow pools set lakehouse_writers "${LAKEHOUSE_AIRFLOW_WRITER_SLOTS:-1}" "Jobs that write the lakehouse" >>"$LOG_DIR/db-migrate.log" 2>&1 \
         || fail "Cannot create the Airflow pool lakehouse_writers (log: $LOG_DIR/db-migrate.log)"

@@ -7,18 +7,28 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A traded on-peak block: the hours ending {@code firstHourEnding..lastHourEnding} (local prevailing time)
- * on the listed days of the week, except NERC holidays. Everything else is off-peak.
+ * A traded on-peak block: the hours ending {@code firstHourEnding..lastHourEnding} (local prevailing clock
+ * time) on the listed days of the week, except NERC holidays when {@code nercHolidaysOffPeak}. Everything
+ * else is off-peak.
  *
- * <p>The western (WECC) 6x16 block that CAISO hubs trade is hours ending 7-22, Monday to Saturday.
- * The eastern 5x16 block is hours ending 8-23, Monday to Friday.
+ * <ul>
+ * <li>PJM (and the eastern 5x16 generally): hours ending 8-23 Eastern, Monday to Friday, except NERC holidays.
+ * <li>ERCOT: hours ending 7-22 Central, Monday to Friday, except NERC holidays.
+ * <li>CAISO and the western (WECC) 6x16: hours ending 7-22 Pacific, Monday to Saturday, except NERC holidays.
+ * <li>EEX (German and other European power futures): 08:00-20:00 CET/CEST, i.e. hours ending 9-20, Monday to
+ *     Friday, public holidays included (they stay on-peak).
+ * </ul>
  */
-public record PeakBlock(String name, int firstHourEnding, int lastHourEnding, Set<DayOfWeek> days)
+public record PeakBlock(String name, int firstHourEnding, int lastHourEnding, Set<DayOfWeek> days, boolean nercHolidaysOffPeak)
 {
+    private static final Set<DayOfWeek> MONDAY_TO_FRIDAY =
+            Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY);
+
     public static final PeakBlock WECC_6X16 = new PeakBlock("6x16", 7, 22,
             Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
-    public static final PeakBlock EASTERN_5X16 = new PeakBlock("5x16", 8, 23,
-            Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY));
+    public static final PeakBlock EASTERN_5X16 = new PeakBlock("5x16", 8, 23, MONDAY_TO_FRIDAY);
+    public static final PeakBlock ERCOT_5X16 = new PeakBlock("ERCOT 5x16", 7, 22, MONDAY_TO_FRIDAY);
+    public static final PeakBlock EEX_PEAK = new PeakBlock("EEX peak", 9, 20, MONDAY_TO_FRIDAY, false);
 
     public PeakBlock
     {
@@ -29,9 +39,21 @@ public record PeakBlock(String name, int firstHourEnding, int lastHourEnding, Se
         }
     }
 
+    /** A North American block: NERC holidays are off-peak. */
+    public PeakBlock(String name, int firstHourEnding, int lastHourEnding, Set<DayOfWeek> days)
+    {
+        this(name, firstHourEnding, lastHourEnding, days, true);
+    }
+
     public boolean isPeakDay(LocalDate operatingDate)
     {
-        return days.contains(operatingDate.getDayOfWeek()) && !NercHolidays.isHoliday(operatingDate);
+        return days.contains(operatingDate.getDayOfWeek()) && !(nercHolidaysOffPeak && NercHolidays.isHoliday(operatingDate));
+    }
+
+    /** Number of on-peak hours of a day: the block's length on a peak day (DST never falls inside a block), else 0. */
+    public int peakHours(LocalDate operatingDate)
+    {
+        return isPeakDay(operatingDate) ? lastHourEnding - firstHourEnding + 1 : 0;
     }
 
     /**
