@@ -192,12 +192,39 @@ public final class MaxSmoothnessSpline
             targets.add(0.0);
         }
 
+        if (problem.endCondition() == EndCondition.NONE && sameMeanTime(problem)) {
+            // one contract (or several centred on the same instant) leaves a straight line's slope free at zero
+            // curvature: take the flat one, as a single quote implies
+            double[] row = new double[variables];
+            row[1] = 1;
+            rows.add(row);
+            targets.add(0.0);
+        }
+
         double[] solution = solveKkt(hessian, rows, targets, variables);
         Spline spline = toSpline(knots, timeScale, solution, problem);
         if (!problem.bounded()) {
             return spline;
         }
         return fitWithinBounds(problem, knots, timeScale, hessian, rows, targets, spline);
+    }
+
+    private static boolean sameMeanTime(Problem problem)
+    {
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (AveragingConstraint constraint : problem.constraints()) {
+            double weighted = 0;
+            double total = 0;
+            for (int period = constraint.firstPeriod(); period < constraint.endPeriod(); period++) {
+                double weight = constraint.weights()[period] * problem.multiplier()[period];
+                weighted += weight * period;
+                total += weight;
+            }
+            lowest = Math.min(lowest, weighted / total);
+            highest = Math.max(highest, weighted / total);
+        }
+        return highest - lowest < 1e-9 * problem.periods();
     }
 
     private static int[] knots(Problem problem)
