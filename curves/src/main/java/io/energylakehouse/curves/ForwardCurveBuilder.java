@@ -46,28 +46,37 @@ public final class ForwardCurveBuilder
         List<ForwardCurve.Fit> fits = new ArrayList<>();
         List<Contract> fitted = new ArrayList<>();
         for (Map.Entry<Profile, List<Contract>> group : groups.entrySet()) {
-            List<Contract> independent = new TenorReconciliation(grid, group.getValue(), prior, request.tolerance()).independentSubset();
-            List<AveragingConstraint> constraints = new ArrayList<>();
-            Map<Profile, double[]> weights = new EnumMap<>(Profile.class);
-            for (Contract contract : independent) {
-                double[] profileWeights = weights.computeIfAbsent(contract.profile(), profile -> weights(grid, profile));
-                constraints.add(new AveragingConstraint(contract.name(), grid.indexOf(contract.deliveryStart()), grid.indexOf(contract.deliveryEnd()),
-                        profileWeights, contract.price()));
-            }
-            MaxSmoothnessSpline.Spline spline = MaxSmoothnessSpline.fit(new MaxSmoothnessSpline.Problem(grid.size(), constraints, prior.multiplier(),
-                    prior.addend(), request.endCondition(), request.lowerBound(), request.upperBound()));
-            fits.add(new ForwardCurve.Fit(group.getKey(), grid, independent, spline));
-            fitted.addAll(independent);
-            for (int period = 0; period < grid.size(); period++) {
-                if (priced(grid, group.getKey(), group.getValue(), period)) {
-                    points.add(new ForwardCurve.Point(group.getKey(), grid.start(period), grid.end(period), spline.price(period)));
-                }
-            }
+            // each curve spans its own contracts: a segment beyond them would bend the end like an end condition
+            DeliveryGrid groupGrid = DeliveryGrid.covering(request.calendar(), request.granularity(), request.weighting(), group.getValue());
+            ShapeProfile.Prior groupPrior = request.shape().onGrid(groupGrid);
+            fitGroup(group.getKey(), group.getValue(), groupGrid, groupPrior, request, points, fits, fitted);
         }
         log.info("curve {} {}: {} contracts ({} fitted), {} periods, {} points in {} ms", request.calendar().market(),
                 request.granularity().name().toLowerCase(java.util.Locale.ROOT), contracts.size(), fitted.size(), grid.size(), points.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return new ForwardCurve(points, report, fitted, fits);
+    }
+
+    private static void fitGroup(Profile profile, List<Contract> contracts, DeliveryGrid grid, ShapeProfile.Prior prior, CurveRequest request,
+            List<ForwardCurve.Point> points, List<ForwardCurve.Fit> fits, List<Contract> fitted)
+    {
+        List<Contract> independent = new TenorReconciliation(grid, contracts, prior, request.tolerance()).independentSubset();
+        List<AveragingConstraint> constraints = new ArrayList<>();
+        Map<Profile, double[]> weights = new EnumMap<>(Profile.class);
+        for (Contract contract : independent) {
+            double[] profileWeights = weights.computeIfAbsent(contract.profile(), quoted -> weights(grid, quoted));
+            constraints.add(new AveragingConstraint(contract.name(), grid.indexOf(contract.deliveryStart()), grid.indexOf(contract.deliveryEnd()),
+                    profileWeights, contract.price()));
+        }
+        MaxSmoothnessSpline.Spline spline = MaxSmoothnessSpline.fit(new MaxSmoothnessSpline.Problem(grid.size(), constraints, prior.multiplier(),
+                prior.addend(), request.endCondition(), request.lowerBound(), request.upperBound()));
+        fits.add(new ForwardCurve.Fit(profile, grid, independent, spline));
+        fitted.addAll(independent);
+        for (int period = 0; period < grid.size(); period++) {
+            if (priced(grid, profile, contracts, period)) {
+                points.add(new ForwardCurve.Point(profile, grid.start(period), grid.end(period), spline.price(period)));
+            }
+        }
     }
 
     static double[] weights(DeliveryGrid grid, Profile profile)

@@ -69,6 +69,26 @@ public final class CanonicalTables
             .partitionedBy("market", "dataset", "operating_date")
             .build();
 
+    public static final TableSpec COMMODITY_PRICES = TableSpec.builder("curated", "commodity_prices",
+                    "Exchange settlement prices of power, gas and carbon futures: one row per market, contract, profile, trade date and revision")
+            .required("market", StringType, "Market whose delivery the contract settles on, upper case, e.g. PJM, ERCOT, CAISO, EEX-DE, TTF, EU-ETS")
+            .required("contract_code", StringType, "The exchange's contract code as given, e.g. PJM-WH-PEAK-2024-07 or F1BM-2024-08")
+            .required("profile", StringType, "Delivery profile: base, peak or offpeak (gas and carbon contracts are base)")
+            .required("trade_date", DateType, "Trading day the settlement price belongs to")
+            .required("delivery_start", DateType, "First delivery day (inclusive)")
+            .required("delivery_end", DateType, "Day after the last delivery day (exclusive): a July month contract delivers 2024-07-01..2024-08-01")
+            .required("settlement_price", DoubleType, "Settlement price in currency per unit; may be negative (power)")
+            .required("currency", StringType, "ISO 4217 code of the price, e.g. USD, EUR")
+            .required("unit", StringType, "Quantity the price is per, e.g. MWh, MMBtu, therm, tCO2")
+            .optional("exchange", StringType, "Exchange that published the settlement, e.g. EEX, ICE, CME; null when the file does not say")
+            .required("published_at_utc", TimestampType, "When the exchange published this revision (else when we received the file)")
+            .required("revision", IntegerType, "1 for the first value seen for the key, +1 each time a later publication changed it")
+            .required("fetch_id", StringType, "raw.fetch_log row this revision came from")
+            .required("dq_flags", DataTypes.createArrayType(StringType, false), "Data-quality flags: duplicate_rows_collapsed, ...")
+            .key("market", "contract_code", "profile", "trade_date", "revision")
+            .partitionedBy("market", "months(trade_date)")
+            .build();
+
     public static final TableSpec QUARANTINE = TableSpec.builder("curated", "quarantine",
                     "Every record rejected on purpose, with why and where it came from: nothing received is lost")
             .required("quarantine_id", StringType, "Stable id: hash of fetch, stage, record position and reason")
@@ -104,7 +124,7 @@ public final class CanonicalTables
 
     public static List<TableSpec> all()
     {
-        return List.of(FETCH_LOG, MARKET_PRICES, QUARANTINE, DATA_QUALITY);
+        return List.of(FETCH_LOG, MARKET_PRICES, COMMODITY_PRICES, QUARANTINE, DATA_QUALITY);
     }
 
 }
