@@ -40,7 +40,7 @@ final class Dates
         return MarketTime.dates(start, end == null ? start : end);
     }
 
-    private static LocalDate date(String text)
+    static LocalDate date(String text)
     {
         try {
             return LocalDate.parse(text.trim());

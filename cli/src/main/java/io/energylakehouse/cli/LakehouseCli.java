@@ -15,11 +15,13 @@ import java.io.PrintWriter;
         subcommands = {
                 DemoCommand.class,
                 IngestCommand.class,
+                IngestSettlementsCommand.class,
                 CurateCommand.class,
                 PublishCommand.class,
                 CheckCommand.class,
                 SamplesCommand.class,
                 MaintainCommand.class,
+                CurvesCommand.class,
                 ParseCommand.class,
                 SqlCommand.class,
                 DownloadUrlCommand.class,

@@ -84,6 +84,20 @@ class TestLakehouseCli
     }
 
     @Test
+    void ingestSettlementsExplainsItselfAndNamesAMissingPathBeforeSparkStarts()
+    {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("ingest-settlements");
+        assertThat(run("ingest-settlements", "--help")).isZero();
+        assertThat(out.toString()).contains("--files", "curated.commodity_prices", "Examples:", "bin/lakehouse ingest-settlements --files ~/settlements/");
+
+        Path missing = folder.resolve("no-such-folder");
+        assertThat(run("ingest-settlements", "--files", missing.toString(), "--home", folder.resolve("lake").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot read " + missing + ": no such file or folder" + System.lineSeparator());
+        assertThat(folder.resolve("lake")).doesNotExist();
+    }
+
+    @Test
     void wrongArgumentsAreUserErrors()
     {
         assertThat(run("parse", "--market", "pjm", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);

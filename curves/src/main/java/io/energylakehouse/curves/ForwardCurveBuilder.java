@@ -69,7 +69,7 @@ public final class ForwardCurveBuilder
                     profileWeights, contract.price()));
         }
         MaxSmoothnessSpline.Spline spline = MaxSmoothnessSpline.fit(new MaxSmoothnessSpline.Problem(grid.size(), constraints, prior.multiplier(),
-                prior.addend(), request.endCondition(), request.lowerBound(), request.upperBound()));
+                prior.addend(), request.endCondition(), request.lowerBound(), request.upperBound(), premiumMask(grid, independent)));
         fits.add(new ForwardCurve.Fit(profile, grid, independent, spline));
         fitted.addAll(independent);
         for (int period = 0; period < grid.size(); period++) {
@@ -77,6 +77,24 @@ public final class ForwardCurveBuilder
                 points.add(new ForwardCurve.Point(profile, grid.start(period), grid.end(period), spline.price(period)));
             }
         }
+    }
+
+    /**
+     * An hourly curve quoted in peak or off-peak too gets a second smooth spline, the peak premium, added on the
+     * on-peak hours: one quartic per month cannot tell a month's peak hours from its off-peak ones, so without it
+     * base and peak quotes together force wild swings. Where no peak quote pins the premium it stays near zero
+     * and the shape prior alone sets the peak/off-peak ratio.
+     */
+    private static boolean[] premiumMask(DeliveryGrid grid, List<Contract> contracts)
+    {
+        if (grid.granularity() != Granularity.HOUR || contracts.stream().allMatch(contract -> contract.profile() == Profile.BASE)) {
+            return new boolean[0];
+        }
+        boolean[] mask = new boolean[grid.size()];
+        for (int period = 0; period < mask.length; period++) {
+            mask[period] = grid.isPeak(period);
+        }
+        return mask;
     }
 
     static double[] weights(DeliveryGrid grid, Profile profile)

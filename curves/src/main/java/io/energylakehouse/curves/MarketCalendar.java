@@ -33,7 +33,7 @@ public record MarketCalendar(String market, ZoneId zone, Optional<PeakBlock> pea
     /** A base-only calendar in a zone: peak and off-peak contracts are refused. */
     public static MarketCalendar baseOnly(ZoneId zone)
     {
-        return new MarketCalendar(zone.getId(), zone, Optional.empty());
+        return new MarketCalendar(zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId(), zone, Optional.empty());
     }
 
     /** The calendar of a market code (PJM, ERCOT, CAISO, EEX, or an EEX area such as EEX-DE). */

@@ -39,12 +39,14 @@ public final class MaxSmoothnessSpline
 {
     private static final int COEFFICIENTS = 5;
     private static final int MAX_BOUND_ROUNDS = 50;
+    /** Weight of the premium spline's integral of g^2: breaks the tie where no peak quote pins the premium's level. */
+    private static final double PREMIUM_RIDGE = 1e-6;
 
     private MaxSmoothnessSpline() {}
 
     /** The problem: a grid of {@code periods} periods at times 0..periods-1, constraints, prior, options. */
     public record Problem(int periods, List<AveragingConstraint> constraints, double[] multiplier, double[] addend,
-            EndCondition endCondition, OptionalDouble lowerBound, OptionalDouble upperBound)
+            EndCondition endCondition, OptionalDouble lowerBound, OptionalDouble upperBound, boolean[] premium)
     {
         public Problem
         {
@@ -54,6 +56,10 @@ public final class MaxSmoothnessSpline
             requireNonNull(endCondition, "endCondition is null");
             requireNonNull(lowerBound, "lowerBound is null");
             requireNonNull(upperBound, "upperBound is null");
+            requireNonNull(premium, "premium is null");
+            if (premium.length != 0 && premium.length != periods) {
+                throw new IllegalArgumentException("Cannot fit a curve of " + periods + " periods with a premium mask of " + premium.length + " periods");
+            }
             if (multiplier.length != periods || addend.length != periods) {
                 throw new IllegalArgumentException("Cannot fit a curve of " + periods + " periods with a prior of " + multiplier.length + " periods");
             }
@@ -73,7 +79,8 @@ public final class MaxSmoothnessSpline
 
         public static Problem withoutPrior(int periods, List<AveragingConstraint> constraints)
         {
-            return new Problem(periods, constraints, ones(periods), new double[periods], EndCondition.NONE, OptionalDouble.empty(), OptionalDouble.empty());
+            return new Problem(periods, constraints, ones(periods), new double[periods], EndCondition.NONE, OptionalDouble.empty(), OptionalDouble.empty(),
+                    new boolean[0]);
         }
 
         private static double[] ones(int periods)
@@ -87,10 +94,22 @@ public final class MaxSmoothnessSpline
         {
             return lowerBound.isPresent() || upperBound.isPresent();
         }
+
+        /** 2 when on-peak periods carry a premium spline g on top of f, else 1. */
+        int components()
+        {
+            return premium.length == 0 ? 1 : 2;
+        }
+
+        boolean premiumAt(int period)
+        {
+            return premium.length != 0 && premium[period];
+        }
     }
 
     /** The fitted spline: knots (period indices), the time scale and each segment's local coefficients. */
-    public record Spline(int[] knots, double timeScale, double[][] coefficients, double[] multiplier, double[] addend)
+    public record Spline(int[] knots, double timeScale, double[][] coefficients, double[][] premiumCoefficients, boolean[] premium,
+            double[] multiplier, double[] addend)
     {
         public int segments()
         {
@@ -120,10 +139,22 @@ public final class MaxSmoothnessSpline
             return derivative(segment, 0, (period - knots[segment]) / timeScale);
         }
 
-        /** The curve price of a period: (f + a) s. */
+        /** The premium spline g at a period (0 off-peak, and when the curve has no premium). */
+        public double premium(int period)
+        {
+            if (premium.length == 0 || !premium[period]) {
+                return 0;
+            }
+            int segment = segmentOf(period);
+            double u = (period - knots[segment]) / timeScale;
+            double[] c = premiumCoefficients[segment];
+            return c[0] + u * (c[1] + u * (c[2] + u * (c[3] + u * c[4])));
+        }
+
+        /** The curve price of a period: (f + g [on-peak] + a) s. */
         public double price(int period)
         {
-            return (spline(period) + addend[period]) * multiplier[period];
+            return (spline(period) + premium(period) + addend[period]) * multiplier[period];
         }
 
         public double[] prices()
@@ -171,18 +202,21 @@ public final class MaxSmoothnessSpline
         int[] knots = knots(problem);
         int segments = knots.length - 1;
         double timeScale = (double) problem.periods() / segments;
-        int variables = segments * COEFFICIENTS;
+        int components = problem.components();
+        int variables = components * segments * COEFFICIENTS;
 
-        DMatrixRMaj hessian = twiceH(knots, timeScale, variables);
+        DMatrixRMaj hessian = twiceH(knots, timeScale, variables, components);
         List<double[]> rows = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
-        addContinuity(knots, timeScale, variables, rows, targets);
+        for (int component = 0; component < components; component++) {
+            addContinuity(knots, timeScale, variables, component * segments * COEFFICIENTS, rows, targets);
+        }
         for (AveragingConstraint constraint : problem.constraints()) {
             addAverage(problem, constraint, knots, timeScale, variables, rows, targets);
         }
-        if (problem.endCondition() == EndCondition.ZERO_SLOPE) {
+        for (int component = 0; problem.endCondition() == EndCondition.ZERO_SLOPE && component < components; component++) {
             double[] row = new double[variables];
-            int offset = (segments - 1) * COEFFICIENTS;
+            int offset = (component * segments + segments - 1) * COEFFICIENTS;
             double h = (knots[segments] - knots[segments - 1]) / timeScale;
             row[offset + 1] = 1;
             row[offset + 2] = 2 * h;
@@ -242,17 +276,29 @@ public final class MaxSmoothnessSpline
         return knots.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** 2H: twice the Hessian of sum over segments of the integral of f''(u)^2 du on [0, h]. */
-    private static DMatrixRMaj twiceH(int[] knots, double timeScale, int variables)
+    /**
+     * 2H: twice the Hessian of the sum over components and segments of the integral of f''(u)^2 du on [0, h],
+     * plus, for the premium spline g, a tiny ridge on the integral of g^2.
+     */
+    private static DMatrixRMaj twiceH(int[] knots, double timeScale, int variables, int components)
     {
         DMatrixRMaj hessian = new DMatrixRMaj(variables, variables);
-        for (int segment = 0; segment < knots.length - 1; segment++) {
+        int segments = knots.length - 1;
+        for (int block = 0; block < components * segments; block++) {
+            int segment = block % segments;
             double h = (knots[segment + 1] - knots[segment]) / timeScale;
             double h2 = h * h;
             double h3 = h2 * h;
             double h4 = h3 * h;
             double h5 = h4 * h;
-            int o = segment * COEFFICIENTS;
+            int o = block * COEFFICIENTS;
+            if (block >= segments) {
+                for (int i = 0; i < COEFFICIENTS; i++) {
+                    for (int j = 0; j < COEFFICIENTS; j++) {
+                        hessian.set(o + i, o + j, 2 * PREMIUM_RIDGE * Math.pow(h, i + j + 1) / (i + j + 1));
+                    }
+                }
+            }
             // f'' = 2 c2 + 6 c3 u + 12 c4 u^2; the integral of its square is x'Qx with these entries
             double[][] q = {
                     {4 * h, 6 * h2, 8 * h3},
@@ -260,18 +306,18 @@ public final class MaxSmoothnessSpline
                     {8 * h3, 18 * h4, 28.8 * h5}};
             for (int i = 0; i < 3; i++) {
                 for (int j = 0; j < 3; j++) {
-                    hessian.set(o + 2 + i, o + 2 + j, 2 * q[i][j]);
+                    hessian.set(o + 2 + i, o + 2 + j, hessian.get(o + 2 + i, o + 2 + j) + 2 * q[i][j]);
                 }
             }
         }
         return hessian;
     }
 
-    private static void addContinuity(int[] knots, double timeScale, int variables, List<double[]> rows, List<Double> targets)
+    private static void addContinuity(int[] knots, double timeScale, int variables, int componentOffset, List<double[]> rows, List<Double> targets)
     {
         for (int segment = 0; segment < knots.length - 2; segment++) {
             double h = (knots[segment + 1] - knots[segment]) / timeScale;
-            int o = segment * COEFFICIENTS;
+            int o = componentOffset + segment * COEFFICIENTS;
             int next = o + COEFFICIENTS;
             double[] value = new double[variables];
             double[] slope = new double[variables];
@@ -313,9 +359,13 @@ public final class MaxSmoothnessSpline
             double u = (period - knots[segment]) / timeScale;
             double scaled = weight * problem.multiplier()[period];
             int o = segment * COEFFICIENTS;
+            int premiumOffset = problem.premiumAt(period) ? (knots.length - 1 + segment) * COEFFICIENTS : -1;
             double power = 1;
             for (int k = 0; k < COEFFICIENTS; k++) {
                 row[o + k] += scaled * power;
+                if (premiumOffset >= 0) {
+                    row[premiumOffset + k] += scaled * power;
+                }
                 power *= u;
             }
             totalWeight += weight;
@@ -358,17 +408,27 @@ public final class MaxSmoothnessSpline
             throw singular("the LU decomposition failed");
         }
         solver.solve(rhs, solution);
-        // A singular system shows as non-finite values or as a solution that does not solve it
-        DMatrixRMaj check = new DMatrixRMaj(size, 1);
-        CommonOps_DDRM.mult(kkt, solution, check);
-        double worst = 0;
-        double scale = 1;
-        for (int i = 0; i < size; i++) {
-            worst = Math.max(worst, Math.abs(check.get(i, 0) - rhs.get(i, 0)));
-            scale = Math.max(scale, Math.abs(rhs.get(i, 0)));
+        // two steps of iterative refinement on the same LU: long hourly curves with peak masks are ill-conditioned
+        DMatrixRMaj residual = new DMatrixRMaj(size, 1);
+        DMatrixRMaj correction = new DMatrixRMaj(size, 1);
+        for (int step = 0; step < 2; step++) {
+            CommonOps_DDRM.mult(kkt, solution, residual);
+            CommonOps_DDRM.subtract(rhs, residual, residual);
+            solver.solve(residual, correction);
+            CommonOps_DDRM.addEquals(solution, correction);
         }
-        if (!(worst <= 1e-8 * scale)) {
-            throw singular("the solve misses by " + worst);
+        // A singular system shows as non-finite values or as a solution that does not solve it: each row's
+        // residual is compared with the size of the terms it sums (a backward-error check)
+        CommonOps_DDRM.mult(kkt, solution, residual);
+        for (int i = 0; i < size; i++) {
+            double magnitude = Math.abs(rhs.get(i, 0));
+            for (int j = 0; j < size; j++) {
+                magnitude += Math.abs(kkt.get(i, j) * solution.get(j, 0));
+            }
+            double miss = Math.abs(residual.get(i, 0) - rhs.get(i, 0));
+            if (!(miss <= 1e-9 * Math.max(magnitude, 1e-300))) {
+                throw singular("row " + i + " misses by " + miss + " of " + magnitude);
+            }
         }
         double[] coefficients = new double[variables];
         for (int i = 0; i < variables; i++) {
@@ -390,10 +450,14 @@ public final class MaxSmoothnessSpline
     {
         int segments = knots.length - 1;
         double[][] coefficients = new double[segments][];
+        double[][] premiumCoefficients = new double[problem.components() == 2 ? segments : 0][];
         for (int segment = 0; segment < segments; segment++) {
             coefficients[segment] = java.util.Arrays.copyOfRange(solution, segment * COEFFICIENTS, (segment + 1) * COEFFICIENTS);
+            if (problem.components() == 2) {
+                premiumCoefficients[segment] = java.util.Arrays.copyOfRange(solution, (segments + segment) * COEFFICIENTS, (segments + segment + 1) * COEFFICIENTS);
+            }
         }
-        return new Spline(knots, timeScale, coefficients, problem.multiplier(), problem.addend());
+        return new Spline(knots, timeScale, coefficients, premiumCoefficients, problem.premium(), problem.multiplier(), problem.addend());
     }
 
     /** Row of the price of period p as a linear function of the coefficients: s_p * (1, u, u^2, u^3, u^4) on its segment. */
@@ -403,8 +467,12 @@ public final class MaxSmoothnessSpline
         int segment = spline.segmentOf(period);
         double u = (period - spline.knots()[segment]) / spline.timeScale();
         double power = spline.multiplier()[period];
+        boolean premium = spline.premium().length != 0 && spline.premium()[period];
         for (int k = 0; k < COEFFICIENTS; k++) {
             row[segment * COEFFICIENTS + k] = power;
+            if (premium) {
+                row[(spline.segments() + segment) * COEFFICIENTS + k] = power;
+            }
             power *= u;
         }
         return row;

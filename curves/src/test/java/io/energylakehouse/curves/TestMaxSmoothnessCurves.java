@@ -61,6 +61,25 @@ class TestMaxSmoothnessCurves
     }
 
     @Test
+    void hourlyBaseAndPeakQuotesGiveAPeakPremiumNotSwings()
+    {
+        List<Contract> quotes = List.of(
+                month("Jul-24", 2024, 7, 58.40), new Contract("Jul-24 peak", LocalDate.of(2024, 7, 1), LocalDate.of(2024, 8, 1), 79.15, Profile.PEAK),
+                month("Aug-24", 2024, 8, 55.25), new Contract("Aug-24 peak", LocalDate.of(2024, 8, 1), LocalDate.of(2024, 9, 1), 72.80, Profile.PEAK),
+                quarter("Q4-24", 2024, 4, 47.35), new Contract("Cal-25", LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 52.90, Profile.BASE));
+        for (ShapeProfile shape : List.of(ShapeProfile.flat(), HOURLY_SHAPE)) {
+            ForwardCurve curve = ForwardCurveBuilder.build(quotes, CurveRequest.defaults(MarketCalendar.PJM, Granularity.HOUR).withShape(shape));
+            ForwardCurve.Fit fit = curve.fits().get(0);
+            double[] prices = fit.spline().prices();
+            for (Contract contract : quotes) {
+                assertThat(average(fit.grid(), contract, prices)).as(contract.name()).isCloseTo(contract.price(), within(1e-6 * contract.price()));
+            }
+            // a single quartic per month would need swings of thousands to tell peak hours from off-peak ones
+            assertThat(curve.points()).allSatisfy(point -> assertThat(point.price()).isBetween(0.0, 2 * 79.15));
+        }
+    }
+
+    @Test
     void hourlyCurveHasTwentyThreeAndTwentyFiveHourDays()
     {
         ForwardCurve curve = ForwardCurveBuilder.build(List.of(month("Mar-24", 2024, 3, 31.40), month("Nov-24", 2024, 11, 40.25)),

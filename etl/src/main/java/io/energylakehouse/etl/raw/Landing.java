@@ -185,7 +185,7 @@ public final class Landing
             String id = Hashing.sha256(String.join("|", landed.fetchId, "parse", String.valueOf(rejected.lineNumber().orElse(0)), rejected.reason())).substring(0, 32);
             rows.add(RowFactory.create(
                     id,
-                    parser.market(),
+                    rejected.market().orElse(parser.market()),
                     landed.parsed.dataset(),
                     "parse",
                     landed.payload.source(),
