@@ -20,14 +20,15 @@ import java.util.stream.Stream;
 
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
-        description = {"Benchmarks: 'bench ingest' generates N days of day-ahead and real-time 5-minute OASIS files for M nodes and runs",
+        description = {"Benchmarks: 'bench curves' times a five-year hourly forward curve from 40 contracts (median of --runs).",
+                "'bench ingest' generates N days of day-ahead and real-time 5-minute OASIS files for M nodes and runs",
                 "parse -> raw -> curated on a fresh lakehouse under --home (default var/bench), printing rows, elapsed and rows per",
                 "second per stage. It measures; it asserts nothing."},
-        footer = {"", "Example:", "  bin/lakehouse bench ingest --days 7 --nodes 1700"})
+        footer = {"", "Examples:", "  bin/lakehouse bench ingest --days 7 --nodes 1700", "  bin/lakehouse bench curves --runs 5"})
 final class BenchCommand
         implements java.util.concurrent.Callable<Integer>
 {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "ingest or curves")
     String what;
 
     @Option(names = "--days", defaultValue = "2", paramLabel = "N", description = "Operating days (default ${DEFAULT-VALUE})")
@@ -39,6 +40,9 @@ final class BenchCommand
     @Option(names = "--start", defaultValue = "2024-07-01", paramLabel = "DATE", description = "First operating day (default ${DEFAULT-VALUE})")
     LocalDate start;
 
+    @Option(names = "--runs", defaultValue = "5", paramLabel = "N", description = "curves: timed runs after one warm-up (default ${DEFAULT-VALUE})")
+    int runs;
+
     @Option(names = "--home", defaultValue = "var/bench", paramLabel = "DIR", description = "Scratch lakehouse, wiped first (default ${DEFAULT-VALUE})")
     Path home;
 
@@ -46,8 +50,14 @@ final class BenchCommand
     public Integer call()
             throws IOException
     {
+        if ("curves".equals(what)) {
+            System.out.printf("Benchmark curves: PJM, 2027-2031 hourly, 40 contracts, %d runs, %d cores, max heap %d MiB%n", runs,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            System.out.print(io.energylakehouse.curves.CurveBenchmark.format(io.energylakehouse.curves.CurveBenchmark.run(Math.max(1, runs))));
+            return 0;
+        }
         if (!"ingest".equals(what)) {
-            throw io.energylakehouse.common.LakehouseException.userError("Cannot run benchmark '%s': available: ingest", what);
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot run benchmark '%s': available: ingest, curves", what);
         }
         delete(home);
         LakehouseConfig config = LakehouseConfig.from(Settings.of(Map.of(LakehouseConfig.HOME, home.toString())));
