@@ -98,6 +98,33 @@ class TestLakehouseCli
     }
 
     @Test
+    void curvesFitWritesTheCurveAndRefusesInconsistentQuotes()
+            throws Exception
+    {
+        Path curve = folder.resolve("curve.csv");
+        assertThat(run("curves", "fit", "--contracts", "../curves/examples/monthly-quarterly.csv", "--granularity", "day", "--weights", "days",
+                "--dow-shape", "0.95,0.99,1.05,1.01,0.98,0.92,0.91", "--out", curve.toString())).isZero();
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(curve);
+        assertThat(lines).hasSize(276);
+        assertThat(lines.get(0)).isEqualTo("period_start,period_end,price");
+        assertThat(lines.get(1)).isEqualTo("2019-07-01,2019-07-02,77.685392");
+        assertThat(lines.get(275)).isEqualTo("2020-03-31,2020-04-01,87.305504");
+
+        Path quotes = folder.resolve("inconsistent.csv");
+        java.nio.file.Files.writeString(quotes, """
+                contract,delivery_start,delivery_end,price
+                Q1-25,2025-01-01,2025-04-01,60.00
+                Q2-25,2025-04-01,2025-07-01,50.00
+                H1-25,2025-01-01,2025-07-01,54.00
+                """);
+        assertThat(run("curves", "fit", "--contracts", quotes.toString(), "--out", folder.resolve("refused.csv").toString())).isEqualTo(2);
+        assertThat(folder.resolve("refused.csv")).doesNotExist();
+        assertThat(run("curves", "reconcile", "--contracts", quotes.toString())).isEqualTo(2);
+        assertThat(run("curves", "fit", "--contracts", quotes.toString(), "--resolve", "--out", folder.resolve("resolved.csv").toString())).isZero();
+        assertThat(run("curves", "fit", "--contracts", quotes.toString(), "--granularity", "week", "--out", folder.resolve("x.csv").toString())).isEqualTo(2);
+    }
+
+    @Test
     void wrongArgumentsAreUserErrors()
     {
         assertThat(run("parse", "--market", "pjm", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);
