@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Airflow 3 for the lakehouse, on loopback, with its metadata database (SQLite) and logs under var/airflow.
+# Airflow 3 for the lakehouse, on loopback, with its metadata database (a PostgreSQL cluster of its own) and logs
+# under var/airflow.
 #   deploy/airflow.sh install                 venv with airflow-dags/requirements.txt (pinned), pyspark for spark-submit
 #   deploy/airflow.sh start [--profile P] [--replay-dir DIR]
-#                                             api-server + scheduler + dag-processor; P = local (default), stack or cluster
+#                                             PostgreSQL (metadata) + api-server + scheduler + dag-processor;
+#                                             P = local (default), stack or cluster
 #   deploy/airflow.sh stop | status | env     stop what start started; one line per component; the environment
 #   deploy/airflow.sh cli ARGS...             the airflow CLI in that environment (dags test, backfill create, ...)
 #   deploy/airflow.sh trigger DAG --date D [--wait]
@@ -11,6 +13,7 @@
 # bin/lakehouse airflow ... calls this script. LAKEHOUSE_AIRFLOW_DIR moves the state folder (tests use their own).
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$REPO_DIR/deploy/postgres.sh"
 source "$REPO_DIR/deploy/spark.sh"
 
 AIRFLOW_VERSION="3.3.2"
@@ -22,6 +25,12 @@ COMPONENTS=(api-server scheduler dag-processor)
 RUN_DIR="$AIRFLOW_DIR/run"
 LOG_DIR="$AIRFLOW_DIR/logs/services"
 ENV_FILE="$AIRFLOW_DIR/airflow.env"
+# The metadata database: a PostgreSQL cluster of Airflow's own (deploy/postgres.sh), not SQLite, because the
+# scheduler and a CLI call (backfill create) write at the same time. Role and database `airflow`.
+POSTGRES_DIR="$AIRFLOW_DIR/postgres"
+POSTGRES_DEFAULT_PORT=55442
+POSTGRES_LABEL="airflow postgres"
+METADATA_PASSWORD_FILE="$AIRFLOW_DIR/secrets/postgres.password"
 
 airflow_venv() {
     local digest
@@ -47,13 +56,36 @@ airflow_install() {
 
 random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 20; }
 
+ensure_secrets_dir() {
+    mkdir -p "$AIRFLOW_DIR/secrets"
+    chmod 700 "$AIRFLOW_DIR/secrets"
+}
+
+# Starts (or reuses) the metadata cluster; the role's password is generated once (letters and digits: URL-safe).
+metadata_start() {
+    ensure_secrets_dir
+    if [[ ! -s "$METADATA_PASSWORD_FILE" ]]; then
+        (umask 077; random_password > "$METADATA_PASSWORD_FILE")
+    fi
+    postgres_cluster_start
+    postgres_create_database airflow "$(cat "$METADATA_PASSWORD_FILE")" airflow \
+        || fail "Cannot create the role and database airflow in $(postgres_data) (log: $LOG_DIR/postgres.log)"
+}
+
+# Almost every CLI command reads the metadata database: say so plainly instead of a driver's 'Connection refused'.
+warn_unless_metadata_answers() {
+    pid_alive postgres && postgres_answers && return 0
+    say "airflow: warning: the metadata database (PostgreSQL, cluster $(postgres_data)) is not running; run 'bin/lakehouse airflow start'" >&2
+}
+
+metadata_location() { echo "PostgreSQL 127.0.0.1:$(recorded_port postgres), database airflow, cluster $(postgres_data)"; }
+
 # The environment every component, task and CLI call shares; written by start, secrets generated once.
 write_env() {
     local profile="$1" replay="$2" port="$3" venv spark master_host master_port
     venv="$(airflow_venv)"
     spark="$(spark_home)"
-    mkdir -p "$AIRFLOW_DIR/secrets"
-    chmod 700 "$AIRFLOW_DIR/secrets"
+    ensure_secrets_dir
     if [[ ! -f "$AIRFLOW_DIR/secrets/jwt.secret" ]]; then
         (umask 077; random_password > "$AIRFLOW_DIR/secrets/jwt.secret"; random_password > "$AIRFLOW_DIR/secrets/api.secret")
     fi
@@ -76,9 +108,8 @@ write_env() {
 export AIRFLOW_HOME='$AIRFLOW_DIR'
 export AIRFLOW__CORE__DAGS_FOLDER='$REPO_DIR/airflow-dags/dags'
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
-# SQLite serialises writers: a CLI call (backfill create) waits up to 60 s for the scheduler's write instead of
-# failing after sqlite3's default 5 s with 'database is locked'; start switches the file to WAL (readers never block).
-export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN='sqlite:///$AIRFLOW_DIR/airflow.db?timeout=60'
+# Airflow's own PostgreSQL (started by 'airflow start'); the async engine uses the same URL with asyncpg.
+export AIRFLOW__DATABASE__SQL_ALCHEMY_CONN='postgresql+psycopg2://airflow:$(cat "$METADATA_PASSWORD_FILE")@127.0.0.1:$(recorded_port postgres)/airflow'
 export AIRFLOW__CORE__EXECUTOR=LocalExecutor
 export AIRFLOW__CORE__PARALLELISM=2
 export AIRFLOW__CORE__DAGS_ARE_PAUSED_AT_CREATION=True
@@ -134,6 +165,7 @@ airflow_start() {
     for component in "${COMPONENTS[@]}"; do
         pid_alive "airflow-$component" || running=0
     done
+    pid_alive postgres || running=0
     if ((running)) && api_answers; then
         say "airflow: already running at http://127.0.0.1:$(recorded_port airflow-api) (stop it first to change --profile or --replay-dir)"
         return 0
@@ -142,11 +174,11 @@ airflow_start() {
     airflow_install
     # The DAG tasks spark-submit the CLI jar: build it now if the sources changed.
     "$REPO_DIR/bin/lakehouse" --version >/dev/null
+    metadata_start
     write_env "$profile" "$replay" "$(pick_port airflow-api "$DEFAULT_AIRFLOW_PORT")"
     load_env
-    airflow db migrate >>"$LOG_DIR/db-migrate.log" 2>&1 || fail "Cannot migrate Airflow's metadata database in $AIRFLOW_DIR (log: $LOG_DIR/db-migrate.log)"
-    python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' "$AIRFLOW_DIR/airflow.db" \
-        || fail "Cannot switch Airflow's metadata database $AIRFLOW_DIR/airflow.db to WAL mode"
+    airflow db migrate >>"$LOG_DIR/db-migrate.log" 2>&1 \
+        || fail "Cannot migrate Airflow's metadata database ($(metadata_location)) (log: $LOG_DIR/db-migrate.log)"
     # One lakehouse job at a time (see lakehouse_dags/jobs.py WRITER_POOL); raise the slots on a real cluster.
     airflow pools set lakehouse_writers "${LAKEHOUSE_AIRFLOW_WRITER_SLOTS:-1}" "Jobs that write the lakehouse" >>"$LOG_DIR/db-migrate.log" 2>&1 \
         || fail "Cannot create the Airflow pool lakehouse_writers (log: $LOG_DIR/db-migrate.log)"
@@ -160,7 +192,7 @@ airflow_start() {
     wait_until 120 "Airflow api-server" api_answers \
         || fail "Cannot start Airflow's api-server on 127.0.0.1:$AIRFLOW__API__PORT (log: $LOG_DIR/api-server.log)"
     say "airflow: up in $((SECONDS - started)) s at http://127.0.0.1:$AIRFLOW__API__PORT (user admin, password: bin/lakehouse airflow password); profile $profile${replay:+, replaying files from $replay}"
-    say "airflow: DAGs from $AIRFLOW__CORE__DAGS_FOLDER, metadata in $AIRFLOW_DIR/airflow.db, task logs in $AIRFLOW_DIR/logs"
+    say "airflow: DAGs from $AIRFLOW__CORE__DAGS_FOLDER, metadata in $(metadata_location), task logs in $AIRFLOW_DIR/logs"
 }
 
 airflow_stop_quietly() {
@@ -189,8 +221,9 @@ stop_tree() {
 airflow_stop() {
     mkdir -p "$RUN_DIR"
     airflow_stop_quietly
-    forget_ports airflow-api
-    say "airflow: stopped (metadata and logs kept under $AIRFLOW_DIR)"
+    postgres_stop
+    forget_ports airflow-api postgres
+    say "airflow: stopped (metadata database and logs kept under $AIRFLOW_DIR)"
 }
 
 airflow_status() {
@@ -204,6 +237,12 @@ airflow_status() {
             failed=1
         fi
     done
+    if pid_alive postgres && postgres_answers; then
+        say "airflow postgres: running (pid $(cat "$RUN_DIR/postgres.pid")), metadata in $(metadata_location)"
+    else
+        say "airflow postgres: down"
+        failed=1
+    fi
     if api_answers; then
         say "airflow api: http://127.0.0.1:$(recorded_port airflow-api) answers"
     else
@@ -221,7 +260,7 @@ case "${1:-}" in
     status) airflow_status ;;
     env) cat "$ENV_FILE" ;;
     password) load_env; python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["admin"])' "$AIRFLOW_DIR/secrets/passwords.json" ;;
-    cli) shift; load_env; exec airflow "$@" ;;
+    cli) shift; load_env; warn_unless_metadata_answers; exec airflow "$@" ;;
     trigger) shift; load_env; exec "$(airflow_venv)/bin/python" "$REPO_DIR/airflow-dags/trigger.py" "$@" ;;
     *) echo "usage: bin/lakehouse airflow install|start [--profile P] [--replay-dir DIR]|stop|status|env|password|cli ARGS...|trigger DAG --date D [--wait]" >&2; exit 2 ;;
 esac

@@ -1,5 +1,12 @@
 # PostgreSQL: the Iceberg JDBC catalog (Spark and Trino share it). A cluster of our own (initdb) under
 # $STACK_DIR/postgres on a spare port, run as the `postgres` user when we are root (PostgreSQL refuses root).
+# deploy/airflow.sh runs a second cluster, Airflow's metadata database, with the same helpers: it points the three
+# settings below at its own folder; the pid, port and logs follow RUN_DIR and LOG_DIR, which it points there too.
+
+# The cluster the helpers act on: its folder (data/, socket/), its default port, the name its messages start with.
+POSTGRES_DIR="$STACK_DIR/postgres"
+POSTGRES_DEFAULT_PORT="$DEFAULT_POSTGRES_PORT"
+POSTGRES_LABEL=postgres
 
 postgres_bin() {
     local dir
@@ -34,8 +41,8 @@ as_postgres() {
     fi
 }
 
-postgres_data() { echo "$STACK_DIR/postgres/data"; }
-postgres_socket() { echo "$STACK_DIR/postgres/socket"; }
+postgres_data() { echo "$POSTGRES_DIR/data"; }
+postgres_socket() { echo "$POSTGRES_DIR/socket"; }
 
 postgres_answers() { "$(postgres_bin)/pg_isready" -q -h 127.0.0.1 -p "$(recorded_port postgres)"; }
 
@@ -43,22 +50,28 @@ postgres_psql() {
     as_postgres "$(postgres_bin)/psql" -X -q -v ON_ERROR_STOP=1 -h "$(postgres_socket)" -p "$(recorded_port postgres)" -U postgres -d postgres "$@"
 }
 
+# The stack's cluster: the Iceberg catalog database `lakehouse`, owned by the role of the stack's secrets.
 postgres_start() {
-    postgres_install
     load_secrets
+    postgres_cluster_start
+    postgres_create_catalog_database
+}
+
+# postgres_cluster_start: the cluster in $POSTGRES_DIR, created on first use, reused while it answers.
+postgres_cluster_start() {
+    postgres_install
     local bin data socket port
     bin="$(postgres_bin)"
     data="$(postgres_data)"
     socket="$(postgres_socket)"
     if pid_alive postgres && postgres_answers; then
-        say "postgres: already running on 127.0.0.1:$(recorded_port postgres)"
-        postgres_create_catalog_database
+        say "$POSTGRES_LABEL: already running on 127.0.0.1:$(recorded_port postgres)"
         return 0
     fi
-    port="$(pick_port postgres "$DEFAULT_POSTGRES_PORT")"
-    mkdir -p "$STACK_DIR/postgres" "$socket"
+    port="$(pick_port postgres "$POSTGRES_DEFAULT_PORT")"
+    mkdir -p "$POSTGRES_DIR" "$socket"
     if [[ $EUID -eq 0 ]]; then
-        chown postgres "$STACK_DIR/postgres" "$socket"
+        chown postgres "$POSTGRES_DIR" "$socket"
         touch "$LOG_DIR/postgres.log" && chown postgres "$LOG_DIR/postgres.log"
     fi
     if [[ ! -f "$data/PG_VERSION" ]]; then
@@ -70,15 +83,18 @@ postgres_start() {
         || { tail -n 20 "$LOG_DIR/postgres.log" >&2; fail "Cannot start PostgreSQL on 127.0.0.1:$port (log: $LOG_DIR/postgres.log)"; }
     head -n 1 "$data/postmaster.pid" > "$RUN_DIR/postgres.pid"
     wait_until 30 "PostgreSQL" postgres_answers || fail "Cannot reach PostgreSQL on 127.0.0.1:$port after start"
-    say "postgres: up on 127.0.0.1:$port, cluster $data"
-    postgres_create_catalog_database
+    say "$POSTGRES_LABEL: up on 127.0.0.1:$port, cluster $data"
 }
 
-postgres_create_catalog_database() {
+postgres_create_catalog_database() { postgres_create_database "$POSTGRES_USER" "$POSTGRES_PASSWORD" lakehouse; }
+
+# postgres_create_database ROLE PASSWORD DATABASE: a login role (its password set every time) owning DATABASE.
+postgres_create_database() {
+    local role="$1" password="$2" database="$3"
     postgres_psql <<SQL >/dev/null
-SELECT format('CREATE ROLE %I LOGIN', '$POSTGRES_USER') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$POSTGRES_USER')\gexec
-ALTER ROLE "$POSTGRES_USER" PASSWORD '$POSTGRES_PASSWORD';
-SELECT format('CREATE DATABASE %I OWNER %I', 'lakehouse', '$POSTGRES_USER') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'lakehouse')\gexec
+SELECT format('CREATE ROLE %I LOGIN', '$role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$role')\gexec
+ALTER ROLE "$role" PASSWORD '$password';
+SELECT format('CREATE DATABASE %I OWNER %I', '$database', '$role') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$database')\gexec
 SQL
 }
 
@@ -88,7 +104,7 @@ postgres_stop() {
             as_postgres "$(postgres_bin)/pg_ctl" -D "$(postgres_data)" -m fast -w -t 60 stop >/dev/null 2>&1 || stop_pid postgres
         fi
         rm -f "$RUN_DIR/postgres.pid"
-        say "postgres: stopped"
+        say "$POSTGRES_LABEL: stopped"
     fi
 }
 

@@ -2,7 +2,8 @@
 
 The end-to-end tests start Airflow with deploy/airflow.sh in a state folder of their own
 (var/airflow-test, wiped first) on a local lakehouse of their own, replaying SYNTHETIC OASIS files that
-`bin/lakehouse samples` writes; they never touch var/airflow or var/lakehouse.
+`bin/lakehouse samples` writes; they never touch var/airflow or var/lakehouse. Airflow's metadata database is a
+PostgreSQL cluster of the test's own in that folder, which `stop` shuts down with the components.
 """
 
 from __future__ import annotations
@@ -78,13 +79,18 @@ class RunningAirflow:
 def airflow() -> RunningAirflow:
     """A running Airflow (api-server, scheduler, dag-processor) replaying a week of CAISO files."""
     state = REPO / "var" / "airflow-test"
-    shutil.rmtree(state, ignore_errors=True)
-    state.mkdir(parents=True)
     lakehouse = Lakehouse(state / "lakehouse")
     replay = state / "replay"
+    running = RunningAirflow(state / "airflow", replay, lakehouse)
+    if (running.directory / "run").is_dir():
+        running.script("stop", check=False)  # what an interrupted run left running, before its folder goes
+    shutil.rmtree(state, ignore_errors=True)
+    state.mkdir(parents=True)
     lakehouse.run("samples", "--market", "caiso", "--dates", f"{REPLAY_FIRST}..{REPLAY_LAST}", "--nodes", str(NODES),
                   "--out", str(replay / "caiso"))
-    running = RunningAirflow(state / "airflow", replay, lakehouse)
-    print(running.script("start", "--replay-dir", str(replay)).stdout)
-    yield running
-    running.script("stop", check=False)
+    try:
+        print(running.script("start", "--replay-dir", str(replay)).stdout)
+        yield running
+    finally:
+        # Also after a failed start: the metadata PostgreSQL may be up without the components.
+        print(running.script("stop", check=False).stdout)
