@@ -28,7 +28,7 @@ def dagbag() -> DagBag:
 
 def test_every_dag_file_imports(dagbag):
     assert dagbag.import_errors == {}
-    assert set(dagbag.dag_ids) == {feed.dag_id for feed in FEEDS} | {"nightly_maintenance"}
+    assert set(dagbag.dag_ids) == {feed.dag_id for feed in FEEDS} | {"nightly_maintenance", "forward_curves"}
 
 
 def test_parsing_needs_no_database_and_no_network(tmp_path):
@@ -91,6 +91,16 @@ def test_maintenance_dag(dagbag):
     args = dag.get_task("maintain").application_args
     assert args[0] == "maintain"
     assert "--snapshot-max-age" in args and "--orphan-min-age" in args
+
+
+def test_forward_curves_dag_builds_the_new_york_trade_date(dagbag):
+    dag = dagbag.dags["forward_curves"]
+    args = dag.get_task("build_curves").application_args
+    assert args[:3] == ["curves", "build", "--as-of"]
+    template = dag.get_template_env().from_string(args[3])
+    scheduled = dt.datetime(2024, 6, 14, 23, 30, tzinfo=dt.timezone.utc)  # 19:30 EDT on Friday the 14th
+    assert template.render(logical_date=scheduled, dag_run=None, params={"trade_date": None}) == "2024-06-14"
+    assert template.render(logical_date=scheduled, dag_run=None, params={"trade_date": "2024-06-13"}) == "2024-06-13"
 
 
 def test_day_template_renders_the_operating_day(dagbag):
