@@ -30,12 +30,6 @@ public record Contract(String name, LocalDate deliveryStart, LocalDate deliveryE
         return new Contract(name, deliveryStart, deliveryEnd, newPrice, profile);
     }
 
-    public boolean contains(Contract other)
-    {
-        return !other.deliveryStart.isBefore(deliveryStart) && !other.deliveryEnd.isAfter(deliveryEnd)
-                && (profile == Profile.BASE || profile == other.profile);
-    }
-
     @Override
     public String toString()
     {

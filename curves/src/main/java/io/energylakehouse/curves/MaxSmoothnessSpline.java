@@ -77,19 +77,6 @@ public final class MaxSmoothnessSpline
             }
         }
 
-        public static Problem withoutPrior(int periods, List<AveragingConstraint> constraints)
-        {
-            return new Problem(periods, constraints, ones(periods), new double[periods], EndCondition.NONE, OptionalDouble.empty(), OptionalDouble.empty(),
-                    new boolean[0]);
-        }
-
-        private static double[] ones(int periods)
-        {
-            double[] ones = new double[periods];
-            java.util.Arrays.fill(ones, 1.0);
-            return ones;
-        }
-
         boolean bounded()
         {
             return lowerBound.isPresent() || upperBound.isPresent();

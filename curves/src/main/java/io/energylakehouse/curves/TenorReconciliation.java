@@ -345,7 +345,7 @@ public final class TenorReconciliation
             Cell cell = cells.get(c);
             double weight = 0;
             for (int period = grid.indexOf(cell.start()); period < grid.indexOf(cell.end()); period++) {
-                double w = grid.weight(cell.profile() == Profile.BASE ? Profile.BASE : cell.profile(), period);
+                double w = grid.weight(cell.profile(), period);
                 shapeLevel[c] += w * prior.multiplier()[period];
                 shapeOffset[c] += w * prior.multiplier()[period] * prior.addend()[period];
                 weight += w;
