@@ -1,9 +1,10 @@
 package io.energylakehouse.curves;
 
+import io.energylakehouse.common.csv.CsvLine;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +33,7 @@ public final class ContractsCsv
         if (headerLine < 0) {
             throw new IllegalArgumentException("Cannot read contracts " + source + ": the file is empty");
         }
-        List<String> header = Arrays.stream(stripBom(lines[headerLine]).split(",", -1)).map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = CsvLine.split(stripBom(lines[headerLine])).stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
         List<String> missing = REQUIRED.stream().filter(column -> !header.contains(column)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("Cannot read contracts " + source + ": the header " + header + " lacks " + missing
@@ -45,7 +46,7 @@ public final class ContractsCsv
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] fields = line.split(",", -1);
+            String[] fields = CsvLine.split(line).toArray(new String[0]);
             int lineNumber = i + 1;
             if (fields.length < header.size()) {
                 throw new IllegalArgumentException("Cannot read contracts " + source + " line " + lineNumber + " '" + line + "': "

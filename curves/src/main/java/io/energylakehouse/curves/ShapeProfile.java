@@ -1,5 +1,7 @@
 package io.energylakehouse.curves;
 
+import io.energylakehouse.common.csv.CsvLine;
+
 import java.time.DayOfWeek;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -107,7 +109,7 @@ public record ShapeProfile(double[][] factors, Mode mode)
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("Cannot read shape " + source + ": it is empty");
         }
-        List<String> header = Arrays.stream(lines.get(0).split(",")).map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = CsvLine.split(lines.get(0)).stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
         int factorColumn = header.indexOf("factor");
         int dayColumn = header.indexOf("day_of_week");
         int hourColumn = header.indexOf("hour_ending");
@@ -117,7 +119,7 @@ public record ShapeProfile(double[][] factors, Mode mode)
         double[][] factors = new double[7][24];
         int[][] seen = new int[7][24];
         for (int i = 1; i < lines.size(); i++) {
-            String[] fields = lines.get(i).split(",", -1);
+            String[] fields = CsvLine.split(lines.get(i)).toArray(new String[0]);
             int lineNumber = i + 1;
             try {
                 double factor = Double.parseDouble(fields[factorColumn].trim());

@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.source.caiso;
 
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.csv.CsvLine;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
@@ -148,7 +149,7 @@ public final class OasisLmpParser
             if (line.isBlank()) {
                 continue;
             }
-            List<String> fields = OasisCsvLine.split(line);
+            List<String> fields = CsvLine.split(line);
             if (fields.size() != header.names().size()) {
                 rejected.add(RejectedRecord.line(lineNumber, line, String.format("expected %d fields as in the header, found %d", header.names().size(), fields.size())));
                 continue;

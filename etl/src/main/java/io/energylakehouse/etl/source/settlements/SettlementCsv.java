@@ -1,5 +1,7 @@
 package io.energylakehouse.etl.source.settlements;
 
+import io.energylakehouse.common.csv.CsvLine;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,39 +16,6 @@ final class SettlementCsv
 {
     private SettlementCsv() {}
 
-    static List<String> split(String line)
-    {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                }
-                else if (c == '"') {
-                    quoted = false;
-                }
-                else {
-                    field.append(c);
-                }
-            }
-            else if (c == '"') {
-                quoted = true;
-            }
-            else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            }
-            else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
-    }
 
     /**
      * The header row: its names as written (trimmed, byte-order mark removed) and the position of each layout
@@ -62,7 +31,7 @@ final class SettlementCsv
 
         static Header of(String line)
         {
-            List<String> names = split(line).stream().map(name -> name.replace("\uFEFF", "").trim()).toList();
+            List<String> names = CsvLine.split(line).stream().map(name -> name.replace("\uFEFF", "").trim()).toList();
             Map<SettlementColumn, Integer> positions = new EnumMap<>(SettlementColumn.class);
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i).toLowerCase(Locale.ROOT);

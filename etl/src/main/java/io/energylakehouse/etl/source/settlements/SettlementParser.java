@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.settlements;
 
+import io.energylakehouse.common.csv.CsvLine;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
@@ -109,7 +110,7 @@ public final class SettlementParser
             if (line.isBlank()) {
                 continue;
             }
-            List<String> fields = SettlementCsv.split(line);
+            List<String> fields = CsvLine.split(line);
             if (fields.size() != header.names().size()) {
                 rejected.add(RejectedRecord.line(lineNumber, line, String.format("expected %d fields as in the header, found %d", header.names().size(), fields.size())));
                 continue;
