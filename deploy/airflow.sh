@@ -102,7 +102,9 @@ write_env() {
             master_port="$(sed -n 's|^lakehouse.spark.master=spark://127.0.0.1:||p' "$STACK_DIR/stack.properties")" ;;
         *) fail "Cannot start Airflow for profile '$profile': use local, stack or cluster" ;;
     esac
-    umask 077
+    local saved_umask
+    saved_umask="$(umask)"
+    umask 077  # restored below: only this file is private
     cat > "$ENV_FILE.tmp" <<ENV
 # Written by 'bin/lakehouse airflow start'; read by every Airflow component and by 'bin/lakehouse airflow cli|trigger'.
 export AIRFLOW_HOME='$AIRFLOW_DIR'
@@ -139,6 +141,7 @@ export LAKEHOUSE_AIRFLOW_RETRY_DELAY_SECONDS='${LAKEHOUSE_AIRFLOW_RETRY_DELAY_SE
 export LAKEHOUSE_AIRFLOW_PORT=$port
 ENV
     mv "$ENV_FILE.tmp" "$ENV_FILE"
+    umask "$saved_umask"
 }
 
 load_env() {

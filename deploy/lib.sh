@@ -48,7 +48,8 @@ ensure_dirs() {
 load_secrets() {
     ensure_dirs
     if [[ ! -f "$SECRETS_FILE" ]]; then
-        umask 077
+        # A subshell: the umask must not leak into the folders created afterwards (the postgres user walks them).
+        (umask 077
         {
             echo "MINIO_ROOT_USER=lakehouse-admin"
             echo "MINIO_ROOT_PASSWORD=$(random_secret)"
@@ -56,7 +57,7 @@ load_secrets() {
             echo "POSTGRES_PASSWORD=$(random_secret)"
             echo "TRINO_SHARED_SECRET=$(random_secret)$(random_secret)"
             echo "TRINO_KEYSTORE_PASSWORD=$(random_secret)"
-        } > "$SECRETS_FILE"
+        } > "$SECRETS_FILE")
     fi
     # shellcheck disable=SC1090
     source "$SECRETS_FILE"

@@ -41,8 +41,50 @@ as_postgres() {
     fi
 }
 
-postgres_data() { echo "$POSTGRES_DIR/data"; }
-postgres_socket() { echo "$POSTGRES_DIR/socket"; }
+# Where the cluster lives: $POSTGRES_DIR, unless we are root and the postgres user cannot reach that folder (a
+# checkout under a folder only root may enter, e.g. a 0700 home or CI workspace). Then the cluster lives in a folder
+# of the postgres user's, /var/lib/postgresql/energy-lakehouse/<hash of $POSTGRES_DIR>, and $POSTGRES_DIR/home is
+# a symlink to it, so that everything below still finds it through $POSTGRES_DIR.
+postgres_home() {
+    if [[ -L "$POSTGRES_DIR/home" ]]; then
+        readlink "$POSTGRES_DIR/home"
+    else
+        echo "$POSTGRES_DIR"
+    fi
+}
+postgres_data() { echo "$(postgres_home)/data"; }
+postgres_socket() { echo "$(postgres_home)/socket"; }
+postgres_server_log() { echo "$(postgres_home)/server.log"; }
+
+# postgres_prepare_home: creates the folder (chowned to postgres when root) and, when root and the postgres user
+# cannot write there, moves the cluster to a folder of its own (see postgres_home). A new cluster starts empty: a
+# folder left by an earlier checkout at the same path is removed first.
+postgres_prepare_home() {
+    mkdir -p "$POSTGRES_DIR"
+    if [[ $EUID -ne 0 ]]; then
+        mkdir -p "$(postgres_socket)"
+        return 0
+    fi
+    if [[ ! -L "$POSTGRES_DIR/home" ]]; then
+        chown postgres "$POSTGRES_DIR"
+        if runuser -u postgres -- test -w "$POSTGRES_DIR" 2>/dev/null; then
+            mkdir -p "$(postgres_socket)" && chown postgres "$(postgres_socket)"
+            return 0
+        fi
+        local home
+        home="/var/lib/postgresql/energy-lakehouse/$(printf '%s' "$POSTGRES_DIR" | sha256sum | head -c 16)"
+        say "$POSTGRES_LABEL: the postgres user cannot reach $POSTGRES_DIR (a parent folder is closed to it); the cluster lives in $home"
+        rm -rf "$home"
+        mkdir -p -m 755 "$(dirname "$home")"
+        mkdir -p "$home"
+        ln -sfn "$home" "$POSTGRES_DIR/home"
+    fi
+    mkdir -p "$(postgres_socket)"
+    chown postgres "$(postgres_home)" "$(postgres_socket)"
+}
+
+# Last lines of a log, indented, for an error message (CI output often shows only the error).
+log_tail() { [[ -f "$1" ]] && tail -n "${2:-15}" "$1" | sed 's/^/    /' >&2 || true; }
 
 postgres_answers() { "$(postgres_bin)/pg_isready" -q -h 127.0.0.1 -p "$(recorded_port postgres)"; }
 
@@ -60,27 +102,31 @@ postgres_start() {
 # postgres_cluster_start: the cluster in $POSTGRES_DIR, created on first use, reused while it answers.
 postgres_cluster_start() {
     postgres_install
-    local bin data socket port
+    local bin data socket port server_log
     bin="$(postgres_bin)"
-    data="$(postgres_data)"
-    socket="$(postgres_socket)"
     if pid_alive postgres && postgres_answers; then
         say "$POSTGRES_LABEL: already running on 127.0.0.1:$(recorded_port postgres)"
         return 0
     fi
     port="$(pick_port postgres "$POSTGRES_DEFAULT_PORT")"
-    mkdir -p "$POSTGRES_DIR" "$socket"
+    postgres_prepare_home
+    data="$(postgres_data)"
+    socket="$(postgres_socket)"
+    # The server writes its log as the postgres user, in the cluster's folder; $LOG_DIR/postgres.log points to it.
+    server_log="$(postgres_server_log)"
+    touch "$server_log"
     if [[ $EUID -eq 0 ]]; then
-        chown postgres "$POSTGRES_DIR" "$socket"
-        touch "$LOG_DIR/postgres.log" && chown postgres "$LOG_DIR/postgres.log"
+        chown postgres "$server_log"
     fi
+    ln -sfn "$server_log" "$LOG_DIR/postgres.log"
     if [[ ! -f "$data/PG_VERSION" ]]; then
         as_postgres "$bin/initdb" -D "$data" -U postgres --auth-local=peer --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 \
-            >>"$LOG_DIR/postgres-initdb.log" 2>&1 || fail "Cannot create the PostgreSQL cluster in $data (log: $LOG_DIR/postgres-initdb.log)"
+            >>"$LOG_DIR/postgres-initdb.log" 2>&1 \
+            || { log_tail "$LOG_DIR/postgres-initdb.log"; fail "Cannot create the PostgreSQL cluster in $data (log: $LOG_DIR/postgres-initdb.log)"; }
     fi
-    as_postgres "$bin/pg_ctl" -D "$data" -l "$LOG_DIR/postgres.log" -w -t 60 \
+    as_postgres "$bin/pg_ctl" -D "$data" -l "$server_log" -w -t 60 \
         -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$socket" start >/dev/null \
-        || { tail -n 20 "$LOG_DIR/postgres.log" >&2; fail "Cannot start PostgreSQL on 127.0.0.1:$port (log: $LOG_DIR/postgres.log)"; }
+        || { log_tail "$server_log" 20; fail "Cannot start PostgreSQL on 127.0.0.1:$port (log: $LOG_DIR/postgres.log)"; }
     head -n 1 "$data/postmaster.pid" > "$RUN_DIR/postgres.pid"
     wait_until 30 "PostgreSQL" postgres_answers || fail "Cannot reach PostgreSQL on 127.0.0.1:$port after start"
     say "$POSTGRES_LABEL: up on 127.0.0.1:$port, cluster $data"

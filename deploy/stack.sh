@@ -16,7 +16,9 @@ SERVICES=(minio postgres trino spark)
 
 write_stack_properties() {
     load_secrets
-    umask 077
+    local saved_umask
+    saved_umask="$(umask)"
+    umask 077  # restored below: only this file is private
     cat > "$STACK_PROPERTIES.tmp" <<PROPS
 # Written by 'bin/lakehouse stack up'; read by --profile stack and --profile cluster. Contains secrets.
 lakehouse.catalog.uri=jdbc:postgresql://127.0.0.1:$(recorded_port postgres)/lakehouse
@@ -37,6 +39,7 @@ lakehouse.access.password-db=$(trino_etc)/password.db
 lakehouse.access.passwords=$STACK_DIR/secrets/passwords.properties
 PROPS
     mv "$STACK_PROPERTIES.tmp" "$STACK_PROPERTIES"
+    umask "$saved_umask"
 }
 
 up() {
