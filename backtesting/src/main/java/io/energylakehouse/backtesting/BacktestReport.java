@@ -160,7 +160,7 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
                 member.getValue().rmae(), member.getValue().smapePercent(), member.getValue().rmse())));
         json.append(String.join(",", entries)).append(entries.isEmpty() ? "},\n" : "\n  },\n");
         json.append("  \"quantile_method\": \"point forecast + empirical quantile of the same hour's errors over the last ")
-                .append("days before issue (at least ").append(run.spec().quantiles().minimumDays()).append(")\",\n");
+                .append(run.spec().quantiles().lookbackDays()).append(" days before issue (at least ").append(run.spec().quantiles().minimumDays()).append(")\",\n");
         json.append("  \"quantile_hours\": ").append(quantileHours).append(",\n");
         json.append("  \"pinball\": {");
         List<String> losses = new ArrayList<>();

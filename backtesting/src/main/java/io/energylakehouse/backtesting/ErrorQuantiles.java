@@ -47,6 +47,11 @@ public final class ErrorQuantiles
         return minimumDays;
     }
 
+    public int lookbackDays()
+    {
+        return lookbackDays;
+    }
+
     /**
      * @param days consecutive forecast days, in order
      * @return [day][level][hour]; NaN where fewer than the minimum past days exist

@@ -3,6 +3,8 @@ package io.energylakehouse.backtesting;
 import io.energylakehouse.common.series.DailyPanel;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.testing.TestLakehouses;
+import io.energylakehouse.models.ForecastTables;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * A short slice of the Nord Pool benchmark through the rolling backtest: daily recalibration in Spark tasks and on
@@ -112,6 +115,28 @@ class TestRollingBacktest
         // issued on D-1 at 10:00 in Oslo (CET in winter): 09:00 UTC
         assertThat(lines.get(1)).startsWith("2016-12-26T09:00:00Z,2016-12-27,0,");
         assertThat(report.point().mae()).isPositive();
+    }
+
+    @Test
+    void aRunIsRecordedOnceInTheForecastsAndTheRegistry(@TempDir Path out)
+    {
+        RollingBacktest.Run run = new RollingBacktest(NO_TREES).run(lakehouse.spark(), np, spec(ForecastModel.NAIVE, RollingBacktest.Executor.THREADS));
+        BacktestReport report = BacktestReport.of(run, "NP", ZoneId.of("Europe/Oslo"), BacktestReport.DEFAULT_ISSUE_TIME);
+        ForecastStore store = new ForecastStore(lakehouse);
+        ForecastStore.Inputs inputs = new ForecastStore.Inputs(Map.of("curated.market_prices", 11L, "curated.fundamentals", 12L), "EUR");
+        String runId = store.save(report, inputs, "", out.toString());
+        assertThat(store.save(report, inputs, "", out.toString())).isEqualTo(runId);
+        assertThat(lakehouse.read(ForecastTables.FORECASTS).where(col("run_id").equalTo(runId)).count()).isEqualTo(14 * 24);
+        Row registry = lakehouse.read(ForecastTables.MODEL_REGISTRY).where(col("run_id").equalTo(runId)).collectAsList().get(0);
+        assertThat(registry.<String>getAs("input_snapshots")).isEqualTo("curated.fundamentals=12,curated.market_prices=11");
+        assertThat(registry.<Double>getAs("mae")).isCloseTo(report.point().mae(), within(1e-12));
+        assertThat(registry.<String>getAs("metrics")).contains("\"rmae\"");
+        // another input snapshot is another run
+        assertThat(store.save(report, new ForecastStore.Inputs(Map.of("curated.market_prices", 13L), "EUR"), "", out.toString())).isNotEqualTo(runId);
+        // the issue time and the hour's instant: 2016-12-27 00:00 in Oslo is 2016-12-26T23:00Z, issued 2016-12-26 10:00 local
+        Row first = lakehouse.read(ForecastTables.FORECASTS).where(col("run_id").equalTo(runId)).orderBy("delivery_date", "hour").first();
+        assertThat(first.<java.time.Instant>getAs("interval_start_utc")).isEqualTo(java.time.Instant.parse("2016-12-26T23:00:00Z"));
+        assertThat(first.<java.time.Instant>getAs("issue_time_utc")).isEqualTo(java.time.Instant.parse("2016-12-26T09:00:00Z"));
     }
 
     @Test

@@ -12,8 +12,8 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 /**
- * The tables every market shares: the fetch log of the raw layer, and the curated prices, quarantine and
- * data-quality results. Declared once here; connectors, curation, models and publishing all use these.
+ * The tables every market shares: the fetch log of the raw layer, and the curated prices, fundamentals,
+ * quarantine and data-quality results. Declared once here; connectors, curation, models and publishing all use these.
  */
 public final class CanonicalTables
 {
@@ -67,6 +67,28 @@ public final class CanonicalTables
             .required("dq_flags", DataTypes.createArrayType(StringType, false), "Data-quality flags: total_mismatch, duplicate_rows_collapsed, ...")
             .key("market", "dataset", "location_id", "interval_start_utc", "revision")
             .partitionedBy("market", "dataset", "operating_date")
+            .build();
+
+    public static final TableSpec FUNDAMENTALS = TableSpec.builder("curated", "fundamentals",
+                    "What moves prices, in one schema across markets: load, generation, wind and solar, forecasts and actuals; one row per market, series, location, interval and revision")
+            .required("market", StringType, "Market operator code, e.g. PJM, NORDPOOL, EPEX, ENTSOE")
+            .required("series", StringType, "What the value measures, unit in the name: load_forecast_mw, load_actual_mw, generation_forecast_mw, wind_forecast_mw, "
+                    + "wind_onshore_forecast_mw, wind_offshore_forecast_mw, solar_forecast_mw, wind_solar_forecast_mw, ...")
+            .required("location_id", StringType, "Area the value is for: zone, bidding zone, TSO control area or system, e.g. COMED, RTO, FR, DE_LU")
+            .required("interval_start_utc", TimestampType, "Start of the interval (instant)")
+            .required("interval_end_utc", TimestampType, "End of the interval (instant)")
+            .required("interval_minutes", IntegerType, "Length of the interval in minutes: 60, 15 or 5")
+            .required("operating_date", DateType, "Market operating day in the market's time zone")
+            .required("hour_ending", IntegerType, "Hour ending in the market's time zone, counted in elapsed hours: 1..23 on a spring-forward day, 1..25 on a fall-back day")
+            .required("value", DoubleType, "The value in unit: for power (MW) the mean over the interval")
+            .required("unit", StringType, "Unit of value, e.g. MW")
+            .optional("issued_at_utc", TimestampType, "When the forecast was issued; null for actuals and where the source does not say")
+            .required("published_at_utc", TimestampType, "When the publisher published this revision (else when we received it)")
+            .required("revision", IntegerType, "1 for the first value seen for the key, +1 each time a later publication changed it")
+            .required("fetch_id", StringType, "raw.fetch_log row this revision came from")
+            .required("dq_flags", DataTypes.createArrayType(StringType, false), "Data-quality flags: repeated_hour_single_value, ...")
+            .key("market", "series", "location_id", "interval_start_utc", "revision")
+            .partitionedBy("market", "series", "operating_date")
             .build();
 
     public static final TableSpec COMMODITY_PRICES = TableSpec.builder("curated", "commodity_prices",
@@ -124,7 +146,7 @@ public final class CanonicalTables
 
     public static List<TableSpec> all()
     {
-        return List.of(FETCH_LOG, MARKET_PRICES, COMMODITY_PRICES, QUARANTINE, DATA_QUALITY);
+        return List.of(FETCH_LOG, MARKET_PRICES, FUNDAMENTALS, COMMODITY_PRICES, QUARANTINE, DATA_QUALITY);
     }
 
 }

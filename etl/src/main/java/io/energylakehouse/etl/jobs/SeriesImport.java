@@ -1,0 +1,95 @@
+package io.energylakehouse.etl.jobs;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.Landing;
+import io.energylakehouse.etl.raw.LandingResult;
+import io.energylakehouse.etl.raw.RawStore;
+import io.energylakehouse.etl.source.epf.SeriesCurateResult;
+import io.energylakehouse.etl.source.epf.SeriesCuration;
+import io.energylakehouse.etl.source.epf.SeriesDataset;
+import io.energylakehouse.etl.source.epf.SeriesFiles;
+import io.energylakehouse.etl.source.epf.SeriesParser;
+import io.energylakehouse.etl.source.epf.SeriesSource;
+import io.energylakehouse.etl.source.epf.SeriesTables;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Imports one hourly series file (epftoolbox or deepforkit layout): lands it in the raw layer (bytes kept,
+ * values in {@code raw.epf_series}, rejected lines in {@code curated.quarantine}, the file in
+ * {@code raw.fetch_log}), then curates its local days into {@code curated.market_prices} and
+ * {@code curated.fundamentals}. Importing the same file again changes nothing; a changed file of the same
+ * dataset is its next revision.
+ */
+public final class SeriesImport
+{
+    private static final Logger log = LoggerFactory.getLogger(SeriesImport.class);
+    public static final int LANDING_CHUNK_ROWS = 500_000;
+    private static final List<TableSpec> REPORTED = List.of(CanonicalTables.MARKET_PRICES, CanonicalTables.FUNDAMENTALS, CanonicalTables.QUARANTINE,
+            CanonicalTables.DATA_QUALITY, SeriesTables.RAW_SERIES, CanonicalTables.FETCH_LOG);
+
+    private final Lakehouse lakehouse;
+
+    public SeriesImport(Lakehouse lakehouse)
+    {
+        this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+    }
+
+    public SeriesImportResult load(Path file, SeriesDataset dataset)
+    {
+        SeriesFiles.check(file);
+        lakehouse.ensureAll(List.of(CanonicalTables.FETCH_LOG, SeriesTables.RAW_SERIES));
+        requireSameZoneAndCurrency(dataset);
+        log.info("Stage list: {} as {} dataset {} (market {}, location {}, zone {}, currency {})", file, dataset.format().code(), dataset.name(),
+                dataset.market(), dataset.locationId(), dataset.zone(), dataset.currency().orElseGet(() -> "none: " + dataset.priceRefusal().orElseThrow()));
+        lakehouse.describe("Land " + dataset.format().code() + " file " + file.getFileName());
+        RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
+        LandingResult landing = new Landing(lakehouse, rawStore, new SeriesParser(dataset), LANDING_CHUNK_ROWS)
+                .land(List.of(SeriesFiles.payload(file, dataset)).iterator());
+        SeriesCurateResult curation = landing.operatingDates().isEmpty()
+                ? SeriesCurateResult.nothingToCurate()
+                : new SeriesCuration(lakehouse).curate(dataset, landing.operatingDates());
+        Map<String, Long> snapshots = new LinkedHashMap<>();
+        for (TableSpec table : REPORTED) {
+            OptionalLong snapshot = lakehouse.currentSnapshotId(table);
+            if (snapshot.isPresent()) {
+                snapshots.put(table.identifier(), snapshot.getAsLong());
+            }
+        }
+        SeriesImportResult result = new SeriesImportResult(dataset, landing, curation, snapshots);
+        log.info("Stage load: {} ({}), {} values landed, {} records quarantined, {} rejected whole; {} rows curated on {} local days; snapshots {}",
+                file.getFileName(), landing.payloadsNew() > 0 ? "new" : "landed before", result.rowsLanded(), result.rowsQuarantined(),
+                result.rejectedPayloads().size(), result.rowsCurated(), curation.localDates().size(), snapshots);
+        return result;
+    }
+
+    /**
+     * A dataset name is read in one zone and one currency: files imported under the name with other ones would put
+     * two readings of the same hours in the curated tables. Refused before anything is written.
+     */
+    private void requireSameZoneAndCurrency(SeriesDataset dataset)
+    {
+        List<Row> others = lakehouse.read(CanonicalTables.FETCH_LOG)
+                .where(col("source").equalTo(SeriesSource.SOURCE).and(col("report").equalTo(dataset.format().report()))
+                        .and(col("request_key").startsWith(dataset.requestKeyPrefix())).and(col("request_key").notEqual(dataset.requestKey())))
+                .select("request_key", "file_name").limit(1).collectAsList();
+        if (!others.isEmpty()) {
+            throw LakehouseException.userError("Cannot import %s dataset %s as %s: file %s was imported under that name as %s (format|name|zone|currency); "
+                            + "use the same --zone and --currency, or another --name", dataset.format().code(), dataset.name(), dataset.requestKey(),
+                    others.get(0).getString(1), others.get(0).getString(0));
+        }
+    }
+}
