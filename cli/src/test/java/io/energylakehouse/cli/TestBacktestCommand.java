@@ -34,7 +34,7 @@ class TestBacktestCommand
     private static final Path SHARED = Path.of(System.getProperty("lakehouse.shared-dir", "../../shared")).resolve("data/epf");
 
     @TempDir
-    Path folder;
+    static Path folder;
     private Path slice;
 
     private final StringWriter out = new StringWriter();

@@ -61,7 +61,7 @@ public record GbtCalibration(String panelName, LocalDate trainedFrom, LocalDate 
                             GbtFeatures.names(panel).get(i));
                 }
             }
-            forecast[hour] = priceScaler.inverse(model.predict(Vectors.dense(features)) + (Boolean.getBoolean("gbt.change") ? features[4] : 0));
+            forecast[hour] = priceScaler.inverse(model.predict(Vectors.dense(features)));
         }
         return forecast;
     }

@@ -116,8 +116,8 @@ public final class GbtForecaster
         int dropped = 0;
         for (int day = start; day < end; day++) {
             for (int hour = 0; hour < DailyPanel.HOURS; hour++) {
+                double label = scaler.transform(panel.price(day, hour));
                 double[] features = GbtFeatures.row(panel, day, hour, scaler);
-                double label = scaler.transform(panel.price(day, hour)) - (Boolean.getBoolean("gbt.change") ? features[4] : 0);
                 if (Double.isNaN(label) || Arrays.stream(features).anyMatch(Double::isNaN)) {
                     dropped++;
                     continue;
