@@ -64,6 +64,14 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
         if (memberNames.size() > 1) {
             memberForecasts.forEach((name, values) -> members.put(name, ForecastMetrics.summarise(actual, values)));
         }
+        // in an ensemble with the boosted model, the LEAR ensemble on its own is the figure the epftoolbox publishes
+        if (memberNames.contains("gbt") && memberNames.stream().anyMatch(name -> name.startsWith("lear_"))) {
+            double[] learEnsemble = new double[hours];
+            for (int t = 0; t < test.size(); t++) {
+                System.arraycopy(RollingBacktest.learEnsemble(run.days().get(test.get(t)).members()), 0, learEnsemble, t * 24, 24);
+            }
+            members.put("lear_ensemble", ForecastMetrics.summarise(actual, learEnsemble));
+        }
         double[] levels = run.spec().quantiles().levels();
         Map<Double, Double> pinball = new LinkedHashMap<>();
         int quantileHours = 0;

@@ -78,6 +78,8 @@ class TestBacktestCommand
         double rmae = number(metrics, "rmae");
         assertThat(mae).isBetween(0.3, 5.0);
         assertThat(rmae).as("better than the weekly naive").isLessThan(1.0);
+        // the LEAR ensemble on its own is reported beside the members, as the epftoolbox publishes it
+        assertThat(metrics).contains("\"lear_ensemble\": {\"mae\": ", "\"gbt\": {\"mae\": ", "\"lear_56\": {\"mae\": ");
 
         List<String> forecasts = Files.readAllLines(result.resolve("forecasts.csv"));
         assertThat(forecasts).hasSize(1 + 21 * 24);

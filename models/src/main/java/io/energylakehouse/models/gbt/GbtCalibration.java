@@ -61,7 +61,7 @@ public record GbtCalibration(String panelName, LocalDate trainedFrom, LocalDate 
                             GbtFeatures.names(panel).get(i));
                 }
             }
-            forecast[hour] = priceScaler.inverse(model.predict(Vectors.dense(features)));
+            forecast[hour] = priceScaler.inverse(GbtFeatures.level(panel, index, priceScaler) + model.predict(Vectors.dense(features)));
         }
         return forecast;
     }

@@ -41,7 +41,8 @@ import static java.util.Objects.requireNonNull;
  * refitted every {@link GbtParameters#recalibrationDays()} test days; a refit on day R trains on the target days
  * [R - {@link GbtParameters#trainingDays()}, R) (those of them with {@link GbtFeatures#HISTORY_DAYS} days of history
  * in the panel) and forecasts R and the days after it up to the next refit. The target and the price features go
- * through the epftoolbox asinh transform fitted on the training days' prices; forecasts are transformed back.
+ * through the epftoolbox asinh transform fitted on the training days' prices, and are taken relative to the D-1 level
+ * ({@link GbtFeatures#level}); forecasts add the level back and are transformed back.
  */
 public final class GbtForecaster
 {
@@ -116,7 +117,7 @@ public final class GbtForecaster
         int dropped = 0;
         for (int day = start; day < end; day++) {
             for (int hour = 0; hour < DailyPanel.HOURS; hour++) {
-                double label = scaler.transform(panel.price(day, hour));
+                double label = scaler.transform(panel.price(day, hour)) - GbtFeatures.level(panel, day, scaler);
                 double[] features = GbtFeatures.row(panel, day, hour, scaler);
                 if (Double.isNaN(label) || Arrays.stream(features).anyMatch(Double::isNaN)) {
                     dropped++;

@@ -14,7 +14,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Not a test: measures the GBT on the Nord Pool dataset, run by hand with the test classpath.
+ * Not a test: measures the GBT on the Nord Pool dataset, run by hand with the test classpath, for example
+ * <pre>
+ * mvn -o -q -pl models test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * cd models &amp;&amp; java -Xmx3g ${lakehouse.jvm.flags of the parent pom} -Dlakehouse.shared-dir=../../shared \
+ *     -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) io.energylakehouse.models.gbt.GbtBenchmark backtest
+ * </pre>
  * <pre>
  * GbtBenchmark fit-times 1456 100x5 200x5 ...         one fit on the 1456 days before 2016-12-27 per maxIter x maxDepth
  * GbtBenchmark backtest [from to-exclusive] [k=v ...]  the epftoolbox test period; k = recalibration-days, max-iter,

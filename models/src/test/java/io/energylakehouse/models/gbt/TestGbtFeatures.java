@@ -40,9 +40,12 @@ class TestGbtFeatures
         DailyPanel panel = panel(10);
         // day 8 is Tuesday 2024-01-09; price(d, h) = 100 d + h, load(d, h) = 1000 d + h, wind(d, h) = -d
         double[] row = GbtFeatures.row(panel, 8, 5, SCALER);
+        // prices relative to the D-1 level, the scaled D-1 mean
+        double level = SCALER.transform(711.5);
+        assertThat(GbtFeatures.level(panel, 8, SCALER)).isEqualTo(level);
         assertThat(row).containsExactly(
-                SCALER.transform(705), SCALER.transform(605), SCALER.transform(505), SCALER.transform(105),
-                SCALER.transform(711.5), SCALER.transform(700), SCALER.transform(723),
+                SCALER.transform(705) - level, SCALER.transform(605) - level, SCALER.transform(505) - level, SCALER.transform(105) - level,
+                level, SCALER.transform(700) - level, SCALER.transform(723) - level,
                 8005, 7005, 1005, 8011.5,
                 -8, -7, -1, -8,
                 5, 1);

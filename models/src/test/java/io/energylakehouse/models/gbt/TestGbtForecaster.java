@@ -83,19 +83,23 @@ class TestGbtForecaster
                 .hasMessage("Cannot fit GBT for NP 2013-01-08: needs 7 days of history and at least one training day in the panel 2013-01-01..2018-12-24");
     }
 
-    /** The first two weeks of the epftoolbox test period, one fit of the default model on the 1456 days before. */
+    /**
+     * The first two weeks of the epftoolbox test period, one fit on the 1456 days before: the default window and
+     * trees, but half as many at twice the learning rate, to keep the test short.
+     */
     @Test
     void beatsTheWeeklyNaiveOnTheFirstTwoTestWeeks()
     {
         LocalDate to = EpfPanels.TEST_FROM.plusDays(14);
-        Map<LocalDate, double[]> forecasts = new GbtForecaster(GbtParameters.defaults()).forecast(spark, panel, EpfPanels.TEST_FROM, to);
+        GbtParameters parameters = GbtParameters.defaults().withTrees(150, 3, 0.2);
+        Map<LocalDate, double[]> forecasts = new GbtForecaster(parameters).forecast(spark, panel, EpfPanels.TEST_FROM, to);
 
         List<LocalDate> days = new ArrayList<>(forecasts.keySet());
         assertThat(days).hasSize(14).startsWith(EpfPanels.TEST_FROM).endsWith(to.minusDays(1)).isSorted();
         assertThat(forecasts.values()).allSatisfy(forecast -> assertThat(forecast).hasSize(24).doesNotContain(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
         double mae = EpfPanels.mae(panel, days, forecasts::get);
         double weeklyNaive = EpfPanels.mae(panel, days, day -> EpfPanels.weeklyNaive(panel, day));
-        // measured: 1.70 EUR/MWh against 3.35 for the weekly naive
+        // measured: 1.85 EUR/MWh against 3.35 for the weekly naive
         assertThat(mae).isLessThan(0.75 * weeklyNaive);
     }
 }

@@ -10,7 +10,7 @@ class TestGbtParameters
     @Test
     void defaults()
     {
-        assertThat(GbtParameters.defaults()).isEqualTo(new GbtParameters(1456, 28, 100, 5, 0.1, 0.8, 20161227L));
+        assertThat(GbtParameters.defaults()).isEqualTo(new GbtParameters(1456, 28, 300, 3, 0.1, 0.8, 20161227L));
     }
 
     @Test
