@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
             memberForecasts.forEach((name, values) -> members.put(name, ForecastMetrics.summarise(actual, values)));
         }
         // in an ensemble with the boosted model, the LEAR ensemble on its own is the figure the epftoolbox publishes
-        if (memberNames.contains("gbt") && memberNames.stream().anyMatch(name -> name.startsWith("lear_"))) {
+        if (hasLearEnsemble(memberNames)) {
             double[] learEnsemble = new double[hours];
             for (int t = 0; t < test.size(); t++) {
                 System.arraycopy(RollingBacktest.learEnsemble(run.days().get(test.get(t)).members()), 0, learEnsemble, t * 24, 24);
@@ -215,6 +216,10 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
         for (String member : memberNames) {
             csv.append(',').append(member);
         }
+        boolean learEnsemble = hasLearEnsemble(memberNames);
+        if (learEnsemble) {
+            csv.append(",lear_ensemble");
+        }
         csv.append('\n');
         for (int index : run.testDayIndexes()) {
             DayForecast day = run.days().get(index);
@@ -228,10 +233,19 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
                 for (String member : memberNames) {
                     csv.append(',').append(number(day.members().get(member)[h]));
                 }
+                if (learEnsemble) {
+                    csv.append(',').append(number(RollingBacktest.learEnsemble(day.members())[h]));
+                }
                 csv.append('\n');
             }
         }
         return csv.toString();
+    }
+
+    /** An ensemble with the boosted model reports its LEAR ensemble on its own too (in a LEAR run it is the forecast). */
+    private static boolean hasLearEnsemble(Collection<String> memberNames)
+    {
+        return memberNames.contains("gbt") && memberNames.stream().anyMatch(name -> name.startsWith("lear_"));
     }
 
     static String number(double value)

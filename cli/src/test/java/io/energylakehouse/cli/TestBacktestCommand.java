@@ -94,6 +94,7 @@ class TestBacktestCommand
         // the ensemble is the mean of the LEAR ensemble and the trees
         double lear = (Double.parseDouble(first[header.indexOf("lear_56")]) + Double.parseDouble(first[header.indexOf("lear_84")])) / 2;
         assertThat(Double.parseDouble(first[header.indexOf("forecast_price")])).isCloseTo((lear + Double.parseDouble(first[header.indexOf("gbt")])) / 2, within(1e-5));
+        assertThat(Double.parseDouble(first[header.indexOf("lear_ensemble")])).isCloseTo(lear, within(1e-5));
 
         // the same run again is the same run (idempotent): one registry row, one set of forecast rows
         assertThat(run("backtest", "run", "--file", slice.toString(), "--format", "epftoolbox", "--model", "naive", "--test-from", "2016-12-27",
