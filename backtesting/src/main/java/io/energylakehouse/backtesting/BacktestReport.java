@@ -150,6 +150,7 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
         field(json, "rmse", point.rmse());
         json.append("  \"naive\": \"").append(point.naive()).append("\",\n");
         field(json, "mape", point.mapePercent());
+        json.append("  \"mape_zero_price_hours_left_out\": ").append(point.mapeZeroPriceHours()).append(",\n");
         field(json, "wape", point.wapePercent());
         json.append("  \"units\": \"mae, rmse in currency per MWh; smape, mape, wape in percent; rmae a ratio\",\n");
         json.append("  \"model\": \"").append(run.spec().model().code()).append("\",\n");
@@ -192,7 +193,8 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
 
     private static void field(StringBuilder json, String name, double value)
     {
-        json.append(String.format(Locale.ROOT, "  \"%s\": %.6f,%n", name, value));
+        // JSON has no NaN: an undefined metric (MAPE with every real price zero) is null
+        json.append(Double.isFinite(value) ? String.format(Locale.ROOT, "  \"%s\": %.6f,%n", name, value) : String.format(Locale.ROOT, "  \"%s\": null,%n", name));
     }
 
     /** The UTC instant a forecast for {@code day} is issued. */

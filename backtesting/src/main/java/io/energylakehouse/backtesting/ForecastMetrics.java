@@ -9,8 +9,9 @@ import static java.util.Objects.requireNonNull;
  * that our numbers and the published ones are comparable:
  *
  * <ul>
- * <li>MAE, RMSE; sMAPE = mean(|p - f| / ((|p| + |f|) / 2)), in percent; MAPE = mean(|p - f| / |p|) in percent;
- *     WAPE = sum|p - f| / sum|p|, in percent.
+ * <li>MAE, RMSE; sMAPE = mean(|p - f| / ((|p| + |f|) / 2)), in percent; MAPE = mean(|p - f| / |p|) in percent,
+ *     over the hours whose real price is not zero (epftoolbox's would be infinite; German and Belgian test
+ *     periods have zero-price hours), with the hours left out counted; WAPE = sum|p - f| / sum|p|, in percent.
  * <li>rMAE = MAE of the forecast over the whole test period / MAE of the <b>weekly naive</b> forecast (the same
  *     hour one week earlier), where the naive is built from the test period's own prices, so it has no
  *     forecast for the first week: that week is left out of the naive's MAE only.
@@ -25,7 +26,8 @@ public final class ForecastMetrics
     private ForecastMetrics() {}
 
     /** The metrics of one forecast set, with the naive its rMAE is relative to named. */
-    public record Summary(double mae, double rmae, double smapePercent, double rmse, double mapePercent, double wapePercent, String naive, int hours)
+    public record Summary(double mae, double rmae, double smapePercent, double rmse, double mapePercent, double wapePercent, String naive, int hours,
+            int mapeZeroPriceHours)
     {
         public Summary
         {
@@ -34,15 +36,17 @@ public final class ForecastMetrics
 
         public String toJson()
         {
-            return String.format(Locale.ROOT, "{\"mae\": %.6f, \"rmae\": %.6f, \"smape\": %.6f, \"rmse\": %.6f, \"mape\": %.6f, \"wape\": %.6f, \"hours\": %d, \"naive\": \"%s\"}",
-                    mae, rmae, smapePercent, rmse, mapePercent, wapePercent, hours, naive);
+            return String.format(Locale.ROOT, "{\"mae\": %.6f, \"rmae\": %.6f, \"smape\": %.6f, \"rmse\": %.6f, \"mape\": %s, \"wape\": %.6f, \"hours\": %d, "
+                            + "\"mape_zero_price_hours_left_out\": %d, \"naive\": \"%s\"}",
+                    mae, rmae, smapePercent, rmse, Double.isFinite(mapePercent) ? String.format(Locale.ROOT, "%.6f", mapePercent) : "null", wapePercent, hours,
+                    mapeZeroPriceHours, naive);
         }
     }
 
     public static Summary summarise(double[] real, double[] forecast)
     {
         return new Summary(mae(real, forecast), rmae(real, forecast, WEEK_HOURS), smapePercent(real, forecast), rmse(real, forecast),
-                mapePercent(real, forecast), wapePercent(real, forecast), WEEKLY_NAIVE, real.length);
+                mapePercent(real, forecast), wapePercent(real, forecast), WEEKLY_NAIVE, real.length, zeroPriceHours(real));
     }
 
     public static double mae(double[] real, double[] forecast)
@@ -78,17 +82,31 @@ public final class ForecastMetrics
         return 100 * sum / real.length;
     }
 
+    /** MAPE over the hours whose real price is not zero (NaN if there is none); {@link #zeroPriceHours} counts the others. */
     public static double mapePercent(double[] real, double[] forecast)
     {
         check(real, forecast);
         double sum = 0;
+        int hours = 0;
         for (int i = 0; i < real.length; i++) {
-            if (real[i] == 0) {
-                throw new IllegalArgumentException("Cannot compute MAPE: the real price of hour " + i + " is zero; use sMAPE or WAPE");
+            if (real[i] != 0) {
+                sum += Math.abs((real[i] - forecast[i]) / real[i]);
+                hours++;
             }
-            sum += Math.abs((real[i] - forecast[i]) / real[i]);
         }
-        return 100 * sum / real.length;
+        return hours == 0 ? Double.NaN : 100 * sum / hours;
+    }
+
+    /** Hours whose real price is zero: their percentage error is undefined, so MAPE leaves them out. */
+    public static int zeroPriceHours(double[] real)
+    {
+        int hours = 0;
+        for (double price : real) {
+            if (price == 0) {
+                hours++;
+            }
+        }
+        return hours;
     }
 
     public static double wapePercent(double[] real, double[] forecast)

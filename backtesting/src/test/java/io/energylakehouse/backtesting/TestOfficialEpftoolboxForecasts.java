@@ -69,6 +69,26 @@ class TestOfficialEpftoolboxForecasts
     }
 
     @Test
+    void mapeLeavesOutZeroPriceHoursAndSaysHowMany()
+            throws IOException
+    {
+        // the German test period has hours with a price of exactly zero: MAPE is over the others, and they are counted
+        double[][] file = read("DE");
+        ForecastMetrics.Summary lear = ForecastMetrics.summarise(file[0], file[column("DE", "LEAR Ensemble")]);
+        int zeros = (int) Arrays.stream(file[0]).filter(price -> price == 0).count();
+        assertThat(zeros).isPositive();
+        assertThat(lear.mapeZeroPriceHours()).isEqualTo(zeros);
+        assertThat(lear.mapePercent()).isFinite().isPositive();
+        assertThat(lear.toJson()).contains("\"mape_zero_price_hours_left_out\": " + zeros);
+
+        double[] real = {0, 10, 20};
+        double[] forecast = {1, 11, 18};
+        assertThat(ForecastMetrics.mapePercent(real, forecast)).isCloseTo(100 * (0.1 + 0.1) / 2, within(1e-12));
+        assertThat(ForecastMetrics.mapePercent(new double[] {0, 0}, new double[] {1, 2})).isNaN();
+        assertThat(ForecastMetrics.zeroPriceHours(real)).isEqualTo(1);
+    }
+
+    @Test
     void pinballAndCoverage()
     {
         double[] real = {10, 20, 30, 40};
