@@ -226,6 +226,7 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
         for (int index : run.testDayIndexes()) {
             DayForecast day = run.days().get(index);
             String issued = issuedAt(day.day()).toInstant().toString();
+            double[] learMean = learEnsemble ? RollingBacktest.learEnsemble(day.members()) : null;
             for (int h = 0; h < 24; h++) {
                 csv.append(issued).append(',').append(day.day()).append(',').append(h).append(',').append(number(day.actual()[h])).append(',')
                         .append(number(day.point()[h]));
@@ -236,7 +237,7 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
                     csv.append(',').append(number(day.members().get(member)[h]));
                 }
                 if (learEnsemble) {
-                    csv.append(',').append(number(RollingBacktest.learEnsemble(day.members())[h]));
+                    csv.append(',').append(number(learMean[h]));
                 }
                 csv.append('\n');
             }
