@@ -67,6 +67,9 @@ public final class LakehouseSpark
         properties.put("spark.driver.bindAddress", "127.0.0.1");
         properties.put("spark.driver.host", "127.0.0.1");
         properties.put("spark.sql.parquet.compression.codec", "zstd");
+        // Delta rebuilds a table's state with 50 tasks by default (each a few hundred ms of scheduling on a laptop);
+        // the published extracts are small tables with a handful of commits.
+        properties.put("spark.databricks.delta.snapshotPartitions", "2");
         String catalog = "spark.sql.catalog." + config.catalogName();
         properties.put(catalog, "org.apache.iceberg.spark.SparkCatalog");
         properties.put(catalog + ".type", "jdbc");

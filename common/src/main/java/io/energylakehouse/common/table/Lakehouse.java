@@ -117,6 +117,26 @@ public final class Lakehouse
     }
 
     /**
+     * Appends rows the driver holds, in one commit written by Iceberg's own Parquet writers: no Spark job, so a few
+     * thousand rows take milliseconds. Rows follow the spec's column order with Spark's Java values.
+     */
+    public void appendRows(TableSpec spec, List<Row> rows)
+    {
+        ensure(spec);
+        IcebergRows.append(icebergTable(spec), spec, rows);
+    }
+
+    /**
+     * {@link #insertNew} for rows the driver holds: appends those whose (single-column) key the table lacks, in one
+     * commit that is validated against concurrent writers of the same keys. Returns the rows written.
+     */
+    public int insertNewRows(TableSpec spec, List<Row> rows)
+    {
+        ensure(spec);
+        return IcebergRows.insertNew(icebergTable(spec), spec, rows);
+    }
+
+    /**
      * Atomically replaces the rows matching {@code condition} with {@code rows} (one Iceberg commit). The
      * condition must select whole partitions of the table, which is how a run owns "its" operating days.
      */

@@ -135,19 +135,19 @@ public final class Landing
             }
             if (!rows.isEmpty()) {
                 lakehouse.describe("Land " + rows.size() + " rows into " + rawTable.identifier());
-                lakehouse.append(rawTable, lakehouse.spark().createDataFrame(rows, rawTable.schema()));
+                lakehouse.appendRows(rawTable, rows);
                 log.info("Stage raw: appended {} rows to {}", rows.size(), rawTable.identifier());
             }
         }
         List<Row> quarantine = batch.stream().flatMap(landed -> quarantineRows(landed).stream()).toList();
         if (!quarantine.isEmpty()) {
             lakehouse.describe("Quarantine " + quarantine.size() + " rejected records");
-            lakehouse.insertNew(CanonicalTables.QUARANTINE, lakehouse.spark().createDataFrame(quarantine, CanonicalTables.QUARANTINE.schema()));
+            lakehouse.insertNewRows(CanonicalTables.QUARANTINE, quarantine);
             log.info("Stage raw: quarantined {} records at parse time", quarantine.size());
         }
         List<Row> fetchLog = batch.stream().map(this::fetchLogRow).toList();
         lakehouse.describe("Record " + fetchLog.size() + " payloads in raw.fetch_log");
-        lakehouse.insertNew(CanonicalTables.FETCH_LOG, lakehouse.spark().createDataFrame(fetchLog, CanonicalTables.FETCH_LOG.schema()));
+        lakehouse.insertNewRows(CanonicalTables.FETCH_LOG, fetchLog);
     }
 
     private Row fetchLogRow(Landed landed)

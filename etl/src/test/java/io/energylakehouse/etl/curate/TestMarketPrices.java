@@ -91,6 +91,77 @@ class TestMarketPrices
                 tuple(LocalDate.of(2024, 11, 3), 25)); // 23:00 PST
     }
 
+    /**
+     * {@code parse} canonicalises a payload in plain Java ({@link PriceRows}, {@code CaisoPayloadPrices}); curation does it in
+     * Spark. Both must give the same rows and the same rejections for the same records: DST days, both reports,
+     * agreeing and disagreeing duplicates, a node without a total, a total that misses its components, a missing component.
+     */
+    @Test
+    void plainJavaCanonicalRowsEqualSparkCurationOfTheSamePayload()
+    {
+        io.energylakehouse.etl.source.caiso.SyntheticOasis synthetic = new io.energylakehouse.etl.source.caiso.SyntheticOasis(11);
+        List<String> nodes = io.energylakehouse.etl.source.caiso.SyntheticOasis.nodes(9);
+        List<io.energylakehouse.etl.source.caiso.SyntheticOasis.GeneratedFile> files = List.of(
+                synthetic.dayAhead(LocalDate.of(2024, 3, 10), nodes),
+                synthetic.dayAhead(LocalDate.of(2024, 11, 3), nodes),
+                synthetic.realTimeHour(Instant.parse("2024-11-03T09:00:00Z"), nodes));
+        for (io.energylakehouse.etl.source.caiso.SyntheticOasis.GeneratedFile file : files) {
+            OasisReport report = file.fileName().contains("PRC_INTVL_LMP") ? OasisReport.PRC_INTVL_LMP : OasisReport.PRC_LMP;
+            io.energylakehouse.etl.raw.ParsedPayload parsed = io.energylakehouse.etl.source.caiso.OasisLmpParser.parseFile(report, file.bytes(), file.fileName());
+            @SuppressWarnings("unchecked")
+            List<io.energylakehouse.etl.source.caiso.OasisLmpRecord> records = new ArrayList<>((List<io.energylakehouse.etl.source.caiso.OasisLmpRecord>) parsed.records());
+            io.energylakehouse.etl.source.caiso.OasisLmpRecord first = records.get(0);
+            io.energylakehouse.etl.source.caiso.OasisLmpRecord second = records.stream().filter(record -> !record.node().equals(first.node())).findFirst().orElseThrow();
+            // an agreeing duplicate, a disagreeing duplicate, a node with components only, a total far from its components
+            records.add(copy(first, first.node(), first.lmpType(), first.value()));
+            records.add(copy(second, second.node(), second.lmpType(), second.value() + 1.0));
+            records.add(copy(first, "SYN_COMPONENTS_ONLY", "MCE", 12.5));
+            records.add(copy(first, "SYN_MISMATCH", "LMP", 99.0));
+            records.add(copy(first, "SYN_MISMATCH", "MCE", 10.0));
+            records.add(copy(first, "SYN_MISMATCH", "MCC", null));
+            Instant publishedAt = parsed.publishedAtUtc().orElseThrow();
+
+            io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.Result plainJava = io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.canonical(records, report, publishedAt, "fetch-x");
+
+            Dataset<Row> raw = CaisoPrices.withValueColumn(spark.createDataFrame(records.stream().map(record -> record.toRow("fetch-x")).toList(),
+                    io.energylakehouse.etl.source.caiso.CaisoTables.rawTable(report).schema()), report).withColumn("published_at_utc", lit(publishedAt));
+            Dataset<Row> prices = MarketPrices.withOperatingTime(CaisoPrices.withMarketColumns(CaisoPrices.pivotLmpTypes(raw), report), CaisoMarket.TIME);
+            List<String> columns = io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES.columnNames();
+            List<List<Object>> spark = MarketPrices.withDqFlags(MarketPrices.withRevisions(prices.where(col("reason").isNull())),
+                            io.energylakehouse.etl.source.caiso.CaisoCuration.TOTAL_TOLERANCE_PER_MWH)
+                    .select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+                    .orderBy("location_id", "interval_start_utc", "revision").collectAsList().stream()
+                    .map(row -> {
+                        List<Object> values = new ArrayList<>();
+                        for (int i = 0; i < columns.size(); i++) {
+                            values.add(columns.get(i).equals("dq_flags") ? List.copyOf(row.getList(i)) : row.get(i));
+                        }
+                        return values;
+                    })
+                    .toList();
+            List<List<Object>> plain = plainJava.rows().stream().map(row -> columns.stream().map(row::value).toList()).toList();
+            assertThat(plain).as(file.fileName()).hasSize(spark.size()).containsExactlyElementsOf(spark);
+            assertThat(plain.stream().filter(row -> row.get(columns.indexOf("dq_flags")).equals(List.of(MarketPrices.TOTAL_MISMATCH)))).hasSize(1);
+            assertThat(plain.stream().filter(row -> row.get(columns.indexOf("dq_flags")).equals(List.of(MarketPrices.DUPLICATE_ROWS_COLLAPSED)))).hasSize(1);
+
+            List<List<Object>> sparkRejected = prices.where(col("reason").isNotNull()).orderBy("location_id", "interval_start_utc")
+                    .select("location_id", "interval_start_utc", "reason").collectAsList().stream()
+                    .map(row -> List.<Object>of(row.get(0), row.get(1), row.get(2))).toList();
+            List<List<Object>> plainRejected = plainJava.rejected().stream()
+                    .sorted(java.util.Comparator.comparing(io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.Rejected::locationId)
+                            .thenComparing(io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.Rejected::intervalStartUtc))
+                    .map(rejected -> List.<Object>of(rejected.locationId(), rejected.intervalStartUtc(), rejected.reason())).toList();
+            assertThat(plainRejected).as(file.fileName()).hasSize(2).containsExactlyElementsOf(sparkRejected);
+        }
+    }
+
+    private static io.energylakehouse.etl.source.caiso.OasisLmpRecord copy(io.energylakehouse.etl.source.caiso.OasisLmpRecord record, String node, String lmpType, Double value)
+    {
+        return new io.energylakehouse.etl.source.caiso.OasisLmpRecord(record.lineNumber() + 100_000, record.intervalStartUtc(), record.intervalEndUtc(),
+                record.oprDt(), record.oprHr(), record.oprInterval(), record.nodeIdXml(), record.nodeId(), node, record.marketRunId(), lmpType,
+                record.xmlDataItem(), record.pnodeResmrid(), record.grpType(), record.pos(), value, record.group());
+    }
+
     @Test
     void revisionsCountChangesAcrossPublicationsAndDropUnchangedRepeats()
     {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,8 +101,11 @@ public final class OasisLmpParser
         Instant first = null;
         Instant last = null;
         Set<String> groupTypes = new TreeSet<>();
+        Set<Instant> starts = new java.util.HashSet<>();
         for (OasisLmpRecord record : records) {
-            operatingDates.add(CaisoMarket.TIME.operatingDate(record.intervalStartUtc()));
+            if (starts.add(record.intervalStartUtc())) {
+                operatingDates.add(CaisoMarket.TIME.operatingDate(record.intervalStartUtc()));
+            }
             first = first == null || record.intervalStartUtc().isBefore(first) ? record.intervalStartUtc() : first;
             last = last == null || record.intervalEndUtc().isAfter(last) ? record.intervalEndUtc() : last;
             if (record.grpType() != null) {
@@ -138,14 +142,52 @@ public final class OasisLmpParser
                     fileName, report.queryName(), missing.size() == 1 ? "" : "s", String.join(", ", missing), header.names());
         }
         Duration expectedLength = Duration.ofMinutes(report.intervalMinutes());
-        // A file repeats the same few hundred interval bounds on every node's rows: parse each once.
+        // Line starts first (one scan), then blocks of lines parsed on every core, joined back in file order.
+        int[] starts = lineStarts(text, headerEnd + 1);
+        int blocks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 4, starts.length / LINES_PER_BLOCK));
+        List<Block> parsed = java.util.stream.IntStream.range(0, blocks).parallel()
+                .mapToObj(block -> parseLines(report, header, text, starts, (int) ((long) starts.length * block / blocks),
+                        (int) ((long) starts.length * (block + 1) / blocks), expectedLength))
+                .toList();
+        for (Block block : parsed) {
+            records.addAll(block.records);
+            rejected.addAll(block.rejected);
+        }
+        return null;
+    }
+
+    /** Lines a block of a member is parsed in; a day of all nodes has some 160,000. */
+    private static final int LINES_PER_BLOCK = 8_192;
+
+    private record Block(List<OasisLmpRecord> records, List<RejectedRecord> rejected) {}
+
+    /** Where each line after the header starts; the header is line 1, so line i + 2 starts at {@code starts[i]}. */
+    private static int[] lineStarts(String text, int from)
+    {
+        int[] starts = new int[1024];
+        int count = 0;
+        for (int start = from; start < text.length(); ) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, starts.length * 2);
+            }
+            starts[count++] = start;
+            start = lineEnd(text, start) + 1;
+        }
+        return Arrays.copyOf(starts, count);
+    }
+
+    private static Block parseLines(OasisReport report, OasisCsvLine.Header header, String text, int[] starts, int first, int last, Duration expectedLength)
+    {
+        List<OasisLmpRecord> records = new ArrayList<>(last - first);
+        List<RejectedRecord> rejected = new ArrayList<>();
+        // A file repeats the same few hundred interval bounds on every node's rows: parse each once,
+        // and the same node names, types and dates on thousands of lines: keep one copy of each.
         Map<String, Instant> instants = new HashMap<>();
-        int lineNumber = 1;
-        for (int lineStart = headerEnd + 1; lineStart < text.length(); ) {
-            int end = lineEnd(text, lineStart);
-            String line = stripCarriageReturn(text.substring(lineStart, end));
-            lineStart = end + 1;
-            lineNumber++;
+        Map<String, String> texts = new HashMap<>();
+        Map<String, LocalDate> dates = new HashMap<>();
+        for (int index = first; index < last; index++) {
+            int lineNumber = index + 2;
+            String line = stripCarriageReturn(text.substring(starts[index], lineEnd(text, starts[index])));
             if (line.isBlank()) {
                 continue;
             }
@@ -155,7 +197,7 @@ public final class OasisLmpParser
                 continue;
             }
             try {
-                OasisLmpRecord record = record(report, header, fields, lineNumber, instants);
+                OasisLmpRecord record = record(report, header, fields, lineNumber, instants, texts, dates);
                 String problem = check(report, record, expectedLength);
                 if (problem != null) {
                     rejected.add(new RejectedRecord(Optional.of(lineNumber), Optional.of(line), problem, Optional.of(record.node()),
@@ -168,7 +210,7 @@ public final class OasisLmpParser
                 rejected.add(RejectedRecord.line(lineNumber, line, e.getMessage()));
             }
         }
-        return null;
+        return new Block(records, rejected);
     }
 
     private static int lineEnd(String text, int from)
@@ -198,26 +240,32 @@ public final class OasisLmpParser
         return null;
     }
 
-    private static OasisLmpRecord record(OasisReport report, OasisCsvLine.Header header, List<String> fields, int lineNumber, Map<String, Instant> instants)
+    private static OasisLmpRecord record(OasisReport report, OasisCsvLine.Header header, List<String> fields, int lineNumber, Map<String, Instant> instants,
+            Map<String, String> texts, Map<String, LocalDate> dates)
     {
         return new OasisLmpRecord(
                 lineNumber,
                 instant(header, fields, START, instants),
                 instant(header, fields, END, instants),
-                header.field(fields, "OPR_DT").map(value -> date(value, "OPR_DT")).orElse(null),
+                header.field(fields, "OPR_DT").map(value -> dates.computeIfAbsent(value, text -> date(text, "OPR_DT"))).orElse(null),
                 integer(header, fields, "OPR_HR"),
                 integer(header, fields, "OPR_INTERVAL"),
-                header.field(fields, "NODE_ID_XML").orElse(null),
-                header.field(fields, "NODE_ID").orElse(null),
-                header.field(fields, NODE).orElseThrow(() -> new LineException("NODE is empty")),
-                header.field(fields, "MARKET_RUN_ID").orElse(null),
-                header.field(fields, LMP_TYPE).orElseThrow(() -> new LineException("LMP_TYPE is empty")),
-                header.field(fields, "XML_DATA_ITEM").orElse(null),
-                header.field(fields, "PNODE_RESMRID").orElse(null),
-                header.field(fields, "GRP_TYPE").orElse(null),
+                text(header, fields, "NODE_ID_XML", texts),
+                text(header, fields, "NODE_ID", texts),
+                Optional.ofNullable(text(header, fields, NODE, texts)).orElseThrow(() -> new LineException("NODE is empty")),
+                text(header, fields, "MARKET_RUN_ID", texts),
+                Optional.ofNullable(text(header, fields, LMP_TYPE, texts)).orElseThrow(() -> new LineException("LMP_TYPE is empty")),
+                text(header, fields, "XML_DATA_ITEM", texts),
+                text(header, fields, "PNODE_RESMRID", texts),
+                text(header, fields, "GRP_TYPE", texts),
                 decimal(header, fields, "POS"),
                 decimal(header, fields, report.valueColumn()),
                 integer(header, fields, "GROUP"));
+    }
+
+    private static String text(OasisCsvLine.Header header, List<String> fields, String column, Map<String, String> texts)
+    {
+        return header.field(fields, column).map(value -> texts.computeIfAbsent(value, same -> same)).orElse(null);
     }
 
     /** OASIS writes {@code 2024-03-10T08:00:00-00:00}: an explicit zero offset, which OffsetDateTime reads as UTC. */
