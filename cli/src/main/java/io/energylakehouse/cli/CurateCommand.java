@@ -39,6 +39,9 @@ final class CurateCommand
     @Option(names = "--report", paramLabel = "REPORT", description = "prc_lmp and/or prc_intvl_lmp (default: both)")
     List<String> reports = List.of();
 
+    @Option(names = "--force", description = "Curate the days again even when their inputs did not change since their last curation (same rows, new snapshot)")
+    boolean force;
+
     @Override
     public Integer call()
     {
@@ -49,9 +52,9 @@ final class CurateCommand
         List<OasisReport> selected = reports.isEmpty() ? List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP)
                 : reports.stream().map(OasisReport::fromName).toList();
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-curate-caiso")) {
-            for (CurateResult result : new CaisoPipeline(lakehouse).curate(selected, dates)) {
-                System.out.printf("%s %s: %s rows for %d locations on %d days; intervals per day %s; %d quarantined; data-quality issues %s%n",
-                        result.market(), result.dataset(), Console.count(result.rowsWritten()), result.locations(), result.operatingDates().size(),
+            for (CurateResult result : new CaisoPipeline(lakehouse).curate(selected, dates, force)) {
+                System.out.printf("%s %s%s: %s rows for %d locations on %d days; intervals per day %s; %d quarantined; data-quality issues %s%n",
+                        result.market(), result.dataset(), result.unchanged() ? " unchanged (nothing written)" : "", Console.count(result.rowsWritten()), result.locations(), result.operatingDates().size(),
                         result.intervalsPerDay(), result.quarantined(), result.dataQualityIssues());
             }
         }

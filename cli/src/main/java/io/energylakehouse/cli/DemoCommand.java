@@ -57,6 +57,9 @@ final class DemoCommand
     @Option(names = "--input", paramLabel = "PATH", description = "OASIS files or folders to land besides (or instead of) the synthetic ones")
     List<Path> input = List.of();
 
+    @Option(names = "--force", description = "Curate and publish again even where nothing changed since the last run (same rows, new snapshots)")
+    boolean force;
+
     @Option(names = "--live", description = "Fetch the dates from CAISO OASIS instead of generating synthetic files (needs internet)")
     boolean live;
 
@@ -79,7 +82,7 @@ final class DemoCommand
                 livePayloads = OasisLiveSource.payloads(new OasisClient(caisoConfig), requests);
             }
             Path samples = Path.of(config.home(), "samples", "caiso-synthetic");
-            DemoJob.Result result = new DemoJob(lakehouse).run(new DemoJob.Options(live ? List.of() : operatingDates, nodes, samples, input, livePayloads));
+            DemoJob.Result result = new DemoJob(lakehouse).run(new DemoJob.Options(live ? List.of() : operatingDates, nodes, samples, input, livePayloads), force);
             print(out, config, result);
         }
         return 0;
@@ -107,11 +110,15 @@ final class DemoCommand
             String hours = new java.util.TreeMap<>(curated.intervalsPerDay()).entrySet().stream()
                     .map(entry -> entry.getKey() + "=" + entry.getValue())
                     .collect(Collectors.joining(" "));
-            out.printf("  %-9s %d days, %d nodes, %s rows, %d quarantined, data-quality issues %s%n", curated.dataset(), curated.operatingDates().size(),
-                    curated.locations(), Console.count(curated.rowsWritten()), curated.quarantined(), curated.dataQualityIssues());
+            out.printf("  %-9s %d days, %d nodes, %s rows, %d quarantined, data-quality issues %s%s%n", curated.dataset(), curated.operatingDates().size(),
+                    curated.locations(), Console.count(curated.rowsWritten()), curated.quarantined(), curated.dataQualityIssues(),
+                    curated.unchanged() ? " (unchanged: nothing written)" : "");
             out.printf("            intervals per day: %s%n", hours);
         }
         PublishResult published = result.published();
+        if (published.unchanged()) {
+            out.println("Published datasets unchanged: made from the current curated snapshot, nothing written");
+        }
         out.println();
         out.printf("Hub prices, USD/MWh: mean of daily %s averages over the days (data origin: %s)%n", "6x16 on-peak / off-peak", String.join(", ", published.origins()));
         out.printf("  %-18s %5s %11s %12s %11s %12s%n", "hub", "days", "DA on-peak", "DA off-peak", "RT on-peak", "RT off-peak");

@@ -29,12 +29,18 @@ final class PublishCommand
     @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
     String market;
 
+    @Option(names = "--force", description = "Publish again even when the last publication was made from the current curated snapshot (same rows, new snapshots and files)")
+    boolean force;
+
     @Override
     public Integer call()
     {
         Markets.requireCaiso(market);
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-publish-caiso")) {
-            PublishResult result = new CaisoPipeline(lakehouse).publish();
+            PublishResult result = new CaisoPipeline(lakehouse).publish(force);
+            if (result.unchanged()) {
+                System.out.println("unchanged: the published datasets were made from the current curated snapshot; nothing written");
+            }
             for (ExportResult export : result.exports()) {
                 System.out.printf("%s: %s rows, files %s, manifest %s%n", export.dataset(), Console.count(export.rows()),
                         export.files().stream().map(file -> file.path()).toList(), export.manifestPath());

@@ -104,6 +104,28 @@ public final class Lakehouse
         }
     }
 
+    /**
+     * Reads a few columns of the rows matching {@code filter} straight from the table's files, without a Spark job:
+     * for small tables the driver needs whole (the fetch log, a published dataset's daily rows).
+     */
+    public List<org.apache.iceberg.data.Record> scan(TableSpec spec, org.apache.iceberg.expressions.Expression filter, List<String> columns)
+    {
+        org.apache.iceberg.Table table = icebergTable(spec);
+        table.refresh();
+        if (table.currentSnapshot() == null) {
+            return List.of();
+        }
+        List<org.apache.iceberg.data.Record> records = new java.util.ArrayList<>();
+        try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> rows = org.apache.iceberg.data.IcebergGenerics.read(table)
+                .where(filter).select(columns).build()) {
+            rows.forEach(record -> records.add(record.copy()));
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + spec.identifier(), e);
+        }
+        return records;
+    }
+
     /** Appends rows, conformed to the table's schema. */
     public void append(TableSpec spec, Dataset<Row> rows)
     {
@@ -142,9 +164,22 @@ public final class Lakehouse
      */
     public void overwrite(TableSpec spec, Dataset<Row> rows, org.apache.spark.sql.Column condition)
     {
+        overwrite(spec, rows, condition, java.util.Map.of());
+    }
+
+    /**
+     * {@link #overwrite(TableSpec, Dataset, org.apache.spark.sql.Column)} recording {@code snapshotProperties} in the
+     * commit's snapshot summary, atomically with the rows (e.g. which inputs a curation read).
+     */
+    public void overwrite(TableSpec spec, Dataset<Row> rows, org.apache.spark.sql.Column condition, java.util.Map<String, String> snapshotProperties)
+    {
         ensure(spec);
         try {
-            spec.conform(rows).writeTo(spec.identifier()).overwrite(condition);
+            org.apache.spark.sql.DataFrameWriterV2<Row> writer = spec.conform(rows).writeTo(spec.identifier());
+            for (java.util.Map.Entry<String, String> property : snapshotProperties.entrySet()) {
+                writer = writer.option("snapshot-property." + property.getKey(), property.getValue());
+            }
+            writer.overwrite(condition);
         }
         catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
             throw new IllegalStateException("Table " + spec.identifier() + " vanished while writing", e);

@@ -32,9 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
@@ -63,10 +61,16 @@ public final class CaisoPipeline
 
     public List<CurateResult> curate(List<OasisReport> reports, List<LocalDate> operatingDates)
     {
+        return curate(reports, operatingDates, false);
+    }
+
+    /** @param force rebuild days whose inputs did not change (else they are reported unchanged and not written) */
+    public List<CurateResult> curate(List<OasisReport> reports, List<LocalDate> operatingDates, boolean force)
+    {
         CaisoCuration curation = new CaisoCuration(lakehouse);
         List<CurateResult> results = new ArrayList<>();
         for (OasisReport report : reports) {
-            results.add(curation.curate(report, operatingDates));
+            results.add(curation.curate(report, operatingDates, force));
         }
         return results;
     }
@@ -77,11 +81,29 @@ public final class CaisoPipeline
      */
     public PublishResult publish()
     {
+        return publish(false);
+    }
+
+    /**
+     * @param force republish even when the last publication was made from the current curated snapshot and its
+     * files are in place; without it such a rerun writes nothing, moves no tag and returns what was published
+     */
+    public PublishResult publish(boolean force)
+    {
         lakehouse.describe("Publish CAISO hub prices");
         lakehouse.ensureAll(CanonicalTables.all());
         lakehouse.ensureAll(PublishedTables.all());
         long curatedSnapshot = lakehouse.currentSnapshotId(CanonicalTables.MARKET_PRICES)
                 .orElseThrow(() -> io.energylakehouse.common.LakehouseException.userError("Cannot publish CAISO hub prices: curated.market_prices is empty; run curate first"));
+        DatasetExporter exporter = new DatasetExporter(lakehouse.config().publishedRoot(), lakehouse.spark().sparkContext().hadoopConfiguration());
+        if (!force) {
+            java.util.Optional<PublishResult> unchanged = unchangedPublication(exporter, curatedSnapshot);
+            if (unchanged.isPresent()) {
+                log.info("Stage publish: CAISO unchanged: {} were made from curated.market_prices snapshot {}, the current one; nothing written (use --force to rebuild)",
+                        PublishedTables.all().stream().map(io.energylakehouse.common.table.TableSpec::identifier).toList(), curatedSnapshot);
+                return unchanged.get();
+            }
+        }
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
                 .where(col("market").equalTo(CaisoMarket.MARKET).and(col("location_type").equalTo("hub")));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
@@ -109,7 +131,6 @@ public final class CaisoPipeline
                     ? List.of("SYNTHETIC: some or all rows come from the lakehouse's generated sample files, not from CAISO. Do not use them as market data.")
                     : List.of();
 
-            DatasetExporter exporter = new DatasetExporter(lakehouse.config().publishedRoot(), lakehouse.spark().sparkContext().hadoopConfiguration());
             PublishedTags tags = new PublishedTags(lakehouse);
             List<ExportResult> exports = new ArrayList<>();
             Map<String, Long> sources = new LinkedHashMap<>();
@@ -119,32 +140,80 @@ public final class CaisoPipeline
                 Dataset<Row> rows = lakehouse.readAtSnapshot(spec, snapshot)
                         .where(col("market").equalTo(CaisoMarket.MARKET))
                         .orderBy(spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
-                ExportResult export = exporter.export(spec, CaisoMarket.MARKET, rows, snapshot, sources, notices);
+                ExportResult export = exporter.export(spec, CaisoMarket.MARKET, rows, snapshot, sources, notices, origins);
                 log.info("Stage publish: {} -> {} rows, {} files, manifest {}", spec.identifier(), export.rows(), export.files().size(), export.manifestPath());
                 // After the manifest is in place: the tags keep exactly the snapshots it names readable through snapshot expiry.
                 tags.apply(PublishedTags.tags(spec.name(), CaisoMarket.MARKET, export.sourceSnapshots()));
                 exports.add(export);
             }
-            return new PublishResult(exports, curatedSnapshot, origins, hubSummaries());
+            return new PublishResult(exports, curatedSnapshot, origins, hubSummaries(), false);
         }
         finally {
             latest.unpersist();
         }
     }
 
+    /**
+     * The last publication, when every published dataset of CAISO was made from {@code curatedSnapshot} (its tag on
+     * curated.market_prices says so), its published table has not changed since (its tag is on the current snapshot)
+     * and its files are where its manifest says.
+     */
+    private java.util.Optional<PublishResult> unchangedPublication(DatasetExporter exporter, long curatedSnapshot)
+    {
+        org.apache.iceberg.Table curated = lakehouse.icebergTable(CanonicalTables.MARKET_PRICES);
+        List<ExportResult> exports = new ArrayList<>();
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
+            String tag = PublishedTags.name(spec.name(), CaisoMarket.MARKET);
+            org.apache.iceberg.Table published = lakehouse.icebergTable(spec);
+            published.refresh();
+            org.apache.iceberg.SnapshotRef curatedTag = curated.refs().get(tag);
+            org.apache.iceberg.SnapshotRef publishedTag = published.refs().get(tag);
+            if (curatedTag == null || curatedTag.snapshotId() != curatedSnapshot || publishedTag == null || published.currentSnapshot() == null
+                    || publishedTag.snapshotId() != published.currentSnapshot().snapshotId()) {
+                return java.util.Optional.empty();
+            }
+            java.util.Optional<DatasetExporter.Published> manifest = exporter.published(spec, CaisoMarket.MARKET);
+            if (manifest.isEmpty() || !java.util.Objects.equals(manifest.get().export().sourceSnapshots().get(CanonicalTables.MARKET_PRICES.identifier()), curatedSnapshot)) {
+                return java.util.Optional.empty();
+            }
+            exports.add(manifest.get().export());
+            origins.addAll(manifest.get().origins());
+        }
+        return java.util.Optional.of(new PublishResult(exports, curatedSnapshot, List.copyOf(origins), hubSummaries(), true));
+    }
+
+    /** Per hub, the days published and the mean of each daily average (nulls left out); read from the table's files, no Spark job. */
     private List<PublishResult.HubSummary> hubSummaries()
     {
-        List<PublishResult.HubSummary> summaries = new ArrayList<>();
-        for (Row row : lakehouse.read(PublishedTables.HUB_PRICES_DAILY)
-                .where(col("market").equalTo(CaisoMarket.MARKET))
-                .groupBy("location_id")
-                .agg(count("operating_date").as("days"), avg("da_on_peak_price_per_mwh"), avg("da_off_peak_price_per_mwh"),
-                        avg("rt_on_peak_price_per_mwh"), avg("rt_off_peak_price_per_mwh"))
-                .orderBy("location_id")
-                .collectAsList()) {
-            summaries.add(new PublishResult.HubSummary(row.getString(0), row.getLong(1), (Double) row.get(2), (Double) row.get(3),
-                    (Double) row.get(4), (Double) row.get(5)));
+        List<String> averages = List.of("da_on_peak_price_per_mwh", "da_off_peak_price_per_mwh", "rt_on_peak_price_per_mwh", "rt_off_peak_price_per_mwh");
+        List<String> columns = new ArrayList<>(List.of("location_id", "operating_date"));
+        columns.addAll(averages);
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        for (org.apache.iceberg.data.Record day : lakehouse.scan(PublishedTables.HUB_PRICES_DAILY,
+                org.apache.iceberg.expressions.Expressions.equal("market", CaisoMarket.MARKET), columns)) {
+            String hub = (String) day.getField("location_id");
+            double[] sum = sums.computeIfAbsent(hub, ignored -> new double[averages.size()]);
+            long[] count = counts.computeIfAbsent(hub, ignored -> new long[averages.size() + 1]);
+            count[averages.size()] += day.getField("operating_date") == null ? 0 : 1;
+            for (int i = 0; i < averages.size(); i++) {
+                Object value = day.getField(averages.get(i));
+                if (value != null) {
+                    sum[i] += (Double) value;
+                    count[i]++;
+                }
+            }
         }
+        List<PublishResult.HubSummary> summaries = new ArrayList<>();
+        sums.forEach((hub, sum) -> {
+            long[] count = counts.get(hub);
+            Double[] means = new Double[averages.size()];
+            for (int i = 0; i < means.length; i++) {
+                means[i] = count[i] == 0 ? null : sum[i] / count[i];
+            }
+            summaries.add(new PublishResult.HubSummary(hub, count[averages.size()], means[0], means[1], means[2], means[3]));
+        });
         return summaries;
     }
 }

@@ -74,6 +74,12 @@ public final class DemoJob
 
     public Result run(Options options)
     {
+        return run(options, false);
+    }
+
+    /** @param force curate and publish again even where nothing changed (same rows, new snapshots) */
+    public Result run(Options options, boolean force)
+    {
         List<Stage> stages = new ArrayList<>();
         long started = System.nanoTime();
         List<Path> synthetic = options.syntheticDates().isEmpty() ? List.of()
@@ -96,11 +102,11 @@ public final class DemoJob
         }
 
         started = System.nanoTime();
-        List<CurateResult> curated = pipeline.curate(List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP), new ArrayList<>(new TreeSet<>(landing.operatingDates())));
+        List<CurateResult> curated = pipeline.curate(List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP), new ArrayList<>(new TreeSet<>(landing.operatingDates())), force);
         stages.add(new Stage("curate", curated.stream().mapToLong(CurateResult::rowsWritten).sum(), elapsedSince(started)));
 
         started = System.nanoTime();
-        PublishResult published = pipeline.publish();
+        PublishResult published = pipeline.publish(force);
         stages.add(new Stage("publish", published.exports().stream().mapToLong(export -> export.rows()).sum(), elapsedSince(started)));
         return new Result(landing, curated, published, stages, synthetic.isEmpty() ? Optional.empty() : Optional.of(options.sampleFolder()));
     }

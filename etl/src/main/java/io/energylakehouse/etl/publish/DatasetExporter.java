@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,6 +28,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,6 +57,13 @@ public final class DatasetExporter
      */
     public ExportResult export(TableSpec spec, String market, Dataset<Row> rows, long publishedSnapshotId, Map<String, Long> sources, List<String> notices)
     {
+        return export(spec, market, rows, publishedSnapshotId, sources, notices, List.of());
+    }
+
+    /** @param origins where the rows came from ({@code raw.fetch_log} origins: live, replay, synthetic), recorded in the manifest */
+    public ExportResult export(TableSpec spec, String market, Dataset<Row> rows, long publishedSnapshotId, Map<String, Long> sources, List<String> notices,
+            List<String> origins)
+    {
         Path folder = marketFolder(root, spec.name(), market);
         Dataset<Row> conformed = spec.conform(rows).coalesce(1);
         long rowCount = conformed.count();
@@ -74,11 +83,50 @@ public final class DatasetExporter
             Map<String, Long> sourceSnapshots = new LinkedHashMap<>();
             sourceSnapshots.put(spec.identifier(), publishedSnapshotId);
             sourceSnapshots.putAll(sources);
-            String manifestPath = writeManifest(fileSystem, folder, spec, rowCount, files, deltaPath, sourceSnapshots, notices);
+            String manifestPath = writeManifest(fileSystem, folder, spec, rowCount, files, deltaPath, sourceSnapshots, notices, origins);
             return new ExportResult(spec.name(), rowCount, files, deltaPath, manifestPath, publishedSnapshotId, sourceSnapshots);
         }
         catch (IOException e) {
             throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot publish " + spec.name() + " under " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A dataset's manifest as published before: what it says was exported, and the data origins it records. */
+    public record Published(ExportResult export, List<String> origins) {}
+
+    /** The market's last publication of the dataset, read back from its manifest; empty when there is none. */
+    public Optional<Published> published(TableSpec spec, String market)
+    {
+        Path folder = marketFolder(root, spec.name(), market);
+        Path manifestPath = new Path(folder, "manifest.json");
+        try {
+            FileSystem fileSystem = folder.getFileSystem(hadoopConfiguration);
+            if (!fileSystem.exists(manifestPath)) {
+                return Optional.empty();
+            }
+            JsonNode manifest;
+            try (FSDataInputStream input = fileSystem.open(manifestPath)) {
+                manifest = new ObjectMapper().readTree(input);
+            }
+            List<PublishedFile> files = new ArrayList<>();
+            for (JsonNode file : manifest.path("files")) {
+                Path published = new Path(folder, file.path("path").asText());
+                if (!fileSystem.exists(published) || fileSystem.getFileStatus(published).getLen() != file.path("bytes").asLong()) {
+                    return Optional.empty();
+                }
+                files.add(new PublishedFile(file.path("path").asText(), file.path("format").asText(), file.path("rows").asLong(), file.path("bytes").asLong(),
+                        file.path("sha256").asText()));
+            }
+            Map<String, Long> sourceSnapshots = new LinkedHashMap<>();
+            manifest.path("source_snapshots").properties().forEach(entry -> sourceSnapshots.put(entry.getKey(), entry.getValue().asLong()));
+            List<String> origins = new ArrayList<>();
+            manifest.path("origins").forEach(origin -> origins.add(origin.asText()));
+            String deltaPath = new Path(folder, manifest.path("delta_table").asText("delta")).toString();
+            return Optional.of(new Published(new ExportResult(spec.name(), manifest.path("rows").asLong(), files, deltaPath, manifestPath.toString(),
+                    sourceSnapshots.getOrDefault(spec.identifier(), -1L), sourceSnapshots), origins));
+        }
+        catch (IOException e) {
+            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot read the manifest of " + spec.name() + " under " + folder + ": " + e.getMessage(), e);
         }
     }
 
@@ -112,7 +160,7 @@ public final class DatasetExporter
     }
 
     private String writeManifest(FileSystem fileSystem, Path folder, TableSpec spec, long rows, List<PublishedFile> files, String deltaPath,
-            Map<String, Long> sourceSnapshots, List<String> notices)
+            Map<String, Long> sourceSnapshots, List<String> notices, List<String> origins)
             throws IOException
     {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -123,6 +171,8 @@ public final class DatasetExporter
         manifest.put("description", spec.description());
         ArrayNode noticeArray = manifest.putArray("notices");
         notices.forEach(noticeArray::add);
+        ArrayNode originArray = manifest.putArray("origins");
+        origins.forEach(originArray::add);
         manifest.put("rows", rows);
         ArrayNode schema = manifest.putArray("schema");
         for (StructField field : spec.schema().fields()) {

@@ -204,13 +204,16 @@ public final class Landing
     private Map<String, LoggedFetch> loadFetchLog()
     {
         Map<String, LoggedFetch> known = new LinkedHashMap<>();
-        // One row per payload ever landed for this parser's sources: small metadata, fine to hold in the driver.
-        for (Row row : lakehouse.read(CanonicalTables.FETCH_LOG)
-                .select("fetch_id", "source", "report", "request_key", "sha256", "revision", "operating_dates", "outcome", "payload_path", "detail")
-                .collectAsList()) {
-            List<LocalDate> dates = row.getList(6);
-            known.put(row.getString(0), new LoggedFetch(row.getString(0), row.getString(1), row.getString(2), row.getString(3),
-                    row.getString(4), row.getInt(5), Set.copyOf(dates), row.getString(7), row.getString(8), row.isNullAt(9) ? "" : row.getString(9)));
+        // One row per payload ever landed: small metadata, read straight from the table's files into the driver.
+        for (org.apache.iceberg.data.Record row : lakehouse.scan(CanonicalTables.FETCH_LOG, org.apache.iceberg.expressions.Expressions.alwaysTrue(),
+                List.of("fetch_id", "source", "report", "request_key", "sha256", "revision", "operating_dates", "outcome", "payload_path", "detail"))) {
+            @SuppressWarnings("unchecked")
+            List<LocalDate> dates = (List<LocalDate>) row.getField("operating_dates");
+            String fetchId = (String) row.getField("fetch_id");
+            Object detail = row.getField("detail");
+            known.put(fetchId, new LoggedFetch(fetchId, (String) row.getField("source"), (String) row.getField("report"), (String) row.getField("request_key"),
+                    (String) row.getField("sha256"), (Integer) row.getField("revision"), Set.copyOf(dates), (String) row.getField("outcome"),
+                    (String) row.getField("payload_path"), detail == null ? "" : (String) detail));
         }
         return known;
     }

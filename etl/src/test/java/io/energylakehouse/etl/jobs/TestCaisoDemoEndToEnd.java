@@ -3,6 +3,7 @@ package io.energylakehouse.etl.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.common.testing.TestLakehouses;
@@ -37,6 +38,7 @@ import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The demo on a temporary lakehouse: synthetic files around both DST changes plus one corrupt file, then
@@ -163,16 +165,52 @@ class TestCaisoDemoEndToEnd
     @Order(4)
     void secondRunChangesNothing()
     {
+        Map<String, Long> snapshotsBefore = currentSnapshots();
         DemoJob.Result second = new DemoJob(lakehouse).run(options(home.resolve("inbox")));
         assertThat(second.landing().payloadsNew()).isZero();
         assertThat(second.landing().payloadsAlreadyLanded()).isEqualTo(firstRun.landing().payloadsNew());
         assertThat(sortedCurated()).isEqualTo(curatedAfterFirstRun);
         assertThat(lakehouse.read(CanonicalTables.FETCH_LOG).count()).isEqualTo(firstRun.landing().payloadsNew());
         assertThat(lakehouse.read(CanonicalTables.QUARANTINE).count()).isEqualTo(1);
+        // Nothing new: curation and publishing find that out, commit nothing and move no tag, and report what is there.
+        assertThat(second.curated()).allSatisfy(result -> assertThat(result.unchanged()).isTrue());
+        assertThat(second.curated()).extracting(CurateResult::dataset, CurateResult::rowsWritten, CurateResult::intervalsPerDay)
+                .containsExactlyElementsOf(firstRun.curated().stream().map(result -> tuple(result.dataset(), result.rowsWritten(), result.intervalsPerDay())).toList());
+        assertThat(second.published().unchanged()).isTrue();
+        assertThat(second.published().exports()).extracting(ExportResult::dataset, ExportResult::rows, ExportResult::manifestPath)
+                .containsExactlyElementsOf(firstRun.published().exports().stream().map(export -> tuple(export.dataset(), export.rows(), export.manifestPath())).toList());
+        assertThat(second.published().hubSummaries()).hasSize(3);
+        assertThat(second.published().origins()).containsExactly("synthetic");
+        assertThat(currentSnapshots()).isEqualTo(snapshotsBefore);
     }
 
     @Test
     @Order(5)
+    void forcedRebuildWritesNewSnapshotsWithTheSameRows()
+    {
+        Map<String, Long> snapshotsBefore = currentSnapshots();
+        List<Row> publishedBefore = lakehouse.read(PublishedTables.HUB_PRICES_HOURLY).orderBy("location_id", "interval_start_utc").collectAsList();
+        DemoJob.Result forced = new DemoJob(lakehouse).run(options(home.resolve("inbox")), true);
+        assertThat(forced.curated()).allSatisfy(result -> assertThat(result.unchanged()).isFalse());
+        assertThat(forced.published().unchanged()).isFalse();
+        assertThat(sortedCurated()).isEqualTo(curatedAfterFirstRun);
+        assertThat(lakehouse.read(PublishedTables.HUB_PRICES_HOURLY).orderBy("location_id", "interval_start_utc").collectAsList()).isEqualTo(publishedBefore);
+        Map<String, Long> snapshotsAfter = currentSnapshots();
+        assertThat(snapshotsAfter.get(CanonicalTables.MARKET_PRICES.identifier())).isNotEqualTo(snapshotsBefore.get(CanonicalTables.MARKET_PRICES.identifier()));
+        assertThat(snapshotsAfter.get(PublishedTables.HUB_PRICES_DAILY.identifier())).isNotEqualTo(snapshotsBefore.get(PublishedTables.HUB_PRICES_DAILY.identifier()));
+    }
+
+    private static Map<String, Long> currentSnapshots()
+    {
+        Map<String, Long> snapshots = new TreeMap<>();
+        for (TableSpec spec : Stream.concat(CanonicalTables.all().stream(), PublishedTables.all().stream()).toList()) {
+            snapshots.put(spec.identifier(), lakehouse.currentSnapshotId(spec).orElse(-1L));
+        }
+        return snapshots;
+    }
+
+    @Test
+    @Order(6)
     void revisedFileIsANewRevisionAndPublishedPricesFollowIt()
             throws IOException
     {

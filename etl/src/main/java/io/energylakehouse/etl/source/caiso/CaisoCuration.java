@@ -3,6 +3,7 @@ package io.energylakehouse.etl.source.caiso;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
+import io.energylakehouse.etl.curate.CurationInputs;
 import io.energylakehouse.etl.curate.MarketPrices;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -43,6 +44,15 @@ public final class CaisoCuration
 
     public CurateResult curate(OasisReport report, List<LocalDate> operatingDates)
     {
+        return curate(report, operatingDates, false);
+    }
+
+    /**
+     * @param force curate even when the days' inputs are those the last curation of each day recorded; without it a
+     * rerun with nothing new reads no raw row and commits nothing
+     */
+    public CurateResult curate(OasisReport report, List<LocalDate> operatingDates, boolean force)
+    {
         if (operatingDates.isEmpty()) {
             throw io.energylakehouse.common.LakehouseException.userError("Cannot curate CAISO %s: no operating dates given", report.queryName());
         }
@@ -50,6 +60,16 @@ public final class CaisoCuration
         String description = "Curate CAISO " + report.dataset() + " " + dates.get(0) + (dates.size() > 1 ? ".." + dates.get(dates.size() - 1) : "");
         lakehouse.describe(description);
         lakehouse.ensureAll(CanonicalTables.all());
+
+        Map<LocalDate, String> inputs = CurationInputs.digests(lakehouse, CaisoMarket.SOURCE, report.queryName(), dates);
+        Map<LocalDate, CurationInputs.DaySummary> recorded = CurationInputs.recorded(lakehouse, CanonicalTables.MARKET_PRICES, CaisoMarket.MARKET, report.dataset(), dates);
+        boolean unchanged = dates.stream().allMatch(date -> recorded.containsKey(date) && recorded.get(date).inputs().equals(inputs.get(date)));
+        if (unchanged && !force) {
+            CurateResult result = CurateResult.unchanged(CaisoMarket.MARKET, report.dataset(), recorded);
+            log.info("Stage curate: {} unchanged: the {} days' inputs are those their last curation read; nothing written ({} rows, use --force to rebuild)",
+                    description, dates.size(), result.rowsWritten());
+            return result;
+        }
         log.info("Stage curate start: {}: reading {} and raw.fetch_log", description, CaisoTables.rawTable(report).identifier());
 
         Column inWindow = rawWindow(dates);
@@ -72,20 +92,29 @@ public final class CaisoCuration
                 Column runPartitions = col("market").equalTo(CaisoMarket.MARKET)
                         .and(col("dataset").equalTo(report.dataset()))
                         .and(col("operating_date").isin(dates.toArray()));
-                lakehouse.overwrite(CanonicalTables.MARKET_PRICES, curated, runPartitions);
-
+                // Quarantine and data quality first, the prices last: their commit records the inputs, so a run that
+                // dies before it is done again in full by the next one.
                 Dataset<Row> rejected = prices.where(col("reason").isNotNull());
-                long quarantined = rejected.count();
-                if (quarantined > 0) {
+                Map<LocalDate, Long> quarantinedPerDay = countPerDay(rejected);
+                if (!quarantinedPerDay.isEmpty()) {
                     lakehouse.insertNew(CanonicalTables.QUARANTINE, MarketPrices.asQuarantine(rejected, CaisoMarket.SOURCE, report.queryName()));
                 }
+                Dataset<Row> dataQuality = MarketPrices.dataQualityResults(MarketPrices.latestRevision(curated), CaisoMarket.TIME)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                Map<LocalDate, CurationInputs.DaySummary> days;
+                try {
+                    lakehouse.overwrite(CanonicalTables.DATA_QUALITY, dataQuality, runPartitions);
+                    days = summarize(dates, inputs, curated, quarantinedPerDay, dataQuality);
+                }
+                finally {
+                    dataQuality.unpersist();
+                }
+                lakehouse.overwrite(CanonicalTables.MARKET_PRICES, curated, runPartitions,
+                        CurationInputs.snapshotProperties(CaisoMarket.MARKET, report.dataset(), days));
 
-                Dataset<Row> dataQuality = MarketPrices.dataQualityResults(MarketPrices.latestRevision(curated), CaisoMarket.TIME);
-                lakehouse.overwrite(CanonicalTables.DATA_QUALITY, dataQuality, runPartitions);
-
-                CurateResult result = summarize(report, dates, curated, quarantined);
+                CurateResult result = CurateResult.written(CaisoMarket.MARKET, report.dataset(), days);
                 log.info("Stage curate: {} -> {} rows for {} locations on {} days, {} quarantined, data-quality issues {}",
-                        description, result.rowsWritten(), result.locations(), dates.size(), quarantined, result.dataQualityIssues());
+                        description, result.rowsWritten(), result.locations(), dates.size(), result.quarantined(), result.dataQualityIssues());
                 return result;
             }
             finally {
@@ -113,22 +142,34 @@ public final class CaisoCuration
         return window;
     }
 
-    private CurateResult summarize(OasisReport report, List<LocalDate> dates, Dataset<Row> curated, long quarantined)
+    private static Map<LocalDate, Long> countPerDay(Dataset<Row> rows)
     {
-        Map<LocalDate, Long> intervalsPerDay = new TreeMap<>();
-        long rows = 0;
+        Map<LocalDate, Long> counts = new TreeMap<>();
+        rows.groupBy("operating_date").count().collectAsList().forEach(row -> counts.put(row.getAs("operating_date"), row.getLong(1)));
+        return counts;
+    }
+
+    /** Per day: rows, locations and intervals written, rows quarantined, data-quality results per check; with the day's inputs. */
+    private static Map<LocalDate, CurationInputs.DaySummary> summarize(List<LocalDate> dates, Map<LocalDate, String> inputs, Dataset<Row> curated,
+            Map<LocalDate, Long> quarantinedPerDay, Dataset<Row> dataQuality)
+    {
+        Map<LocalDate, Row> written = new TreeMap<>();
         for (Row row : curated.groupBy("operating_date")
-                .agg(countDistinct("interval_start_utc").as("intervals"), org.apache.spark.sql.functions.count(lit(1)).as("rows"))
+                .agg(org.apache.spark.sql.functions.count(lit(1)).as("rows"), countDistinct("location_id").as("locations"),
+                        countDistinct("interval_start_utc").as("intervals"))
                 .collectAsList()) {
-            intervalsPerDay.put(row.getAs("operating_date"), row.getAs("intervals"));
-            rows += row.<Long>getAs("rows");
+            written.put(row.getAs("operating_date"), row);
         }
-        long locations = curated.select("location_id").distinct().count();
-        Map<String, Long> issues = new TreeMap<>();
-        lakehouse.read(CanonicalTables.DATA_QUALITY)
-                .where(col("market").equalTo(CaisoMarket.MARKET).and(col("dataset").equalTo(report.dataset())).and(col("operating_date").isin(dates.toArray())))
-                .groupBy("check_name").count().collectAsList()
-                .forEach(row -> issues.put(row.getString(0), row.getLong(1)));
-        return new CurateResult(CaisoMarket.MARKET, report.dataset(), dates, rows, locations, intervalsPerDay, quarantined, issues);
+        Map<LocalDate, Map<String, Long>> issues = new TreeMap<>();
+        for (Row row : dataQuality.groupBy("operating_date", "check_name").count().collectAsList()) {
+            issues.computeIfAbsent(row.getAs("operating_date"), date -> new TreeMap<>()).put(row.getString(1), row.getLong(2));
+        }
+        Map<LocalDate, CurationInputs.DaySummary> days = new TreeMap<>();
+        for (LocalDate date : dates) {
+            Row row = written.get(date);
+            days.put(date, new CurationInputs.DaySummary(inputs.get(date), row == null ? 0 : row.<Long>getAs("rows"), row == null ? 0 : row.<Long>getAs("locations"),
+                    row == null ? 0 : row.<Long>getAs("intervals"), quarantinedPerDay.getOrDefault(date, 0L), issues.getOrDefault(date, Map.of())));
+        }
+        return days;
     }
 }

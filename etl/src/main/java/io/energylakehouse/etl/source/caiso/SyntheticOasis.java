@@ -77,11 +77,21 @@ public final class SyntheticOasis
                 + NAME_STAMP.format(LocalDateTime.ofInstant(generated, CaisoMarket.TIME.zone())) + "_v" + report.version() + ".zip";
     }
 
-    /** Writes one DAM file per day and one RTM file per hour of each day; returns the files in order. */
+    /**
+     * Writes one DAM file per day and one RTM file per hour of each day; returns the files in order. A folder that
+     * already holds this seed's files for the same days and nodes (its {@code .generated} list says so and every file is
+     * there with its size) is reused as it is: the same inputs give the same bytes.
+     */
     public List<Path> write(Path directory, List<LocalDate> operatingDates, List<String> nodes)
     {
-        List<Path> files = new ArrayList<>();
+        String inputs = "seed " + seed + "; dates " + operatingDates + "; nodes " + nodes.size() + " " + Integer.toHexString(nodes.hashCode());
+        Path list = directory.resolve(".generated");
         try {
+            java.util.Optional<List<Path>> existing = generatedBefore(directory, list, inputs);
+            if (existing.isPresent()) {
+                return existing.get();
+            }
+            List<Path> files = new ArrayList<>();
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("README.txt"), "SYNTHETIC DATA. These files are in the exact format of CAISO OASIS PRC_LMP and "
                     + "PRC_INTVL_LMP downloads but their prices are made up by the lakehouse's sample generator (seed " + seed + "). "
@@ -92,11 +102,41 @@ public final class SyntheticOasis
                     files.add(writeFile(directory, realTimeHour(hour, nodes)));
                 }
             }
+            StringBuilder text = new StringBuilder(inputs).append('\n');
+            for (Path file : files) {
+                text.append(Files.size(file)).append(' ').append(file.getFileName()).append('\n');
+            }
+            Files.writeString(list, text);
+            return files;
         }
         catch (IOException e) {
             throw new LakehouseException(ErrorCode.USER_ERROR, "Cannot write synthetic OASIS files to " + directory + ": " + e.getMessage(), e);
         }
-        return files;
+    }
+
+    private static java.util.Optional<List<Path>> generatedBefore(Path directory, Path list, String inputs)
+            throws IOException
+    {
+        if (!Files.isRegularFile(list)) {
+            return java.util.Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(list);
+        if (lines.isEmpty() || !lines.get(0).equals(inputs)) {
+            return java.util.Optional.empty();
+        }
+        List<Path> files = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.matches("[0-9]{1,18} [^/\\\\]+")) {
+                return java.util.Optional.empty();
+            }
+            int space = line.indexOf(' ');
+            Path file = directory.resolve(line.substring(space + 1));
+            if (!Files.isRegularFile(file) || Files.size(file) != Long.parseLong(line.substring(0, space))) {
+                return java.util.Optional.empty();
+            }
+            files.add(file);
+        }
+        return java.util.Optional.of(files);
     }
 
     public record GeneratedFile(String fileName, Instant generatedAtUtc, byte[] bytes) {}
