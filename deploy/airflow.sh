@@ -40,6 +40,11 @@ airflow_venv() {
 
 airflow_install() {
     mkdir -p "$LOG_DIR" "$CACHE_DIR"
+    [[ -f "$(airflow_venv)/.installed" ]] || locked_install airflow airflow_pip_install
+    spark_install
+}
+
+airflow_pip_install() {
     local venv started=$SECONDS
     venv="$(airflow_venv)"
     if [[ ! -f "$venv/.installed" ]]; then
@@ -51,7 +56,6 @@ airflow_install() {
         touch "$venv/.installed"
         say "airflow: installed in $((SECONDS - started)) s"
     fi
-    spark_install
 }
 
 random_password() { head -c 24 /dev/urandom | base64 | tr -d '/+=' | head -c 20; }

@@ -141,15 +141,39 @@ forget_ports() {
     done
 }
 
-# download URL TARGET: into the shared cache, atomically, once.
+# download URL TARGET: into the shared cache, atomically, once, checked against the repository's published
+# SHA-1 (Maven Central keeps URL.sha1 beside every file) before it is kept.
 download() {
-    local url="$1" target="$2"
+    local url="$1" target="$2" expected actual
     if [[ -s "$target" ]]; then
         return 0
     fi
     mkdir -p "$(dirname "$target")"
+    expected="$(curl -fsSL --retry 3 "$url.sha1" | head -c 40)" \
+        || fail "Cannot download $url.sha1: is Maven Central reachable? (set LAKEHOUSE_MAVEN_REPO for a mirror)"
     curl -fsSL --retry 3 -o "$target.part" "$url" || fail "Cannot download $url: is Maven Central reachable? (set LAKEHOUSE_MAVEN_REPO for a mirror)"
+    actual="$(sha1sum "$target.part" | head -c 40)"
+    if [[ "$actual" != "$expected" ]]; then
+        rm -f "$target.part"
+        fail "Cannot use the download of $url: its SHA-1 is $actual, the repository says $expected (a truncated or altered file); rerun to fetch it again"
+    fi
     mv "$target.part" "$target"
+}
+
+# locked_install NAME COMMAND...: runs an install under an exclusive lock of the machine's cache, so two
+# installers (a prefetch started by the build and a 'stack up', or two checkouts) never build the same thing
+# twice or see half of it: the second waits, then finds it installed. COMMAND must check for that itself.
+locked_install() {
+    local name="$1"
+    shift
+    mkdir -p "$CACHE_DIR/locks"
+    (
+        if ! flock -n 9; then
+            say "$name: another install is under way (lock $CACHE_DIR/locks/$name.lock); waiting for it"
+            flock -w "${LAKEHOUSE_INSTALL_WAIT_SECONDS:-5400}" 9 || fail "Cannot install $name: the install lock $CACHE_DIR/locks/$name.lock was held for over ${LAKEHOUSE_INSTALL_WAIT_SECONDS:-5400} s"
+        fi
+        "$@"
+    ) 9>"$CACHE_DIR/locks/$name.lock"
 }
 
 temurin_java() {

@@ -4,6 +4,10 @@
 minio_binary() { echo "$CACHE_DIR/minio-$MINIO_VERSION/bin/minio"; }
 
 minio_install() {
+    [[ -x "$(minio_binary)" ]] || locked_install minio minio_build
+}
+
+minio_build() {
     local binary
     binary="$(minio_binary)"
     if [[ -x "$binary" ]]; then

@@ -20,9 +20,14 @@ postgres_bin() {
 }
 
 postgres_install() {
+    postgres_bin >/dev/null || locked_install postgres postgres_apt_install
+}
+
+postgres_apt_install() {
     if postgres_bin >/dev/null; then
         return 0
     fi
+    mkdir -p "$LOG_DIR"
     [[ $EUID -eq 0 ]] || fail "Cannot install PostgreSQL: not root; run 'sudo apt-get install -y postgresql' once"
     say "postgres: installing the Debian package postgresql"
     local started=$SECONDS

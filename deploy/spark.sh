@@ -9,7 +9,15 @@ spark_home() {
     "$venv/bin/python" -c 'import os, pyspark; print(os.path.dirname(pyspark.__file__))'
 }
 
+spark_installed() {
+    [[ -x "$(spark_venv)/bin/python" ]] && "$(spark_venv)/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$SPARK_VERSION')" 2>/dev/null
+}
+
 spark_install() {
+    spark_installed || locked_install spark spark_pip_install
+}
+
+spark_pip_install() {
     if [[ -x "$(spark_venv)/bin/python" ]] && "$(spark_venv)/bin/python" -c "import pyspark, sys; sys.exit(pyspark.__version__ != '$SPARK_VERSION')" 2>/dev/null; then
         return 0
     fi
@@ -17,6 +25,7 @@ spark_install() {
     local started=$SECONDS
     rm -rf "$(spark_venv)"
     python3 -m venv "$(spark_venv)" || fail "Cannot create a Python virtualenv at $(spark_venv) (install python3-venv)"
+    mkdir -p "$LOG_DIR"
     "$(spark_venv)/bin/pip" install -q "pyspark==$SPARK_VERSION" >>"$LOG_DIR/spark-install.log" 2>&1 \
         || fail "Cannot install pyspark==$SPARK_VERSION from PyPI (log: $LOG_DIR/spark-install.log)"
     say "spark: installed in $((SECONDS - started)) s"

@@ -9,6 +9,10 @@ trino_etc() { echo "$STACK_DIR/trino/etc"; }
 trino_cert() { echo "$STACK_DIR/trino/etc/trino-cert.pem"; }
 
 trino_install() {
+    [[ -x "$(trino_home)/bin/launcher" && -s "$(trino_cli_jar)" ]] || locked_install trino trino_fetch
+}
+
+trino_fetch() {
     temurin_java >/dev/null || fail "Cannot install Trino $TRINO_VERSION: it needs Java 24 or newer and none is under /usr/lib/jvm (set LAKEHOUSE_TRINO_JAVA_HOME)"
     if [[ ! -x "$(trino_home)/bin/launcher" ]]; then
         local started=$SECONDS tarball="$CACHE_DIR/downloads/trino-server-$TRINO_VERSION.tar.gz"
