@@ -118,6 +118,12 @@ final class BacktestCommand
         @Option(names = "--gbt-training-days", paramLabel = "DAYS", description = "Training window of the boosted trees (default: " + GbtParameters.DEFAULT_TRAINING_DAYS + ")")
         Integer gbtTrainingDays;
 
+        @Option(names = "--gbt-trees", paramLabel = "N", description = "Boosting iterations (trees) of each fit (default: " + GbtParameters.DEFAULT_MAX_ITER + ")")
+        Integer gbtTrees;
+
+        @Option(names = "--gbt-depth", paramLabel = "N", description = "Depth of each tree (default: " + GbtParameters.DEFAULT_MAX_DEPTH + ")")
+        Integer gbtDepth;
+
         @Option(names = "--issue-time", defaultValue = "10:00", paramLabel = "HH:MM", description = "Local time on D-1 the forecast for D is issued (default ${DEFAULT-VALUE})")
         String issueTime;
 
@@ -145,6 +151,10 @@ final class BacktestCommand
                 }
                 if (gbtTrainingDays != null) {
                     gbtParameters = gbtParameters.withTrainingDays(gbtTrainingDays);
+                }
+                if (gbtTrees != null || gbtDepth != null) {
+                    gbtParameters = gbtParameters.withTrees(gbtTrees != null ? gbtTrees : gbtParameters.maxIter(), gbtDepth != null ? gbtDepth : gbtParameters.maxDepth(),
+                            gbtParameters.stepSize());
                 }
                 issue = LocalTime.parse(issueTime);
             }

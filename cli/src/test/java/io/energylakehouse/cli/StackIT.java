@@ -360,8 +360,9 @@ class StackIT
         long snapshotBefore = currentSnapshot(table);
         Row before = fingerprint(config.catalogName(), CanonicalTables.MARKET_PRICES);
 
+        // --force: the days' inputs did not change since the demo curated them, and the point is a curate that writes.
         StackProcess curate = StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-11-02", "--end", "2024-11-04",
-                "--report", "prc_intvl_lmp");
+                "--report", "prc_intvl_lmp", "--force");
         curate.awaitOutput("Stage curate start", JOB_TIMEOUT);
         Thread.sleep(1500);
         StackProcess.stack("stop", "minio").await(Duration.ofMinutes(1)).requireSuccess("stop minio");
@@ -376,8 +377,14 @@ class StackIT
         assertThat(currentSnapshot(table)).as("no commit while MinIO was down").isEqualTo(snapshotBefore);
         assertThat(fingerprint(config.catalogName(), CanonicalTables.MARKET_PRICES)).isEqualTo(before);
 
-        StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-11-02", "--end", "2024-11-04", "--report", "prc_intvl_lmp")
-                .await(JOB_TIMEOUT).requireSuccess("curate after MinIO is back");
+        // The failed run committed nothing, so a plain rerun finds the days' inputs unchanged and writes nothing ...
+        StackProcess.Result rerun = StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-11-02", "--end", "2024-11-04",
+                "--report", "prc_intvl_lmp").await(JOB_TIMEOUT).requireSuccess("curate after MinIO is back");
+        assertThat(rerun.stdout()).contains("rt_5min unchanged (nothing written)");
+        assertThat(currentSnapshot(table)).isEqualTo(snapshotBefore);
+        // ... and a forced one rewrites the same rows.
+        StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-11-02", "--end", "2024-11-04", "--report", "prc_intvl_lmp",
+                "--force").await(JOB_TIMEOUT).requireSuccess("forced curate after MinIO is back");
         assertThat(currentSnapshot(table)).isNotEqualTo(snapshotBefore);
         assertThat(fingerprint(config.catalogName(), CanonicalTables.MARKET_PRICES)).isEqualTo(before);
     }
@@ -396,8 +403,8 @@ class StackIT
         String table = config.catalogName() + "." + CanonicalTables.MARKET_PRICES.identifier();
         Row before = fingerprint(config.catalogName(), CanonicalTables.MARKET_PRICES);
         long snapshots = spark().sql("SELECT count(*) FROM " + table + ".snapshots").first().getLong(0);
-        StackProcess march = StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-03-09", "--end", "2024-03-11");
-        StackProcess november = StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-11-02", "--end", "2024-11-04");
+        StackProcess march = StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-03-09", "--end", "2024-03-11", "--force");
+        StackProcess november = StackProcess.lakehouse(Map.of(), "curate", "--profile", "stack", "--market", "caiso", "--start", "2024-11-02", "--end", "2024-11-04", "--force");
         StackProcess.Result marchResult = march.await(JOB_TIMEOUT);
         StackProcess.Result novemberResult = november.await(JOB_TIMEOUT);
         timings.put("two concurrent curates", marchResult.elapsed().compareTo(novemberResult.elapsed()) > 0 ? marchResult.elapsed() : novemberResult.elapsed());

@@ -69,7 +69,7 @@ class TestBacktestCommand
         Path result = folder.resolve("ensemble");
         int exitCode = run("backtest", "run", "--file", slice.toString(), "--format", "epftoolbox", "--model", "ensemble", "--windows", "56,84",
                 "--test-from", "2016-12-27", "--test-to", "2017-01-16", "--quantile-warmup-days", "14", "--gbt-training-days", "150",
-                "--gbt-recalibration-days", "21", "--out", result.toString(), "--home", folder.resolve("lake").toString());
+                "--gbt-recalibration-days", "21", "--gbt-trees", "40", "--out", result.toString(), "--home", folder.resolve("lake").toString());
         assertThat(exitCode).as(err.toString()).isZero();
 
         String metrics = Files.readString(result.resolve("metrics.json"));
