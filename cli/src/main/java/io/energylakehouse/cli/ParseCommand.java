@@ -41,24 +41,12 @@ final class ParseCommand
         Markets.requireCaiso(market);
         OasisReport oasisReport = OasisReport.fromName(report);
         // Plain Java, no Spark and no lakehouse: a day of all nodes takes about a second.
-        byte[] bytes = readAll(file);
-        io.energylakehouse.etl.raw.ParsedPayload parsed = io.energylakehouse.etl.source.caiso.OasisLmpParser.parseFile(oasisReport, bytes, file.getFileName().toString());
-        ParseToCsv.Result result = ParseToCsv.convert(oasisReport, file, bytes, parsed, out);
+        ParseToCsv.Result result = ParseToCsv.convert(oasisReport, file, out);
         System.out.printf("%s: %s rows for %d locations -> %s%n", file.getFileName(), Console.count(result.rows()), result.locations(), out);
         for (RejectedRecord rejected : result.rejectedLines()) {
             System.err.printf("rejected line %s: %s%n", rejected.lineNumber().map(String::valueOf).orElse("-"), rejected.reason());
         }
         result.rejectedRecords().forEach(reason -> System.err.println("rejected: " + reason));
         return 0;
-    }
-
-    private static byte[] readAll(Path file)
-    {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
-        }
-        catch (java.io.IOException e) {
-            throw io.energylakehouse.common.LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
-        }
     }
 }

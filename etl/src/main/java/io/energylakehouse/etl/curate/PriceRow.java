@@ -79,10 +79,4 @@ public record PriceRow(
         return new PriceRow(market, dataset, locationId, locationType, intervalStartUtc, intervalEndUtc, intervalMinutes, operatingDate, hourEnding,
                 pricePerMwh, energyPerMwh, congestionPerMwh, lossPerMwh, ghgPerMwh, currency, publishedAtUtc, newRevision, fetchId, dqFlags);
     }
-
-    PriceRow withDqFlags(List<String> flags)
-    {
-        return new PriceRow(market, dataset, locationId, locationType, intervalStartUtc, intervalEndUtc, intervalMinutes, operatingDate, hourEnding,
-                pricePerMwh, energyPerMwh, congestionPerMwh, lossPerMwh, ghgPerMwh, currency, publishedAtUtc, revision, fetchId, flags);
-    }
 }

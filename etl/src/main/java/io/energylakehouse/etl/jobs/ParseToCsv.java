@@ -49,7 +49,7 @@ public final class ParseToCsv
         return convert(report, file, bytes, OasisLmpParser.parseFile(report, bytes, file.getFileName().toString()), out);
     }
 
-    public static Result convert(OasisReport report, Path file, byte[] bytes, ParsedPayload parsed, Path out)
+    private static Result convert(OasisReport report, Path file, byte[] bytes, ParsedPayload parsed, Path out)
     {
         if (parsed.outcome() != FetchOutcome.PARSED) {
             throw LakehouseException.badData("Cannot parse CAISO OASIS file %s: OASIS answered %s instead of data (ERR_CODE %s: %s)",

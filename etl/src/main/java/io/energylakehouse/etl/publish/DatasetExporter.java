@@ -54,13 +54,8 @@ public final class DatasetExporter
      * @param rows the dataset, already in its published order
      * @param sources Iceberg snapshot id per source table ({@code curated.market_prices} and the published table itself)
      * @param notices lines users must read, e.g. that the data is synthetic
+     * @param origins where the rows came from ({@code raw.fetch_log} origins: live, replay, synthetic), recorded in the manifest
      */
-    public ExportResult export(TableSpec spec, String market, Dataset<Row> rows, long publishedSnapshotId, Map<String, Long> sources, List<String> notices)
-    {
-        return export(spec, market, rows, publishedSnapshotId, sources, notices, List.of());
-    }
-
-    /** @param origins where the rows came from ({@code raw.fetch_log} origins: live, replay, synthetic), recorded in the manifest */
     public ExportResult export(TableSpec spec, String market, Dataset<Row> rows, long publishedSnapshotId, Map<String, Long> sources, List<String> notices,
             List<String> origins)
     {
@@ -107,6 +102,11 @@ public final class DatasetExporter
             JsonNode manifest;
             try (FSDataInputStream input = fileSystem.open(manifestPath)) {
                 manifest = new ObjectMapper().readTree(input);
+            }
+            Path deltaLog = new Path(new Path(folder, manifest.path("delta_table").asText("delta")), "_delta_log");
+            // A manifest from before origins were recorded, or a Delta extract that is gone, is published again.
+            if (!manifest.has("origins") || !fileSystem.exists(deltaLog)) {
+                return Optional.empty();
             }
             List<PublishedFile> files = new ArrayList<>();
             for (JsonNode file : manifest.path("files")) {
