@@ -143,6 +143,8 @@ export LAKEHOUSE_REPLAY_DIR='$replay'
 export LAKEHOUSE_AIRFLOW_RETRIES='${LAKEHOUSE_AIRFLOW_RETRIES:-2}'
 export LAKEHOUSE_AIRFLOW_RETRY_DELAY_SECONDS='${LAKEHOUSE_AIRFLOW_RETRY_DELAY_SECONDS:-300}'
 export LAKEHOUSE_AIRFLOW_PORT=$port
+# Extra JVM options for every submitted driver (a profiler, or the quick JIT the end-to-end tests use on their small days).
+export LAKEHOUSE_DRIVER_JAVA_OPTIONS='${LAKEHOUSE_DRIVER_JAVA_OPTIONS:-}'
 ENV
     mv "$ENV_FILE.tmp" "$ENV_FILE"
     umask "$saved_umask"

@@ -30,13 +30,16 @@ FINGERPRINTED = ("raw.caiso_prc_lmp", "curated.market_prices", "curated.data_qua
                  "published.hub_prices_daily")
 
 def fingerprints(lakehouse: Lakehouse) -> dict[str, dict[str, str]]:
-    statements = [f"SELECT '{table}' AS table_name, count(*) AS row_count, coalesce(sum(CAST(xxhash64(*) AS DECIMAL(38, 0))), 0) AS fingerprint FROM {table}"
-                  for table in FINGERPRINTED]
+    # One statement for all tables (each bin/lakehouse sql is a JVM start), one for the days.
+    every_table = " UNION ALL ".join(
+        f"SELECT '{table}' AS table_name, count(*) AS row_count, coalesce(sum(CAST(xxhash64(*) AS DECIMAL(38, 0))), 0) AS fingerprint FROM {table}"
+        for table in FINGERPRINTED)
     per_day = ("SELECT operating_date, count(*) AS row_count, coalesce(sum(CAST(xxhash64(*) AS DECIMAL(38, 0))), 0) AS fingerprint FROM curated.market_prices "
                "GROUP BY operating_date ORDER BY operating_date")
-    results = lakehouse.query(*statements, per_day)
-    tables = {rows[0]["table_name"]: rows[0] for rows in results[:-1]}
-    tables["per_day"] = {row["operating_date"]: f"{row['row_count']}:{row['fingerprint']}" for row in results[-1]}
+    table_rows, day_rows = lakehouse.query(every_table, per_day)
+    tables = {row["table_name"]: row for row in table_rows}
+    assert sorted(tables) == sorted(FINGERPRINTED)
+    tables["per_day"] = {row["operating_date"]: f"{row['row_count']}:{row['fingerprint']}" for row in day_rows}
     return tables
 
 

@@ -107,11 +107,13 @@ class LakehouseJobOperator(SparkSubmitOperator):
         root = project_root()
         self.jars = ",".join(extra_jars(root / "cli" / "target" / "lib", spark_home() / "jars"))
         flags = jvm_flags(root)
+        driver_flags = os.environ.get("LAKEHOUSE_DRIVER_JAVA_OPTIONS", "").strip()
         log_file = os.environ.get("LAKEHOUSE_LOG_FILE", str(root / "var" / "log" / "lakehouse.log"))
         self.conf = {
             **(self.conf or {}),
             "spark.driver.extraJavaOptions": f"{flags} -Dlakehouse.project-dir={root} -Dlakehouse.log-file={log_file} "
-                                             f"-Dlog4j2.configurationFile={root / 'cli' / 'src' / 'main' / 'resources' / 'log4j2.properties'}",
+                                             f"-Dlog4j2.configurationFile={root / 'cli' / 'src' / 'main' / 'resources' / 'log4j2.properties'}"
+                                             + (f" {driver_flags}" if driver_flags else ""),
             "spark.executor.extraJavaOptions": flags,
         }
         try:

@@ -12,30 +12,41 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         version = "lakehouse 0.1.0",
         description = "Energy-market data lakehouse: land operator data, curate it into one schema, publish datasets.",
-        subcommands = {
-                DemoCommand.class,
-                IngestCommand.class,
-                IngestSettlementsCommand.class,
-                IngestSeriesCommand.class,
-                CurateCommand.class,
-                PublishCommand.class,
-                CheckCommand.class,
-                SamplesCommand.class,
-                MaintainCommand.class,
-                CurvesCommand.class,
-                BacktestCommand.class,
-                ParseCommand.class,
-                SqlCommand.class,
-                DownloadUrlCommand.class,
-                AccessCommand.class,
-                BenchCommand.class,
-                ConfigCommand.class,
-                CommandLine.HelpCommand.class,
-        },
         footer = {"", "Start with: bin/lakehouse demo", "Every subcommand explains itself with --help."})
 public final class LakehouseCli
         implements Runnable
 {
+    /**
+     * The subcommands that never touch Spark, Iceberg or Hadoop. {@code bin/lakehouse} starts them on a small
+     * classpath (the project's jars and a handful of libraries, no Spark), which picocli can only do when the
+     * Spark commands are not registered: it reflects on every registered command's fields and methods.
+     */
+    static final java.util.List<Class<?>> SPARK_FREE_COMMANDS = java.util.List.of(ParseCommand.class, SamplesCommand.class, ConfigCommand.class);
+
+    /** Every subcommand, in the order {@code --help} lists them. */
+    static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
+            DemoCommand.class,
+            IngestCommand.class,
+            IngestSettlementsCommand.class,
+            IngestSeriesCommand.class,
+            CurateCommand.class,
+            PublishCommand.class,
+            CheckCommand.class,
+            SamplesCommand.class,
+            MaintainCommand.class,
+            CurvesCommand.class,
+            BacktestCommand.class,
+            ParseCommand.class,
+            SqlCommand.class,
+            DownloadUrlCommand.class,
+            AccessCommand.class,
+            BenchCommand.class,
+            ConfigCommand.class,
+            CommandLine.HelpCommand.class);
+
+    /** Set by {@code bin/lakehouse} when it started this JVM on the small classpath of the Spark-free commands. */
+    static final String SPARK_FREE_PROPERTY = "lakehouse.spark-free";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,7 +68,14 @@ public final class LakehouseCli
 
     public static int execute(PrintWriter out, PrintWriter err, String... args)
     {
-        CommandLine commandLine = new CommandLine(new LakehouseCli()).setOut(out).setErr(err);
+        CommandLine commandLine = new CommandLine(new LakehouseCli());
+        boolean sparkFree = Boolean.getBoolean(SPARK_FREE_PROPERTY);
+        for (Class<?> command : COMMANDS) {
+            if (!sparkFree || SPARK_FREE_COMMANDS.contains(command) || command == CommandLine.HelpCommand.class) {
+                commandLine.addSubcommand(command);
+            }
+        }
+        commandLine.setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             LakehouseException lakehouseException = find(exception);
             PrintWriter errors = line.getErr();

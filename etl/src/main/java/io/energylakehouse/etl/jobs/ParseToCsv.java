@@ -18,8 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -79,13 +82,17 @@ public final class ParseToCsv
                 writer.write(String.join(",", COLUMNS));
                 writer.write('\n');
                 StringBuilder line = new StringBuilder(256);
+                String[] columns = COLUMNS.toArray(String[]::new);
+                // A day's rows share a few dozen instants and dates: each is formatted once.
+                Map<Object, String> times = new HashMap<>();
                 for (PriceRow row : rows) {
                     line.setLength(0);
-                    for (int i = 0; i < COLUMNS.size(); i++) {
+                    for (int i = 0; i < columns.length; i++) {
                         if (i > 0) {
                             line.append(',');
                         }
-                        line.append(format(row.value(COLUMNS.get(i))));
+                        Object value = row.value(columns[i]);
+                        line.append(value instanceof Instant || value instanceof LocalDate ? times.computeIfAbsent(value, ParseToCsv::format) : format(value));
                     }
                     line.append('\n');
                     writer.append(line);

@@ -30,30 +30,66 @@ public final class CaisoPayloadPrices
     public static Result canonical(List<OasisLmpRecord> records, OasisReport report, Instant publishedAtUtc, String fetchId)
     {
         requireNonNull(report, "report is null");
-        Map<List<Object>, TypeValues[]> groups = new LinkedHashMap<>();
+        // A node's rows never meet another node's: the nodes are split into parts worked on every core, and the
+        // rejected groups put back in the order of their first record in the payload.
+        int parts = records.size() < 50_000 ? 1 : Runtime.getRuntime().availableProcessors();
+        int[][] positions = new int[parts][records.size() / parts + 16];
+        int[] counts = new int[parts];
+        for (int position = 0; position < records.size(); position++) {
+            int part = Math.floorMod(records.get(position).node().hashCode(), parts);
+            if (counts[part] == positions[part].length) {
+                positions[part] = java.util.Arrays.copyOf(positions[part], positions[part].length * 2);
+            }
+            positions[part][counts[part]++] = position;
+        }
+        List<Part> done = java.util.stream.IntStream.range(0, parts).parallel()
+                .mapToObj(part -> canonicalPart(records, positions[part], counts[part], report, publishedAtUtc, fetchId))
+                .toList();
+        List<PriceRow> rows = new ArrayList<>(records.size() / 5 + 1);
+        List<OrderedRejection> rejected = new ArrayList<>();
+        for (Part part : done) {
+            rows.addAll(part.rows());
+            rejected.addAll(part.rejected());
+        }
+        rejected.sort(java.util.Comparator.comparingInt(OrderedRejection::firstPosition));
+        return new Result(PriceRows.sortedByKey(rows), rejected.stream().map(OrderedRejection::rejected).toList());
+    }
+
+    private record Part(List<PriceRow> rows, List<OrderedRejection> rejected) {}
+
+    private record OrderedRejection(int firstPosition, Rejected rejected) {}
+
+    /** The groups of the records at {@code positions[0..count)}, each rejection with the position of its group's first record. */
+    private static Part canonicalPart(List<OasisLmpRecord> records, int[] positions, int count, OasisReport report, Instant publishedAtUtc, String fetchId)
+    {
+        Map<NodeInterval, TypeValues[]> groups = new LinkedHashMap<>();
         List<String> types = List.copyOf(CaisoPrices.COMPONENTS.keySet());
-        for (OasisLmpRecord record : records) {
+        for (int index = 0; index < count; index++) {
+            OasisLmpRecord record = records.get(positions[index]);
             int type = types.indexOf(record.lmpType());
             if (type < 0) {
                 // The parser rejects unknown LMP_TYPEs; Spark's pivot would ignore such a row too.
                 continue;
             }
-            TypeValues[] values = groups.computeIfAbsent(List.of(record.node(), record.intervalStartUtc(), record.intervalEndUtc()), key -> {
-                TypeValues[] empty = new TypeValues[types.size()];
-                for (int i = 0; i < empty.length; i++) {
-                    empty[i] = new TypeValues();
+            NodeInterval key = new NodeInterval(record.node(), record.intervalStartUtc(), record.intervalEndUtc());
+            TypeValues[] values = groups.get(key);
+            if (values == null) {
+                values = new TypeValues[types.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = new TypeValues();
                 }
-                return empty;
-            });
+                values[0].firstPosition = positions[index];
+                groups.put(key, values);
+            }
             values[type].add(record.value());
         }
 
         List<PriceRow> accepted = new ArrayList<>(groups.size());
-        List<Rejected> rejected = new ArrayList<>();
-        for (Map.Entry<List<Object>, TypeValues[]> group : groups.entrySet()) {
-            String node = (String) group.getKey().get(0);
-            Instant start = (Instant) group.getKey().get(1);
-            Instant end = (Instant) group.getKey().get(2);
+        List<OrderedRejection> rejected = new ArrayList<>();
+        for (Map.Entry<NodeInterval, TypeValues[]> group : groups.entrySet()) {
+            String node = group.getKey().node();
+            Instant start = group.getKey().start();
+            Instant end = group.getKey().end();
             TypeValues[] values = group.getValue();
             List<String> conflicts = new ArrayList<>();
             boolean hasDuplicates = false;
@@ -64,11 +100,12 @@ public final class CaisoPayloadPrices
                 hasDuplicates |= values[i].rows > 1;
             }
             if (!conflicts.isEmpty()) {
-                rejected.add(new Rejected(node, start, "duplicate rows for one node and interval disagree: " + String.join("; ", conflicts)));
+                rejected.add(new OrderedRejection(values[0].firstPosition,
+                        new Rejected(node, start, "duplicate rows for one node and interval disagree: " + String.join("; ", conflicts))));
                 continue;
             }
             if (values[0].values == 0) {
-                rejected.add(new Rejected(node, start, "no LMP total for this node and interval (components only)"));
+                rejected.add(new OrderedRejection(values[0].firstPosition, new Rejected(node, start, "no LMP total for this node and interval (components only)")));
                 continue;
             }
             Double[] prices = new Double[types.size()];
@@ -82,8 +119,10 @@ public final class CaisoPayloadPrices
                     publishedAtUtc, 0, fetchId,
                     PriceRows.dqFlags(prices[0], components, hasDuplicates, CaisoCuration.TOTAL_TOLERANCE_PER_MWH)));
         }
-        return new Result(PriceRows.withRevisions(accepted), rejected);
+        return new Part(PriceRows.withRevisions(accepted), rejected);
     }
+
+    private record NodeInterval(String node, Instant start, Instant end) {}
 
     private static String text(Double value)
     {
@@ -93,6 +132,8 @@ public final class CaisoPayloadPrices
     /** min, max and counts of one LMP_TYPE's rows for a node and interval, as Spark's aggregates compute them. */
     private static final class TypeValues
     {
+        /** Where the group's first record is in the payload's records (kept on the group's first type only). */
+        private int firstPosition;
         private int rows;
         private int values;
         private Double min;

@@ -34,12 +34,24 @@ final class OasisCsvLine
 
         Optional<String> field(List<String> fields, String column)
         {
+            return Optional.ofNullable(field(fields, position(column)));
+        }
+
+        /** The column's position, or -1 when the file version has no such column. */
+        int position(String column)
+        {
             Integer position = positions.get(column);
-            if (position == null) {
-                return Optional.empty();
+            return position == null ? -1 : position;
+        }
+
+        /** The trimmed field at a {@link #position}, or null when the column is absent or the field empty. */
+        static String field(List<String> fields, int position)
+        {
+            if (position < 0) {
+                return null;
             }
             String value = fields.get(position).trim();
-            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+            return value.isEmpty() ? null : value;
         }
     }
 }

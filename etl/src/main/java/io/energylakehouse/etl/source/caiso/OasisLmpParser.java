@@ -145,8 +145,9 @@ public final class OasisLmpParser
         // Line starts first (one scan), then blocks of lines parsed on every core, joined back in file order.
         int[] starts = lineStarts(text, headerEnd + 1);
         int blocks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 4, starts.length / LINES_PER_BLOCK));
+        Positions positions = Positions.of(report, header);
         List<Block> parsed = java.util.stream.IntStream.range(0, blocks).parallel()
-                .mapToObj(block -> parseLines(report, header, text, starts, (int) ((long) starts.length * block / blocks),
+                .mapToObj(block -> parseLines(report, header.names().size(), positions, text, starts, (int) ((long) starts.length * block / blocks),
                         (int) ((long) starts.length * (block + 1) / blocks), expectedLength))
                 .toList();
         for (Block block : parsed) {
@@ -176,7 +177,7 @@ public final class OasisLmpParser
         return Arrays.copyOf(starts, count);
     }
 
-    private static Block parseLines(OasisReport report, OasisCsvLine.Header header, String text, int[] starts, int first, int last, Duration expectedLength)
+    private static Block parseLines(OasisReport report, int columns, Positions positions, String text, int[] starts, int first, int last, Duration expectedLength)
     {
         List<OasisLmpRecord> records = new ArrayList<>(last - first);
         List<RejectedRecord> rejected = new ArrayList<>();
@@ -192,12 +193,12 @@ public final class OasisLmpParser
                 continue;
             }
             List<String> fields = CsvLine.split(line);
-            if (fields.size() != header.names().size()) {
-                rejected.add(RejectedRecord.line(lineNumber, line, String.format("expected %d fields as in the header, found %d", header.names().size(), fields.size())));
+            if (fields.size() != columns) {
+                rejected.add(RejectedRecord.line(lineNumber, line, String.format("expected %d fields as in the header, found %d", columns, fields.size())));
                 continue;
             }
             try {
-                OasisLmpRecord record = record(report, header, fields, lineNumber, instants, texts, dates);
+                OasisLmpRecord record = record(report, positions, fields, lineNumber, instants, texts, dates);
                 String problem = check(report, record, expectedLength);
                 if (problem != null) {
                     rejected.add(new RejectedRecord(Optional.of(lineNumber), Optional.of(line), problem, Optional.of(record.node()),
@@ -240,38 +241,74 @@ public final class OasisLmpParser
         return null;
     }
 
-    private static OasisLmpRecord record(OasisReport report, OasisCsvLine.Header header, List<String> fields, int lineNumber, Map<String, Instant> instants,
-            Map<String, String> texts, Map<String, LocalDate> dates)
+    /** Where each column of the record sits in a member's lines, resolved once from its header (-1: absent). */
+    private record Positions(int start, int end, int oprDt, int oprHr, int oprInterval, int nodeIdXml, int nodeId, int node, int marketRunId,
+            int lmpType, int xmlDataItem, int pnodeResmrid, int grpType, int pos, int value, int group)
     {
-        return new OasisLmpRecord(
-                lineNumber,
-                instant(header, fields, START, instants),
-                instant(header, fields, END, instants),
-                header.field(fields, "OPR_DT").map(value -> dates.computeIfAbsent(value, text -> date(text, "OPR_DT"))).orElse(null),
-                integer(header, fields, "OPR_HR"),
-                integer(header, fields, "OPR_INTERVAL"),
-                text(header, fields, "NODE_ID_XML", texts),
-                text(header, fields, "NODE_ID", texts),
-                Optional.ofNullable(text(header, fields, NODE, texts)).orElseThrow(() -> new LineException("NODE is empty")),
-                text(header, fields, "MARKET_RUN_ID", texts),
-                Optional.ofNullable(text(header, fields, LMP_TYPE, texts)).orElseThrow(() -> new LineException("LMP_TYPE is empty")),
-                text(header, fields, "XML_DATA_ITEM", texts),
-                text(header, fields, "PNODE_RESMRID", texts),
-                text(header, fields, "GRP_TYPE", texts),
-                decimal(header, fields, "POS"),
-                decimal(header, fields, report.valueColumn()),
-                integer(header, fields, "GROUP"));
+        static Positions of(OasisReport report, OasisCsvLine.Header header)
+        {
+            return new Positions(header.position(START), header.position(END), header.position("OPR_DT"), header.position("OPR_HR"),
+                    header.position("OPR_INTERVAL"), header.position("NODE_ID_XML"), header.position("NODE_ID"), header.position(NODE),
+                    header.position("MARKET_RUN_ID"), header.position(LMP_TYPE), header.position("XML_DATA_ITEM"), header.position("PNODE_RESMRID"),
+                    header.position("GRP_TYPE"), header.position("POS"), header.position(report.valueColumn()), header.position("GROUP"));
+        }
     }
 
-    private static String text(OasisCsvLine.Header header, List<String> fields, String column, Map<String, String> texts)
+    private static OasisLmpRecord record(OasisReport report, Positions at, List<String> fields, int lineNumber, Map<String, Instant> instants,
+            Map<String, String> texts, Map<String, LocalDate> dates)
     {
-        return header.field(fields, column).map(value -> texts.computeIfAbsent(value, same -> same)).orElse(null);
+        // In column order, so a line with several problems is told the first one, as before.
+        Instant start = instant(fields, at.start(), START, instants);
+        Instant end = instant(fields, at.end(), END, instants);
+        String oprDt = OasisCsvLine.Header.field(fields, at.oprDt());
+        LocalDate operatingDate = null;
+        if (oprDt != null) {
+            operatingDate = dates.get(oprDt);
+            if (operatingDate == null) {
+                operatingDate = date(oprDt, "OPR_DT");
+                dates.put(oprDt, operatingDate);
+            }
+        }
+        Integer oprHr = integer(fields, at.oprHr(), "OPR_HR");
+        Integer oprInterval = integer(fields, at.oprInterval(), "OPR_INTERVAL");
+        String nodeIdXml = text(fields, at.nodeIdXml(), texts);
+        String nodeId = text(fields, at.nodeId(), texts);
+        String node = text(fields, at.node(), texts);
+        if (node == null) {
+            throw new LineException("NODE is empty");
+        }
+        String marketRunId = text(fields, at.marketRunId(), texts);
+        String lmpType = text(fields, at.lmpType(), texts);
+        if (lmpType == null) {
+            throw new LineException("LMP_TYPE is empty");
+        }
+        return new OasisLmpRecord(lineNumber, start, end, operatingDate, oprHr, oprInterval, nodeIdXml, nodeId, node, marketRunId, lmpType,
+                text(fields, at.xmlDataItem(), texts),
+                text(fields, at.pnodeResmrid(), texts),
+                text(fields, at.grpType(), texts),
+                decimal(fields, at.pos(), "POS"),
+                decimal(fields, at.value(), report.valueColumn()),
+                integer(fields, at.group(), "GROUP"));
+    }
+
+    /** The field, one shared copy per distinct value in the block (node names, types, run ids repeat on every line). */
+    private static String text(List<String> fields, int position, Map<String, String> texts)
+    {
+        String value = OasisCsvLine.Header.field(fields, position);
+        if (value == null) {
+            return null;
+        }
+        String known = texts.putIfAbsent(value, value);
+        return known == null ? value : known;
     }
 
     /** OASIS writes {@code 2024-03-10T08:00:00-00:00}: an explicit zero offset, which OffsetDateTime reads as UTC. */
-    private static Instant instant(OasisCsvLine.Header header, List<String> fields, String column, Map<String, Instant> instants)
+    private static Instant instant(List<String> fields, int position, String column, Map<String, Instant> instants)
     {
-        String value = header.field(fields, column).orElseThrow(() -> new LineException(column + " is empty"));
+        String value = OasisCsvLine.Header.field(fields, position);
+        if (value == null) {
+            throw new LineException(column + " is empty");
+        }
         Instant known = instants.get(value);
         if (known != null) {
             return known;
@@ -296,32 +333,36 @@ public final class OasisLmpParser
         }
     }
 
-    private static Integer integer(OasisCsvLine.Header header, List<String> fields, String column)
+    private static Integer integer(List<String> fields, int position, String column)
     {
-        return header.field(fields, column).map(value -> {
-            try {
-                return Integer.valueOf(value);
-            }
-            catch (NumberFormatException e) {
-                throw new LineException(column + " '" + value + "' is not an integer");
-            }
-        }).orElse(null);
+        String value = OasisCsvLine.Header.field(fields, position);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        }
+        catch (NumberFormatException e) {
+            throw new LineException(column + " '" + value + "' is not an integer");
+        }
     }
 
-    private static Double decimal(OasisCsvLine.Header header, List<String> fields, String column)
+    private static Double decimal(List<String> fields, int position, String column)
     {
-        return header.field(fields, column).map(value -> {
-            try {
-                double parsed = Double.parseDouble(value);
-                if (!Double.isFinite(parsed)) {
-                    throw new NumberFormatException();
-                }
+        String value = OasisCsvLine.Header.field(fields, position);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (Double.isFinite(parsed)) {
                 return parsed;
             }
-            catch (NumberFormatException e) {
-                throw new LineException(column + " '" + value + "' is not a number");
-            }
-        }).orElse(null);
+        }
+        catch (NumberFormatException e) {
+            // told below
+        }
+        throw new LineException(column + " '" + value + "' is not a number");
     }
 
     private static final class LineException
