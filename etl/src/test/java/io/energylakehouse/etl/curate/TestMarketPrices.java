@@ -122,6 +122,9 @@ class TestMarketPrices
             Instant publishedAt = parsed.publishedAtUtc().orElseThrow();
 
             io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.Result plainJava = io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.canonical(records, report, publishedAt, "fetch-x");
+            // Large payloads are worked on in node parts on every core: the same rows and rejections, in the same order.
+            assertThat(io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.canonical(records, report, publishedAt, "fetch-x", 3))
+                    .as(file.fileName()).isEqualTo(plainJava);
 
             Dataset<Row> raw = CaisoPrices.withValueColumn(spark.createDataFrame(records.stream().map(record -> record.toRow("fetch-x")).toList(),
                     io.energylakehouse.etl.source.caiso.CaisoTables.rawTable(report).schema()), report).withColumn("published_at_utc", lit(publishedAt));

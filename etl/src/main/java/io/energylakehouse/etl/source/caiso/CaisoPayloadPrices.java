@@ -29,10 +29,20 @@ public final class CaisoPayloadPrices
 
     public static Result canonical(List<OasisLmpRecord> records, OasisReport report, Instant publishedAtUtc, String fetchId)
     {
+        return canonical(records, report, publishedAtUtc, fetchId, records.size() < 50_000 ? 1 : Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * {@link #canonical(List, OasisReport, Instant, String)} with the nodes split into {@code parts} worked on in
+     * parallel: a node's rows never meet another node's. The result does not depend on {@code parts}: rows come
+     * sorted by key, rejections in the order of their group's first record in the payload.
+     */
+    public static Result canonical(List<OasisLmpRecord> records, OasisReport report, Instant publishedAtUtc, String fetchId, int parts)
+    {
         requireNonNull(report, "report is null");
-        // A node's rows never meet another node's: the nodes are split into parts worked on every core, and the
-        // rejected groups put back in the order of their first record in the payload.
-        int parts = records.size() < 50_000 ? 1 : Runtime.getRuntime().availableProcessors();
+        if (parts < 1) {
+            throw new IllegalArgumentException("Cannot canonicalise in " + parts + " parts: at least one is needed");
+        }
         int[][] positions = new int[parts][records.size() / parts + 16];
         int[] counts = new int[parts];
         for (int position = 0; position < records.size(); position++) {
