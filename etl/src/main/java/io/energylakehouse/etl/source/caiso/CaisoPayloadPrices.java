@@ -96,6 +96,8 @@ public final class CaisoPayloadPrices
 
         List<PriceRow> accepted = new ArrayList<>(groups.size());
         List<OrderedRejection> rejected = new ArrayList<>();
+        Map<Instant, LocalDate> operatingDates = new java.util.HashMap<>();
+        Map<Instant, Integer> hoursEnding = new java.util.HashMap<>();
         for (Map.Entry<NodeInterval, TypeValues[]> group : groups.entrySet()) {
             String node = group.getKey().node();
             Instant start = group.getKey().start();
@@ -123,9 +125,11 @@ public final class CaisoPayloadPrices
                 prices[i] = values[i].max;
             }
             List<Double> components = java.util.Arrays.asList(prices).subList(1, prices.length);
-            LocalDate operatingDate = CaisoMarket.TIME.operatingDate(start);
+            // A payload's nodes share a few dozen interval starts: each is placed on the local clock once.
+            LocalDate operatingDate = operatingDates.computeIfAbsent(start, CaisoMarket.TIME::operatingDate);
+            int hourEnding = hoursEnding.computeIfAbsent(start, CaisoMarket.TIME::hourEnding);
             accepted.add(new PriceRow(CaisoMarket.MARKET, report.dataset(), node, CaisoMarket.locationType(node), start, end, report.intervalMinutes(),
-                    operatingDate, CaisoMarket.TIME.hourEnding(start), prices[0], prices[1], prices[2], prices[3], prices[4], CaisoMarket.CURRENCY,
+                    operatingDate, hourEnding, prices[0], prices[1], prices[2], prices[3], prices[4], CaisoMarket.CURRENCY,
                     publishedAtUtc, 0, fetchId,
                     PriceRows.dqFlags(prices[0], components, hasDuplicates, CaisoCuration.TOTAL_TOLERANCE_PER_MWH)));
         }
