@@ -27,7 +27,9 @@ import java.util.List;
         description = {"Runs a SQL query on the lakehouse and prints the result.",
                 "On the stack and cluster profiles the engine is Trino (catalog 'lakehouse', over HTTPS with a user and password;",
                 "rows are filtered by the user's market entitlements). On the local profile it is Spark SQL with the Iceberg",
-                "catalog as default (raw.*, curated.*, published.*)."},
+                "catalog as default (raw.*, curated.*, published.*).",
+                "On the local profile it only reads: SELECT, WITH, SHOW, DESCRIBE and EXPLAIN run; a statement that writes or drops",
+                "is refused (exit 2), decided from Spark's parse of it. Tables change through ingest, curate, publish and maintain."},
         footer = {"", "Examples:",
                 "  bin/lakehouse sql \"SHOW TABLES IN curated\"",
                 "  bin/lakehouse sql \"SELECT operating_date, count(DISTINCT hour_ending) FROM curated.market_prices WHERE dataset = 'da_hourly' GROUP BY 1 ORDER BY 1\"",
@@ -104,7 +106,19 @@ final class SqlCommand
             return 0;
         }
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-sql")) {
-            Dataset<Row> result = lakehouse.spark().sql(query);
+            ReadOnlySql.requireReadOnly(ReadOnlySql.parse(lakehouse.spark(), query));
+            Dataset<Row> result;
+            try {
+                result = lakehouse.spark().sql(query);
+            }
+            catch (Exception e) {
+                // An unknown table or column, a type mismatch: Spark's first line names it. (Scala throws
+                // AnalysisException, a checked exception, without declaring it.)
+                if (e instanceof org.apache.spark.sql.AnalysisException) {
+                    throw io.energylakehouse.common.LakehouseException.userError("Cannot run the query: %s", ReadOnlySql.oneLine(e.getMessage()));
+                }
+                throw e;
+            }
             print(System.out, Table.from(result, limit), format);
         }
         return 0;
