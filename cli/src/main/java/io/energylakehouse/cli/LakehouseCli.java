@@ -76,6 +76,8 @@ public final class LakehouseCli
             }
         }
         commandLine.setOut(out).setErr(err);
+        // Dates as a user types them, refused in words rather than with Java's type and exception names.
+        commandLine.registerConverter(java.time.LocalDate.class, LakehouseCli::date);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             LakehouseException lakehouseException = find(exception);
             PrintWriter errors = line.getErr();
@@ -100,12 +102,22 @@ public final class LakehouseCli
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter errors = exception.getCommandLine().getErr();
             errors.println("error: " + exception.getMessage());
-            errors.println("Try: bin/lakehouse " + exception.getCommandLine().getCommandName() + " --help");
+            errors.println("Try: bin/" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             errors.flush();
             return ErrorCode.USER_ERROR.exitCode();
         });
         commandLine.setExecutionStrategy(parseResult -> executeOrSubmit(parseResult, args));
         return commandLine.execute(args);
+    }
+
+    static java.time.LocalDate date(String value)
+    {
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        }
+        catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("must be a date like 2024-08-01, got '" + value + "'");
+        }
     }
 
     /** On the cluster profile a Spark job goes to spark-submit (once: the submitted driver runs it here). */

@@ -135,5 +135,13 @@ class TestLakehouseCli
         err.getBuffer().setLength(0);
         assertThat(run("config", "--set", "lakehouse.catalgo.uri=x")).isEqualTo(2);
         assertThat(err.toString()).startsWith("error: Cannot use setting 'lakehouse.catalgo.uri' (from command line): unknown key");
+        err.getBuffer().setLength(0);
+        // A date in another format is told in words, and the hint names a command that exists.
+        assertThat(run("curate", "--market", "caiso", "--run-date", "2024/08/01")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Invalid value for option '--run-date': must be a date like 2024-08-01, got '2024/08/01'"
+                + System.lineSeparator() + "Try: bin/lakehouse curate --help" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+        assertThat(run("--no-such-option")).isEqualTo(2);
+        assertThat(err.toString()).endsWith("Try: bin/lakehouse --help" + System.lineSeparator());
     }
 }
