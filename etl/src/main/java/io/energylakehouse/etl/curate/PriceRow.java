@@ -41,12 +41,6 @@ public record PriceRow(
         dqFlags = List.copyOf(requireNonNull(dqFlags, "dqFlags is null"));
     }
 
-    /** The price columns in the order of {@link MarketPrices#PRICE_COLUMNS}. */
-    public List<Double> prices()
-    {
-        return java.util.Arrays.asList(pricePerMwh, energyPerMwh, congestionPerMwh, lossPerMwh, ghgPerMwh);
-    }
-
     /** The value of a canonical column by name, as Spark would hold it (Instant, LocalDate, List for arrays). */
     public Object value(String column)
     {

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** Splits OASIS CSV lines (RFC 4180 quoting) and maps fields by header name, never by position. */
 final class OasisCsvLine
@@ -30,11 +29,6 @@ final class OasisCsvLine
         boolean has(String column)
         {
             return positions.containsKey(column);
-        }
-
-        Optional<String> field(List<String> fields, String column)
-        {
-            return Optional.ofNullable(field(fields, position(column)));
         }
 
         /** The column's position, or -1 when the file version has no such column. */
