@@ -121,6 +121,36 @@ final class IcebergRows
         }
     }
 
+    /**
+     * Replaces the rows matching {@code filter} (which must select whole partitions) with {@code rows} in one commit,
+     * with {@code snapshotProperties} in its summary; fails, leaving no file behind, when a concurrent writer committed
+     * data or deletes matching the filter since the table was read. Returns the number of data files written.
+     */
+    static int overwrite(Table table, TableSpec spec, List<Row> rows, Expression filter, java.util.Map<String, String> snapshotProperties)
+    {
+        table.refresh();
+        Snapshot base = table.currentSnapshot();
+        List<DataFile> files = rows.isEmpty() ? List.of() : write(table, spec, rows);
+        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(filter).validateAddedFilesMatchOverwriteFilter();
+        if (base != null) {
+            overwrite.validateFromSnapshot(base.snapshotId()).conflictDetectionFilter(filter).validateNoConflictingData().validateNoConflictingDeletes();
+        }
+        files.forEach(overwrite::addFile);
+        snapshotProperties.forEach(overwrite::set);
+        try {
+            overwrite.commit();
+        }
+        catch (RuntimeException e) {
+            files.forEach(file -> table.io().deleteFile(file.location()));
+            if (e instanceof ValidationException) {
+                throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot overwrite " + filter + " of " + spec.identifier()
+                        + ": another writer changed those rows meanwhile; run again: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+        return files.size();
+    }
+
     private static List<DataFile> write(Table table, TableSpec spec, List<Row> rows)
     {
         Schema schema = table.schema();

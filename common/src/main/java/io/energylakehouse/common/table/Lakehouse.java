@@ -186,6 +186,16 @@ public final class Lakehouse
         }
     }
 
+    /**
+     * {@link #overwrite(TableSpec, Dataset, org.apache.spark.sql.Column, java.util.Map)} for rows the driver holds, written by
+     * Iceberg's own Parquet writers in one commit: no Spark job. {@code filter} must select whole partitions.
+     */
+    public void overwriteRows(TableSpec spec, List<Row> rows, org.apache.iceberg.expressions.Expression filter, java.util.Map<String, String> snapshotProperties)
+    {
+        ensure(spec);
+        IcebergRows.overwrite(icebergTable(spec), spec, rows, filter, snapshotProperties);
+    }
+
     /** Inserts the rows whose key is not in the table yet; rows already there are left as they are. Idempotent. */
     public void insertNew(TableSpec spec, Dataset<Row> rows)
     {

@@ -1,5 +1,7 @@
 package io.energylakehouse.etl.curate;
 
+import io.energylakehouse.common.time.MarketTime;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,8 +72,63 @@ public final class PriceRows
         return revised;
     }
 
+    /** {@link MarketPrices#latestRevision}: the highest revision of every key, in key order. */
+    public static List<PriceRow> latestRevision(List<PriceRow> rows)
+    {
+        Map<Key, PriceRow> latest = new LinkedHashMap<>();
+        for (PriceRow row : rows) {
+            latest.merge(new Key(row.market(), row.dataset(), row.locationId(), row.intervalStartUtc()), row,
+                    (kept, candidate) -> candidate.revision() > kept.revision() ? candidate : kept);
+        }
+        return sortedByKey(latest.values());
+    }
+
+    /**
+     * {@link MarketPrices#dataQualityResults}: per location and operating day of the latest revisions,
+     * {@code missing_intervals} where fewer distinct intervals arrived than the local day holds, and
+     * {@link MarketPrices#TOTAL_MISMATCH} where rows carry that flag. Results only for problems found.
+     */
+    public static List<DataQualityResult> dataQualityResults(List<PriceRow> latest, MarketTime time)
+    {
+        Map<LocationDay, DayCounts> days = new LinkedHashMap<>();
+        for (PriceRow row : latest) {
+            DayCounts counts = days.computeIfAbsent(new LocationDay(row.market(), row.dataset(), row.locationId(), row.operatingDate()), day -> new DayCounts());
+            counts.intervals.add(row.intervalStartUtc());
+            counts.intervalMinutes = Math.max(counts.intervalMinutes, row.intervalMinutes());
+            if (row.dqFlags().contains(MarketPrices.TOTAL_MISMATCH)) {
+                counts.mismatches++;
+            }
+        }
+        List<DataQualityResult> results = new ArrayList<>();
+        for (Map.Entry<LocationDay, DayCounts> entry : days.entrySet()) {
+            LocationDay day = entry.getKey();
+            DayCounts counts = entry.getValue();
+            long daySeconds = time.dayEnd(day.operatingDate()).getEpochSecond() - time.dayStart(day.operatingDate()).getEpochSecond();
+            long expected = daySeconds / (counts.intervalMinutes * 60L);
+            long observed = counts.intervals.size();
+            if (observed < expected) {
+                results.add(new DataQualityResult(day.market(), day.dataset(), day.operatingDate(), "missing_intervals", day.locationId(), expected, observed,
+                        (expected - observed) + " of " + expected + " intervals missing"));
+            }
+            if (counts.mismatches > 0) {
+                results.add(new DataQualityResult(day.market(), day.dataset(), day.operatingDate(), MarketPrices.TOTAL_MISMATCH, day.locationId(), 0, counts.mismatches,
+                        "intervals whose total differs from the sum of its components"));
+            }
+        }
+        return results;
+    }
+
+    private record LocationDay(String market, String dataset, String locationId, java.time.LocalDate operatingDate) {}
+
+    private static final class DayCounts
+    {
+        private final java.util.Set<Instant> intervals = new java.util.HashSet<>();
+        private int intervalMinutes;
+        private long mismatches;
+    }
+
     /** Rows in the order {@link #withRevisions} returns them: market, dataset, location, interval start, revision. */
-    public static List<PriceRow> sortedByKey(List<PriceRow> rows)
+    public static List<PriceRow> sortedByKey(java.util.Collection<PriceRow> rows)
     {
         List<PriceRow> sorted = new ArrayList<>(rows);
         sorted.sort(KEY_ORDER);

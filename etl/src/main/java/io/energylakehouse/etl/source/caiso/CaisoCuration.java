@@ -4,17 +4,38 @@ import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.curate.CurationInputs;
+import io.energylakehouse.etl.curate.DataQualityResult;
 import io.energylakehouse.etl.curate.MarketPrices;
+import io.energylakehouse.etl.curate.PriceRow;
+import io.energylakehouse.etl.curate.PriceRows;
+import io.energylakehouse.etl.raw.FetchOutcome;
+import io.energylakehouse.etl.raw.Hashing;
+import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.expressions.Expression;
+import org.apache.iceberg.expressions.Expressions;
+import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
@@ -35,11 +56,28 @@ public final class CaisoCuration
     /** $/MWh: OASIS rounds components to 5 decimals, so their sum may differ from the total by a few 1e-5. */
     public static final double TOTAL_TOLERANCE_PER_MWH = 0.01;
 
+    /**
+     * Raw rows up to which a curation runs on the driver instead of in Spark jobs: about two days of a thousand nodes'
+     * hourly prices, or a day of 170 nodes' five-minute prices, some 100 MB of driver memory at most.
+     */
+    public static final long DRIVER_MAX_RAW_ROWS = 250_000;
+
     private final Lakehouse lakehouse;
+    private final long driverMaxRawRows;
 
     public CaisoCuration(Lakehouse lakehouse)
     {
+        this(lakehouse, DRIVER_MAX_RAW_ROWS);
+    }
+
+    /** @param driverMaxRawRows curate on the driver when the days' raw rows are at most this many; 0 always uses Spark */
+    public CaisoCuration(Lakehouse lakehouse, long driverMaxRawRows)
+    {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        if (driverMaxRawRows < 0) {
+            throw new IllegalArgumentException("driverMaxRawRows must not be negative: " + driverMaxRawRows);
+        }
+        this.driverMaxRawRows = driverMaxRawRows;
     }
 
     public CurateResult curate(OasisReport report, List<LocalDate> operatingDates)
@@ -70,8 +108,33 @@ public final class CaisoCuration
                     description, dates.size(), result.rowsWritten());
             return result;
         }
-        log.info("Stage curate start: {}: reading {} and raw.fetch_log", description, CaisoTables.rawTable(report).identifier());
+        Column runPartitions = col("market").equalTo(CaisoMarket.MARKET)
+                .and(col("dataset").equalTo(report.dataset()))
+                .and(col("operating_date").isin(dates.toArray()));
+        long rawRows = rawRowsInWindow(report, dates);
+        Map<LocalDate, CurationInputs.DaySummary> days;
+        if (rawRows <= driverMaxRawRows) {
+            log.info("Stage curate start: {}: reading {} and raw.fetch_log on the driver (at most {} raw rows, the limit is {})",
+                    description, CaisoTables.rawTable(report).identifier(), rawRows, driverMaxRawRows);
+            days = curateOnDriver(report, dates, inputs);
+        }
+        else {
+            log.info("Stage curate start: {}: reading {} and raw.fetch_log with Spark (up to {} raw rows, more than {})",
+                    description, CaisoTables.rawTable(report).identifier(), rawRows, driverMaxRawRows);
+            days = curateWithSpark(report, dates, inputs, runPartitions);
+        }
+        CurateResult result = CurateResult.written(CaisoMarket.MARKET, report.dataset(), days);
+        log.info("Stage curate: {} -> {} rows for {} locations on {} days, {} quarantined, data-quality issues {}",
+                description, result.rowsWritten(), result.locations(), dates.size(), result.quarantined(), result.dataQualityIssues());
+        return result;
+    }
 
+    /**
+     * The rows of the days in Spark: for inputs larger than the driver should hold. Writes quarantine, data quality and
+     * prices, the prices last: their commit records the inputs, so a run that dies before it is done again in full.
+     */
+    private Map<LocalDate, CurationInputs.DaySummary> curateWithSpark(OasisReport report, List<LocalDate> dates, Map<LocalDate, String> inputs, Column runPartitions)
+    {
         Column inWindow = rawWindow(dates);
         Dataset<Row> raw = CaisoPrices.withValueColumn(lakehouse.read(CaisoTables.rawTable(report)).where(inWindow), report);
         // Only fetches the log committed count: rows of an interrupted landing are ignored.
@@ -89,11 +152,6 @@ public final class CaisoCuration
             Dataset<Row> curated = MarketPrices.withDqFlags(MarketPrices.withRevisions(accepted), TOTAL_TOLERANCE_PER_MWH)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                Column runPartitions = col("market").equalTo(CaisoMarket.MARKET)
-                        .and(col("dataset").equalTo(report.dataset()))
-                        .and(col("operating_date").isin(dates.toArray()));
-                // Quarantine and data quality first, the prices last: their commit records the inputs, so a run that
-                // dies before it is done again in full by the next one.
                 Dataset<Row> rejected = prices.where(col("reason").isNotNull());
                 Map<LocalDate, Long> quarantinedPerDay = countPerDay(rejected);
                 if (!quarantinedPerDay.isEmpty()) {
@@ -111,11 +169,7 @@ public final class CaisoCuration
                 }
                 lakehouse.overwrite(CanonicalTables.MARKET_PRICES, curated, runPartitions,
                         CurationInputs.snapshotProperties(CaisoMarket.MARKET, report.dataset(), days));
-
-                CurateResult result = CurateResult.written(CaisoMarket.MARKET, report.dataset(), days);
-                log.info("Stage curate: {} -> {} rows for {} locations on {} days, {} quarantined, data-quality issues {}",
-                        description, result.rowsWritten(), result.locations(), dates.size(), result.quarantined(), result.dataQualityIssues());
-                return result;
+                return days;
             }
             finally {
                 curated.unpersist();
@@ -126,18 +180,141 @@ public final class CaisoCuration
         }
     }
 
-    /** One UTC window per run of consecutive operating days, so a sparse set of days never reads the months between them. */
-    static Column rawWindow(List<LocalDate> sortedDates)
+    /**
+     * The same rows as {@link #curateWithSpark} computed in plain Java ({@link CaisoPayloadPrices}, {@link PriceRows}) and
+     * written by Iceberg's own writers: for a few days of a few hundred nodes, where planning and scheduling Spark's
+     * jobs costs many times the work. {@code TestDriverCuration} curates the same lake both ways and compares the tables.
+     */
+    private Map<LocalDate, CurationInputs.DaySummary> curateOnDriver(OasisReport report, List<LocalDate> dates, Map<LocalDate, String> inputs)
     {
-        Column window = null;
+        // Only fetches the log committed count: rows of an interrupted landing are ignored.
+        Map<String, Instant> committed = new HashMap<>();
+        for (Record fetch : lakehouse.scan(CanonicalTables.FETCH_LOG, Expressions.equal("outcome", FetchOutcome.PARSED.code()), List.of("fetch_id", "published_at_utc"))) {
+            committed.put((String) fetch.getField("fetch_id"), instant(fetch.getField("published_at_utc")));
+        }
+        String valueColumn = report.valueColumn().toLowerCase(Locale.ROOT);
+        Map<String, List<OasisLmpRecord>> recordsByFetch = new TreeMap<>();
+        List<Instant[]> windows = windows(dates);
+        for (Record row : lakehouse.scan(CaisoTables.rawTable(report), icebergWindow(windows),
+                List.of("fetch_id", "line_number", "interval_start_utc", "interval_end_utc", "node", "lmp_type", valueColumn))) {
+            String fetchId = (String) row.getField("fetch_id");
+            Instant start = instant(row.getField("interval_start_utc"));
+            if (!committed.containsKey(fetchId) || windows.stream().noneMatch(window -> !start.isBefore(window[0]) && start.isBefore(window[1]))) {
+                continue;
+            }
+            recordsByFetch.computeIfAbsent(fetchId, id -> new ArrayList<>()).add(new OasisLmpRecord((Integer) row.getField("line_number"), start,
+                    instant(row.getField("interval_end_utc")), null, null, null, null, null, (String) row.getField("node"), null,
+                    (String) row.getField("lmp_type"), null, null, null, null, (Double) row.getField(valueColumn), null));
+        }
+
+        Set<LocalDate> wanted = Set.copyOf(dates);
+        List<PriceRow> accepted = new ArrayList<>();
+        List<Row> quarantine = new ArrayList<>();
+        Map<LocalDate, Long> quarantinedPerDay = new TreeMap<>();
+        for (Map.Entry<String, List<OasisLmpRecord>> fetch : recordsByFetch.entrySet()) {
+            CaisoPayloadPrices.Result prices = CaisoPayloadPrices.canonical(fetch.getValue(), report, committed.get(fetch.getKey()), fetch.getKey());
+            prices.rows().stream().filter(row -> wanted.contains(row.operatingDate())).forEach(accepted::add);
+            for (CaisoPayloadPrices.Rejected rejected : prices.rejected()) {
+                LocalDate operatingDate = CaisoMarket.TIME.operatingDate(rejected.intervalStartUtc());
+                if (wanted.contains(operatingDate)) {
+                    quarantine.add(quarantineRow(report, fetch.getKey(), operatingDate, rejected));
+                    quarantinedPerDay.merge(operatingDate, 1L, Long::sum);
+                }
+            }
+        }
+        List<PriceRow> curated = PriceRows.withRevisions(accepted);
+        List<DataQualityResult> dataQuality = PriceRows.dataQualityResults(PriceRows.latestRevision(curated), CaisoMarket.TIME);
+
+        // As in Spark: quarantine and data quality first, the prices last, whose commit records the inputs.
+        if (!quarantine.isEmpty()) {
+            lakehouse.insertNewRows(CanonicalTables.QUARANTINE, quarantine);
+        }
+        Expression runPartitions = Expressions.and(Expressions.equal("market", CaisoMarket.MARKET), Expressions.equal("dataset", report.dataset()),
+                Expressions.in("operating_date", dates.stream().map(date -> (Object) (int) date.toEpochDay()).toArray()));
+        List<String> qualityColumns = CanonicalTables.DATA_QUALITY.columnNames();
+        lakehouse.overwriteRows(CanonicalTables.DATA_QUALITY, dataQuality.stream().map(result -> rowOf(qualityColumns, result::value)).toList(), runPartitions, Map.of());
+        Map<LocalDate, CurationInputs.DaySummary> days = summarize(dates, inputs, curated, quarantinedPerDay, dataQuality);
+        List<String> priceColumns = CanonicalTables.MARKET_PRICES.columnNames();
+        lakehouse.overwriteRows(CanonicalTables.MARKET_PRICES, curated.stream().map(row -> rowOf(priceColumns, row::value)).toList(), runPartitions,
+                CurationInputs.snapshotProperties(CaisoMarket.MARKET, report.dataset(), days));
+        return days;
+    }
+
+    /** {@link MarketPrices#asQuarantine} of one rejected node and interval. */
+    private static Row quarantineRow(OasisReport report, String fetchId, LocalDate operatingDate, CaisoPayloadPrices.Rejected rejected)
+    {
+        String id = Hashing.sha256(String.join("|", fetchId, "curate", rejected.locationId(),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC).format(rejected.intervalStartUtc()), rejected.reason())).substring(0, 32);
+        return RowFactory.create(id, CaisoMarket.MARKET, report.dataset(), "curate", CaisoMarket.SOURCE, report.queryName(), fetchId, operatingDate,
+                rejected.locationId(), rejected.intervalStartUtc(), null, rejected.reason(), rejected.record());
+    }
+
+    private static Row rowOf(List<String> columns, java.util.function.Function<String, Object> value)
+    {
+        return RowFactory.create(columns.stream().map(value).toArray());
+    }
+
+    /** Upper bound of the raw rows a curation of the days reads: the record counts of the data files in their window, from metadata. */
+    private long rawRowsInWindow(OasisReport report, List<LocalDate> dates)
+    {
+        org.apache.iceberg.Table table = lakehouse.icebergTable(CaisoTables.rawTable(report));
+        table.refresh();
+        if (table.currentSnapshot() == null) {
+            return 0;
+        }
+        long rows = 0;
+        try (CloseableIterable<FileScanTask> tasks = table.newScan().filter(icebergWindow(windows(dates))).planFiles()) {
+            for (FileScanTask task : tasks) {
+                rows += task.file().recordCount();
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot plan the read of " + CaisoTables.rawTable(report).identifier(), e);
+        }
+        return rows;
+    }
+
+    /** [start, end) instants of each run of consecutive operating days. */
+    private static List<Instant[]> windows(List<LocalDate> sortedDates)
+    {
+        List<Instant[]> windows = new ArrayList<>();
         int runStart = 0;
         for (int i = 1; i <= sortedDates.size(); i++) {
             if (i == sortedDates.size() || !sortedDates.get(i).equals(sortedDates.get(i - 1).plusDays(1))) {
-                Column run = col("interval_start_utc").geq(lit(CaisoMarket.TIME.dayStart(sortedDates.get(runStart))))
-                        .and(col("interval_start_utc").lt(lit(CaisoMarket.TIME.dayEnd(sortedDates.get(i - 1)))));
-                window = window == null ? run : window.or(run);
+                windows.add(new Instant[] {CaisoMarket.TIME.dayStart(sortedDates.get(runStart)), CaisoMarket.TIME.dayEnd(sortedDates.get(i - 1))});
                 runStart = i;
             }
+        }
+        return windows;
+    }
+
+    private static Expression icebergWindow(List<Instant[]> windows)
+    {
+        Expression window = Expressions.alwaysFalse();
+        for (Instant[] run : windows) {
+            window = Expressions.or(window, Expressions.and(
+                    Expressions.greaterThanOrEqual("interval_start_utc", micros(run[0])), Expressions.lessThan("interval_start_utc", micros(run[1]))));
+        }
+        return window;
+    }
+
+    private static long micros(Instant instant)
+    {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+
+    /** Iceberg's generic reader gives timestamps with zone as OffsetDateTime. */
+    private static Instant instant(Object value)
+    {
+        return value instanceof java.time.OffsetDateTime time ? time.toInstant() : (Instant) value;
+    }
+
+    /** One UTC window per run of consecutive operating days, so a sparse set of days never reads the months between them. */
+    static Column rawWindow(List<LocalDate> sortedDates)
+    {
+        Column window = lit(false);
+        for (Instant[] run : windows(sortedDates)) {
+            window = window.or(col("interval_start_utc").geq(lit(run[0])).and(col("interval_start_utc").lt(lit(run[1]))));
         }
         return window;
     }
@@ -147,6 +324,28 @@ public final class CaisoCuration
         Map<LocalDate, Long> counts = new TreeMap<>();
         rows.groupBy("operating_date").count().collectAsList().forEach(row -> counts.put(row.getAs("operating_date"), row.getLong(1)));
         return counts;
+    }
+
+    /** {@link #summarize(List, Map, Dataset, Map, Dataset)} of rows the driver holds. */
+    private static Map<LocalDate, CurationInputs.DaySummary> summarize(List<LocalDate> dates, Map<LocalDate, String> inputs, List<PriceRow> curated,
+            Map<LocalDate, Long> quarantinedPerDay, List<DataQualityResult> dataQuality)
+    {
+        Map<LocalDate, Long> rows = new TreeMap<>();
+        Map<LocalDate, Set<String>> locations = new TreeMap<>();
+        Map<LocalDate, Set<Instant>> intervals = new TreeMap<>();
+        for (PriceRow row : curated) {
+            rows.merge(row.operatingDate(), 1L, Long::sum);
+            locations.computeIfAbsent(row.operatingDate(), date -> new HashSet<>()).add(row.locationId());
+            intervals.computeIfAbsent(row.operatingDate(), date -> new HashSet<>()).add(row.intervalStartUtc());
+        }
+        Map<LocalDate, Map<String, Long>> issues = new TreeMap<>();
+        dataQuality.forEach(result -> issues.computeIfAbsent(result.operatingDate(), date -> new TreeMap<>()).merge(result.checkName(), 1L, Long::sum));
+        Map<LocalDate, CurationInputs.DaySummary> days = new TreeMap<>();
+        for (LocalDate date : dates) {
+            days.put(date, new CurationInputs.DaySummary(inputs.get(date), rows.getOrDefault(date, 0L), locations.getOrDefault(date, Set.of()).size(),
+                    intervals.getOrDefault(date, Set.of()).size(), quarantinedPerDay.getOrDefault(date, 0L), issues.getOrDefault(date, Map.of())));
+        }
+        return days;
     }
 
     /** Per day: rows, locations and intervals written, rows quarantined, data-quality results per check; with the day's inputs. */

@@ -22,8 +22,11 @@ public final class CaisoPayloadPrices
 {
     private CaisoPayloadPrices() {}
 
-    /** A node and interval that cannot become a price row, with the reason curation would quarantine it for. */
-    public record Rejected(String locationId, Instant intervalStartUtc, String reason) {}
+    /**
+     * A node and interval that cannot become a price row, with the reason curation quarantines it for and its values as
+     * grouped ({@code record}: the JSON {@link CaisoPrices#pivotLmpTypes} writes, min, max and rows of each LMP_TYPE).
+     */
+    public record Rejected(String locationId, Instant intervalStartUtc, String reason, String record) {}
 
     public record Result(List<PriceRow> rows, List<Rejected> rejected) {}
 
@@ -113,11 +116,12 @@ public final class CaisoPayloadPrices
             }
             if (!conflicts.isEmpty()) {
                 rejected.add(new OrderedRejection(values[0].firstPosition,
-                        new Rejected(node, start, "duplicate rows for one node and interval disagree: " + String.join("; ", conflicts))));
+                        new Rejected(node, start, "duplicate rows for one node and interval disagree: " + String.join("; ", conflicts), recordJson(types, values))));
                 continue;
             }
             if (values[0].values == 0) {
-                rejected.add(new OrderedRejection(values[0].firstPosition, new Rejected(node, start, "no LMP total for this node and interval (components only)")));
+                rejected.add(new OrderedRejection(values[0].firstPosition,
+                        new Rejected(node, start, "no LMP total for this node and interval (components only)", recordJson(types, values))));
                 continue;
             }
             Double[] prices = new Double[types.size()];
@@ -137,6 +141,27 @@ public final class CaisoPayloadPrices
     }
 
     private record NodeInterval(String node, Instant start, Instant end) {}
+
+    /** Spark's {@code to_json} of the grouped values: min, max and rows per type in that order, null fields left out. */
+    private static String recordJson(List<String> types, TypeValues[] values)
+    {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < types.size(); i++) {
+            if (values[i].min != null) {
+                json.append("\"min_").append(types.get(i)).append("\":").append(jsonNumber(values[i].min)).append(',');
+                json.append("\"max_").append(types.get(i)).append("\":").append(jsonNumber(values[i].max)).append(',');
+            }
+            json.append("\"rows_").append(types.get(i)).append("\":").append(values[i].rows).append(',');
+        }
+        json.setCharAt(json.length() - 1, '}');
+        return json.toString();
+    }
+
+    /** Jackson, which Spark's JSON writer uses, writes a double as Java prints it and quotes NaN and the infinities. */
+    private static String jsonNumber(double value)
+    {
+        return Double.isFinite(value) ? Double.toString(value) : "\"" + value + "\"";
+    }
 
     private static String text(Double value)
     {
