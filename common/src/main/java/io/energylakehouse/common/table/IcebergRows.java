@@ -131,7 +131,10 @@ final class IcebergRows
         table.refresh();
         Snapshot base = table.currentSnapshot();
         List<DataFile> files = rows.isEmpty() ? List.of() : write(table, spec, rows);
-        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(filter).validateAddedFilesMatchOverwriteFilter();
+        OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(filter);
+        if (!files.isEmpty()) {
+            overwrite.validateAddedFilesMatchOverwriteFilter();
+        }
         if (base != null) {
             overwrite.validateFromSnapshot(base.snapshotId()).conflictDetectionFilter(filter).validateNoConflictingData().validateNoConflictingDeletes();
         }

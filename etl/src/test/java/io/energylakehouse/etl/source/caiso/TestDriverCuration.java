@@ -126,6 +126,18 @@ class TestDriverCuration
         }
     }
 
+    @Test
+    void dayWithoutRawRowsIsWrittenEmptyOnTheDriver()
+    {
+        LocalDate empty = LocalDate.of(2024, 8, 1);
+        CurateResult result = new CaisoCuration(lakehouse).curate(OasisReport.PRC_LMP, List.of(empty), true);
+        assertThat(result.rowsWritten()).isZero();
+        assertThat(result.dataQualityIssues()).isEmpty();
+        assertThat(CurationInputs.recorded(lakehouse, CanonicalTables.MARKET_PRICES, CaisoMarket.MARKET, OasisReport.PRC_LMP.dataset(), List.of(empty)))
+                .containsOnlyKeys(empty);
+        assertThat(lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("operating_date").equalTo(empty)).count()).isZero();
+    }
+
     private record Tables(List<List<Object>> prices, List<List<Object>> dataQuality, List<List<Object>> quarantine) {}
 
     private static Tables tables(OasisReport report)
