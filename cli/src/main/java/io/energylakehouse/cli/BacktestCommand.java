@@ -55,7 +55,8 @@ final class BacktestCommand
             footer = {"", "Examples:",
                     "  bin/lakehouse backtest run --file ../shared/data/epf/datasets/NP.csv --format epftoolbox --model lear \\",
                     "      --test-from 2016-12-27 --test-to 2018-12-24 --out var/backtests/NP-lear",
-                    "  bin/lakehouse backtest run --file DE_LU.csv --format deepforkit --model ensemble --test-from 2022-07-01 --test-to 2023-06-30 --out var/backtests/DE_LU"})
+                    "  bin/lakehouse backtest run --file DE_LU.csv --format deepforkit --model ensemble \\",
+                    "      --test-from 2022-07-01 --test-to 2023-06-30 --out var/backtests/DE_LU"})
     static final class Run
             implements Callable<Integer>, SparkJob
     {

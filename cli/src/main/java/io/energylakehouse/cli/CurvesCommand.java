@@ -107,8 +107,10 @@ final class CurvesCommand
                     "daily base, peak and off-peak curves are fitted together). Prints what it fitted and every inconsistency it found;",
                     "inconsistent quotes are refused (exit 2) unless --resolve adjusts them by least squares."},
             footer = {"", "Examples:",
-                    "  bin/lakehouse curves fit --contracts quotes.csv --granularity day --weights days --dow-shape 0.95,0.99,1.05,1.01,0.98,0.92,0.91 --out curve.csv",
-                    "  bin/lakehouse curves fit --contracts pjm.csv --market PJM --granularity hour --shape pjm-shape.csv --min-price 0 --out pjm-hourly.csv"})
+                    "  bin/lakehouse curves fit --contracts quotes.csv --granularity day --weights days \\",
+                    "      --dow-shape 0.95,0.99,1.05,1.01,0.98,0.92,0.91 --out curve.csv",
+                    "  bin/lakehouse curves fit --contracts pjm.csv --market PJM --granularity hour \\",
+                    "      --shape pjm-shape.csv --min-price 0 --out pjm-hourly.csv"})
     static final class Fit
             implements Callable<Integer>
     {

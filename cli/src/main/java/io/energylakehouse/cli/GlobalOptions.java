@@ -100,7 +100,8 @@ public final class GlobalOptions
     {
         String profile = commandLine.getOrDefault(LakehouseConfig.PROFILE,
                 System.getenv().getOrDefault(Settings.environmentName(LakehouseConfig.PROFILE), "local"));
-        if (profile.trim().equalsIgnoreCase("local")) {
+        // An unknown name is told as such, not as missing stack settings.
+        if (io.energylakehouse.common.config.Profile.fromName(profile.trim()) == io.energylakehouse.common.config.Profile.LOCAL) {
             return null;
         }
         Path file = stackDirectory().resolve("stack.properties");

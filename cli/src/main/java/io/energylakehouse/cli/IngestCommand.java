@@ -28,7 +28,7 @@ import java.util.List;
         footer = {"", "Examples:",
                 "  bin/lakehouse ingest --market caiso --files ~/Downloads/20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip",
                 "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_intvl_lmp",
-                "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_lmp --run-date 2024-03-10   (only that day's files)",
+                "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_lmp --run-date 2024-03-10  (that day's files)",
                 "  bin/lakehouse ingest --market caiso --live --start 2026-11-19 --end 2026-11-20 --report prc_lmp"})
 final class IngestCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob

@@ -88,6 +88,9 @@ public final class LakehouseCli
             }
         }
         commandLine.setOut(out).setErr(err);
+        // The help texts are written for 120 columns: at picocli's default of 80 it would break examples in the
+        // middle of a command, and a copied example would not run.
+        commandLine.setUsageHelpWidth(120);
         // Dates and numbers as a user types them, refused in words rather than with Java's type and exception names.
         commandLine.registerConverter(java.time.LocalDate.class, Dates::date);
         commandLine.registerConverter(Integer.class, value -> number(value, Integer::valueOf, "a whole number like 24"));
