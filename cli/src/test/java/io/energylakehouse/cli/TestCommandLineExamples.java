@@ -30,14 +30,24 @@ class TestCommandLineExamples
     private static final Set<String> LAUNCHER_COMMANDS = Set.of("stack", "airflow");
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Z_][A-Z0-9_]*=\\S*");
     private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\((bin/lakehouse [^)]*)\\)");
+    /** Added by {@link #words} when a quote is still open at the end: the example was cut. */
+    private static final String UNCLOSED_QUOTE = "\u0000unclosed quote";
     private static final Pattern OPTION = Pattern.compile("(?<![\\w-])(--?[a-zA-Z][\\w-]*)");
 
     @Test
     void everyExampleInTheHelpParses()
     {
         Map<String, String> examples = new LinkedHashMap<>();
+        List<String> wrapped = new ArrayList<>();
         for (CommandLine command : commands(LakehouseCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())))) {
             String where = "bin/" + command.getCommandSpec().qualifiedName() + " --help";
+            // Each example is printed on its own lines as written, never wrapped in the middle of a command.
+            List<String> printed = command.getUsageMessage().lines().toList();
+            for (String line : command.getCommandSpec().usageMessage().footer()) {
+                if (line.contains("bin/lakehouse") && !printed.contains(line.stripTrailing())) {
+                    wrapped.add(where + ": " + line);
+                }
+            }
             for (String line : logicalLines(command.getUsageMessage().lines().toList())) {
                 for (String example : examples(line)) {
                     examples.put(example, where);
@@ -49,6 +59,7 @@ class TestCommandLineExamples
                 "bin/lakehouse curves fit --help", "bin/lakehouse ingest --help", "bin/lakehouse demo --help");
         assertThat(examples.keySet()).contains("bin/lakehouse --profile stack sql --format csv \"SELECT * FROM published.hub_prices_daily\"",
                 "bin/lakehouse --profile stack download-url hub_prices_daily");
+        assertThat(wrapped).isEmpty();
         assertThat(failures(examples)).isEmpty();
     }
 
@@ -61,7 +72,7 @@ class TestCommandLineExamples
         Map<String, String> synopses = new LinkedHashMap<>();
         Matcher blocks = Pattern.compile("```[^\\n]*\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         while (blocks.find()) {
-            for (String line : logicalLines(blocks.group(1).lines().toList())) {
+            for (String line : logicalLines(blocks.group(1).lines().toList(), true)) {
                 if (isSynopsis(line)) {
                     synopses.put(line.strip(), "README.md");
                     continue;
@@ -125,6 +136,10 @@ class TestCommandLineExamples
             if (!arguments.isEmpty() && LAUNCHER_COMMANDS.contains(arguments.get(0))) {
                 return;
             }
+            if (words.contains(UNCLOSED_QUOTE)) {
+                failures.add(example + "   (from " + where + "): a quote is not closed");
+                return;
+            }
             try {
                 CommandLine commandLine = LakehouseCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
                 LakehouseCli.inheritGlobalOptions(commandLine.parseArgs(arguments.toArray(String[]::new)));
@@ -149,6 +164,15 @@ class TestCommandLineExamples
     /** Lines ending in a backslash continue on the next one. */
     private static List<String> logicalLines(List<String> lines)
     {
+        return logicalLines(lines, false);
+    }
+
+    /**
+     * Lines ending in a backslash continue on the next one; with {@code shell}, so do lines that leave a quote open
+     * (a query over several lines), as in a shell. Help texts are not shell: an apostrophe there is prose.
+     */
+    private static List<String> logicalLines(List<String> lines, boolean shell)
+    {
         List<String> logical = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : lines) {
@@ -157,7 +181,12 @@ class TestCommandLineExamples
                 current.append(stripped, 0, stripped.length() - 1).append(' ');
                 continue;
             }
-            logical.add(current.append(stripped).toString());
+            current.append(stripped);
+            if (shell && words(withoutComment(current.toString())).contains(UNCLOSED_QUOTE)) {
+                current.append('\n');
+                continue;
+            }
+            logical.add(current.toString());
             current.setLength(0);
         }
         if (!current.isEmpty()) {
@@ -246,6 +275,9 @@ class TestCommandLineExamples
         }
         if (inWord) {
             words.add(word.toString());
+        }
+        if (quote != 0) {
+            words.add(UNCLOSED_QUOTE);
         }
         return words;
     }
