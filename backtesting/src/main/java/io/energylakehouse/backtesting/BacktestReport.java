@@ -1,5 +1,7 @@
 package io.energylakehouse.backtesting;
 
+import io.energylakehouse.common.FileErrors;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -264,7 +266,7 @@ public record BacktestReport(RollingBacktest.Run run, String dataset, ZoneId zon
             Files.writeString(directory.resolve("forecasts.csv"), forecastsCsv(), StandardCharsets.UTF_8);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the backtest's results to " + directory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("Cannot write the backtest's results to " + directory + ": " + FileErrors.reason(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.energylakehouse.backtesting;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.csv.CsvLine;
 
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class ForecastFiles
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         }
         catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read forecasts " + path + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("Cannot read forecasts " + path + ": " + FileErrors.reason(e), e);
         }
         if (lines.size() < 2) {
             throw new IllegalArgumentException("Cannot read forecasts " + path + ": no rows");

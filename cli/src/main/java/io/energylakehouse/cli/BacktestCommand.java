@@ -55,7 +55,8 @@ final class BacktestCommand
             footer = {"", "Examples:",
                     "  bin/lakehouse backtest run --file ../shared/data/epf/datasets/NP.csv --format epftoolbox --model lear \\",
                     "      --test-from 2016-12-27 --test-to 2018-12-24 --out var/backtests/NP-lear",
-                    "  bin/lakehouse backtest run --file DE_LU.csv --format deepforkit --model ensemble --test-from 2022-07-01 --test-to 2023-06-30 --out var/backtests/DE_LU"})
+                    "  bin/lakehouse backtest run --file DE_LU.csv --format deepforkit --model ensemble \\",
+                    "      --test-from 2022-07-01 --test-to 2023-06-30 --out var/backtests/DE_LU"})
     static final class Run
             implements Callable<Integer>, SparkJob
     {
@@ -87,10 +88,10 @@ final class BacktestCommand
         String model;
 
         @Option(names = "--test-from", required = true, paramLabel = "DATE", description = "First delivery day of the test period")
-        String testFrom;
+        LocalDate testFrom;
 
         @Option(names = "--test-to", required = true, paramLabel = "DATE", description = "Last delivery day of the test period (inclusive)")
-        String testTo;
+        LocalDate testTo;
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for metrics.json and forecasts.csv")
         Path out;
@@ -144,7 +145,7 @@ final class BacktestCommand
             try {
                 ForecastModel forecastModel = ForecastModel.parse(model);
                 int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
-                spec = new RollingBacktest.Spec(forecastModel, Dates.date(testFrom), Dates.date(testTo), windows,
+                spec = new RollingBacktest.Spec(forecastModel, testFrom, testTo, windows,
                         new ErrorQuantiles(ErrorQuantiles.DEFAULT_LEVELS, lookbackDays, warmupDays), RollingBacktest.Executor.parse(executor), threads);
                 if (gbtRecalibrationDays != null) {
                     gbtParameters = gbtParameters.withRecalibrationDays(gbtRecalibrationDays);
@@ -195,8 +196,9 @@ final class BacktestCommand
         }
     }
 
+    // No mixinStandardHelpOptions: picocli leaves out all of its -h, --help, -V, --version when the command has an
+    // option of those names (here --version, the DM test's), and --help then asked for --a and --b.
     @Command(name = "compare",
-            mixinStandardHelpOptions = true,
             description = {"The one-sided Diebold-Mariano test between two hourly forecast sets on the whole days they share (epftoolbox's",
                     "DM test): H0 is that A is not less accurate than B; a small p-value says B is significantly more accurate. Both",
                     "directions are printed. A set is a backtest folder or forecasts.csv (column forecast_price unless named), or an",
@@ -208,6 +210,9 @@ final class BacktestCommand
     static final class Compare
             implements Callable<Integer>
     {
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+        boolean help;
+
         @Option(names = "--a", required = true, paramLabel = "SET", description = "First forecast set: DIR, FILE.csv or FILE.csv:COLUMN")
         String first;
 

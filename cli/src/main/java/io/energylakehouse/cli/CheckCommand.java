@@ -35,7 +35,7 @@ final class CheckCommand
     @Mixin
     MarketDays days;
 
-    @Option(names = "--dataset", paramLabel = "DATASET", description = "da_hourly and/or rt_5min (default: both)")
+    @Option(names = "--dataset", arity = "1..*", paramLabel = "DATASET", description = "da_hourly and/or rt_5min (default: both)")
     List<String> datasets = List.of();
 
     @Override

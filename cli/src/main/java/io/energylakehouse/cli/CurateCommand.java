@@ -36,7 +36,7 @@ final class CurateCommand
     @Mixin
     MarketDays days;
 
-    @Option(names = "--report", paramLabel = "REPORT", description = "prc_lmp and/or prc_intvl_lmp (default: both)")
+    @Option(names = "--report", arity = "1..*", paramLabel = "REPORT", description = "prc_lmp and/or prc_intvl_lmp (default: both)")
     List<String> reports = List.of();
 
     @Option(names = "--force", description = "Curate the days again even when their inputs did not change since their last curation (same rows, new snapshot)")

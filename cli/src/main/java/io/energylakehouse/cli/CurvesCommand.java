@@ -1,5 +1,6 @@
 package io.energylakehouse.cli;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.ErrorCode;
 import io.energylakehouse.common.table.Lakehouse;
@@ -92,7 +93,7 @@ final class CurvesCommand
                 return ContractsCsv.parse(Files.readString(contracts, StandardCharsets.UTF_8), contracts.toString());
             }
             catch (IOException e) {
-                throw LakehouseException.userError("Cannot read contracts %s: %s", contracts, e.getMessage());
+                throw LakehouseException.userError("Cannot read contracts %s: %s", contracts, FileErrors.reason(e));
             }
             catch (IllegalArgumentException e) {
                 throw LakehouseException.badData("%s", e.getMessage());
@@ -106,8 +107,10 @@ final class CurvesCommand
                     "daily base, peak and off-peak curves are fitted together). Prints what it fitted and every inconsistency it found;",
                     "inconsistent quotes are refused (exit 2) unless --resolve adjusts them by least squares."},
             footer = {"", "Examples:",
-                    "  bin/lakehouse curves fit --contracts quotes.csv --granularity day --weights days --dow-shape 0.95,0.99,1.05,1.01,0.98,0.92,0.91 --out curve.csv",
-                    "  bin/lakehouse curves fit --contracts pjm.csv --market PJM --granularity hour --shape pjm-shape.csv --min-price 0 --out pjm-hourly.csv"})
+                    "  bin/lakehouse curves fit --contracts quotes.csv --granularity day --weights days \\",
+                    "      --dow-shape 0.95,0.99,1.05,1.01,0.98,0.92,0.91 --out curve.csv",
+                    "  bin/lakehouse curves fit --contracts pjm.csv --market PJM --granularity hour \\",
+                    "      --shape pjm-shape.csv --min-price 0 --out pjm-hourly.csv"})
     static final class Fit
             implements Callable<Integer>
     {
@@ -180,7 +183,7 @@ final class CurvesCommand
                     Files.writeString(Path.of(out), csv, StandardCharsets.UTF_8);
                 }
                 catch (IOException e) {
-                    throw LakehouseException.userError("Cannot write the curve to %s: %s", out, e.getMessage());
+                    throw LakehouseException.userError("Cannot write the curve to %s: %s", out, FileErrors.reason(e));
                 }
             }
             System.err.printf(Locale.ROOT, "curve: %d contracts (%d fitted, %d implied by others), %d %s points, %s, fitted in %.3f s%s%n",
@@ -203,7 +206,7 @@ final class CurvesCommand
                     return ShapeProfile.parseCsv(Files.readString(shapeFile, StandardCharsets.UTF_8), ShapeProfile.Mode.parse(shapeMode), shapeFile.toString());
                 }
                 catch (IOException e) {
-                    throw new IllegalArgumentException("Cannot read shape " + shapeFile + ": " + e.getMessage());
+                    throw new IllegalArgumentException("Cannot read shape " + shapeFile + ": " + FileErrors.reason(e));
                 }
             }
             return ShapeProfile.flat();
@@ -269,7 +272,7 @@ final class CurvesCommand
         }
 
         @Option(names = "--as-of", required = true, paramLabel = "DATE", description = "Trade date of the settlements")
-        String asOf;
+        LocalDate asOf;
 
         @Option(names = "--market", paramLabel = "MARKET", description = "Only this market (default: every market with settlements that day)")
         String market;
@@ -300,7 +303,7 @@ final class CurvesCommand
         {
             CurveJobOptions options;
             try {
-                options = new CurveJobOptions(Dates.date(asOf), Optional.ofNullable(market), Granularity.parse(granularity), Weighting.parse(weights),
+                options = new CurveJobOptions(asOf, Optional.ofNullable(market), Granularity.parse(granularity), Weighting.parse(weights),
                         EndCondition.parse(endCondition), resolve, shapeFromHistory, lookbackDays, optional(minPrice));
             }
             catch (IllegalArgumentException e) {

@@ -14,7 +14,8 @@ final class Dates
 {
     private Dates() {}
 
-    static List<LocalDate> parse(List<String> arguments)
+    /** {@code option} names the arguments in errors, e.g. {@code --dates}. */
+    static List<LocalDate> parse(String option, List<String> arguments)
     {
         TreeSet<LocalDate> dates = new TreeSet<>();
         for (String argument : arguments) {
@@ -24,11 +25,16 @@ final class Dates
                     continue;
                 }
                 int range = text.indexOf("..");
-                if (range >= 0) {
-                    dates.addAll(MarketTime.dates(date(text.substring(0, range)), date(text.substring(range + 2))));
+                try {
+                    if (range >= 0) {
+                        dates.addAll(MarketTime.dates(LocalDate.parse(text.substring(0, range).trim()), LocalDate.parse(text.substring(range + 2).trim())));
+                    }
+                    else {
+                        dates.add(LocalDate.parse(text));
+                    }
                 }
-                else {
-                    dates.add(date(text));
+                catch (DateTimeParseException e) {
+                    throw LakehouseException.userError("%s must be dates like 2024-08-01 or ranges like 2024-08-01..2024-08-07, got '%s'", option, text);
                 }
             }
         }
@@ -40,13 +46,14 @@ final class Dates
         return MarketTime.dates(start, end == null ? start : end);
     }
 
+    /** A date option's value; picocli puts the option's name in front of the message. */
     static LocalDate date(String text)
     {
         try {
             return LocalDate.parse(text.trim());
         }
         catch (DateTimeParseException e) {
-            throw LakehouseException.userError("Cannot read date '%s': use YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD", text);
+            throw new picocli.CommandLine.TypeConversionException("must be a date like 2024-08-01, got '" + text + "'");
         }
     }
 }

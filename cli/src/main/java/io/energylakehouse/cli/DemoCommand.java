@@ -48,13 +48,13 @@ final class DemoCommand
         return global;
     }
 
-    @Option(names = "--dates", split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-09..2024-03-11,2024-11-02..2024-11-04 (the default)")
+    @Option(names = "--dates", arity = "1..*", split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-09..2024-03-11,2024-11-02..2024-11-04 (the default)")
     List<String> dates = List.of();
 
     @Option(names = "--nodes", paramLabel = "N", description = "Nodes in the synthetic files, including the 3 trading hubs (default ${DEFAULT-VALUE})", defaultValue = "50")
     int nodes;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "OASIS files or folders to land besides (or instead of) the synthetic ones")
+    @Option(names = "--input", arity = "1..*", paramLabel = "PATH", description = "OASIS files or folders to land besides (or instead of) the synthetic ones")
     List<Path> input = List.of();
 
     @Option(names = "--force", description = "Curate and publish again even where nothing changed since the last run (same rows, new snapshots)")
@@ -66,7 +66,9 @@ final class DemoCommand
     @Override
     public Integer call()
     {
-        List<LocalDate> operatingDates = dates.isEmpty() ? DemoJob.DEFAULT_DATES : Dates.parse(dates);
+        List<LocalDate> operatingDates = dates.isEmpty() ? DemoJob.DEFAULT_DATES : Dates.parse("--dates", dates);
+        // Before Spark starts: a wrong path is a one-line error at once.
+        io.energylakehouse.etl.source.caiso.CaisoFiles.list(input);
         LakehouseConfig config = global.lakehouseConfig();
         PrintStream out = System.out;
         out.printf("Lakehouse demo: profile %s, catalog %s, warehouse %s%n", config.profile().configName(), config.catalogUri(), config.warehouse());

@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
                 "authenticates with the same password as on Trino. Needs the stack profile: the files are in MinIO."},
         footer = {"", "Examples:",
                 "  bin/lakehouse --profile stack download-url hub_prices_daily",
-                "  LAKEHOUSE_PASSWORD=... bin/lakehouse --profile stack download-url hub_prices_hourly --user alice --market CAISO --expires 15m",
+                "  LAKEHOUSE_PASSWORD=... bin/lakehouse --profile stack download-url hub_prices_hourly \\",
+                "      --user alice --market CAISO --expires 15m",
                 "  curl -o daily.parquet \"$(bin/lakehouse --profile stack download-url hub_prices_daily | grep parquet | cut -f2)\""})
 final class DownloadUrlCommand
         implements Callable<Integer>, LakehouseCommand

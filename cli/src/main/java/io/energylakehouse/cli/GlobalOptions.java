@@ -28,6 +28,47 @@ public final class GlobalOptions
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting, e.g. --set lakehouse.spark.ui=enabled")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    /** The options given on the command line, e.g. {@code [--profile, --set]}. */
+    List<String> given()
+    {
+        List<String> given = new ArrayList<>();
+        if (profile != null) {
+            given.add("--profile");
+        }
+        if (configFile != null) {
+            given.add("--config");
+        }
+        if (home != null) {
+            given.add("--home");
+        }
+        if (!overrides.isEmpty()) {
+            given.add("--set");
+        }
+        return given;
+    }
+
+    /**
+     * Takes the options given before the subcommand ({@code bin/lakehouse --profile stack sql ...}); those given
+     * after it win for {@code --set} keys, and one option with two different values is refused.
+     */
+    void inherit(GlobalOptions before)
+    {
+        profile = once("--profile", before.profile, profile);
+        configFile = once("--config", before.configFile, configFile);
+        home = once("--home", before.home, home);
+        Map<String, String> merged = new LinkedHashMap<>(before.overrides);
+        merged.putAll(overrides);
+        overrides = merged;
+    }
+
+    private static <T> T once(String option, T before, T after)
+    {
+        if (before != null && after != null && !before.equals(after)) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot use %s %s before the command and %s %s after it: give it once", option, before, option, after);
+        }
+        return after != null ? after : before;
+    }
+
     static List<String> knownKeys()
     {
         List<String> keys = new ArrayList<>(LakehouseConfig.KEYS);
@@ -59,7 +100,8 @@ public final class GlobalOptions
     {
         String profile = commandLine.getOrDefault(LakehouseConfig.PROFILE,
                 System.getenv().getOrDefault(Settings.environmentName(LakehouseConfig.PROFILE), "local"));
-        if (profile.trim().equalsIgnoreCase("local")) {
+        // An unknown name is told as such, not as missing stack settings.
+        if (io.energylakehouse.common.config.Profile.fromName(profile.trim()) == io.energylakehouse.common.config.Profile.LOCAL) {
             return null;
         }
         Path file = stackDirectory().resolve("stack.properties");

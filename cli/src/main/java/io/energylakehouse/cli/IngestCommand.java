@@ -28,7 +28,7 @@ import java.util.List;
         footer = {"", "Examples:",
                 "  bin/lakehouse ingest --market caiso --files ~/Downloads/20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip",
                 "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_intvl_lmp",
-                "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_lmp --run-date 2024-03-10   (only that day's files)",
+                "  bin/lakehouse ingest --market caiso --files recorded/ --report prc_lmp --run-date 2024-03-10  (that day's files)",
                 "  bin/lakehouse ingest --market caiso --live --start 2026-11-19 --end 2026-11-20 --report prc_lmp"})
 final class IngestCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
@@ -45,10 +45,10 @@ final class IngestCommand
     @Option(names = "--market", required = true, paramLabel = "MARKET", description = "Market to ingest; available: caiso")
     String market;
 
-    @Option(names = "--files", paramLabel = "PATH", description = "OASIS files or folders to replay")
+    @Option(names = "--files", arity = "1..*", paramLabel = "PATH", description = "OASIS files or folders to replay")
     List<Path> files = List.of();
 
-    @Option(names = "--report", paramLabel = "REPORT", description = "prc_lmp or prc_intvl_lmp (default: from each file's OASIS name; for --live: both)")
+    @Option(names = "--report", arity = "1..*", paramLabel = "REPORT", description = "prc_lmp or prc_intvl_lmp (default: from each file's OASIS name; for --live: both)")
     List<String> reports = List.of();
 
     @Option(names = "--live", description = "Fetch from CAISO OASIS (needs internet)")
@@ -70,6 +70,9 @@ final class IngestCommand
         if (live == !files.isEmpty()) {
             throw LakehouseException.userError("Cannot ingest: give either --files or --live (with --start)");
         }
+        if (end != null && start == null) {
+            throw LakehouseException.userError("Cannot ingest up to --end %s: give the first date with --start", end);
+        }
         List<OasisReport> named = reports.stream().map(OasisReport::fromName).toList();
         Iterator<Payload> payloads;
         if (live) {
@@ -87,9 +90,12 @@ final class IngestCommand
                 throw LakehouseException.userError("Cannot replay files as %d reports at once: name one --report or none", named.size());
             }
             List<Path> listed = CaisoFiles.list(files);
+            if (listed.isEmpty()) {
+                throw LakehouseException.userError("Cannot ingest: no files under %s (README and hidden files are skipped)", describe(files));
+            }
             List<Path> selected = start == null ? listed : CaisoFiles.select(listed, start, end == null ? start : end, named);
             if (selected.isEmpty()) {
-                throw LakehouseException.userError("Cannot ingest: none of the %d files under %s covers %s%s", listed.size(), files,
+                throw LakehouseException.userError("Cannot ingest: none of the %d files under %s covers %s%s", listed.size(), describe(files),
                         start, end == null || end.equals(start) ? "" : ".." + end);
             }
             System.out.printf("Replaying %d of %d files%n", selected.size(), listed.size());
@@ -111,5 +117,10 @@ final class IngestCommand
             System.out.println("Next: bin/lakehouse curate --market caiso --start <first date> --end <last date>");
         }
         return 0;
+    }
+
+    private static String describe(List<Path> paths)
+    {
+        return paths.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
     }
 }

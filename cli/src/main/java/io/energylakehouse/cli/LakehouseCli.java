@@ -50,6 +50,10 @@ public final class LakehouseCli
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Accepted before the subcommand as well as after it: {@link #inheritGlobalOptions} hands them to the subcommand. */
+    @CommandLine.Mixin
+    GlobalOptions global;
+
     @Override
     public void run()
     {
@@ -68,6 +72,14 @@ public final class LakehouseCli
 
     public static int execute(PrintWriter out, PrintWriter err, String... args)
     {
+        CommandLine commandLine = commandLine(out, err);
+        commandLine.setExecutionStrategy(parseResult -> executeOrSubmit(parseResult, args));
+        return commandLine.execute(args);
+    }
+
+    /** The command tree with its converters and error handlers, as {@code bin/lakehouse} runs it. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err)
+    {
         CommandLine commandLine = new CommandLine(new LakehouseCli());
         boolean sparkFree = Boolean.getBoolean(SPARK_FREE_PROPERTY);
         for (Class<?> command : COMMANDS) {
@@ -76,8 +88,17 @@ public final class LakehouseCli
             }
         }
         commandLine.setOut(out).setErr(err);
-        // Dates as a user types them, refused in words rather than with Java's type and exception names.
-        commandLine.registerConverter(java.time.LocalDate.class, LakehouseCli::date);
+        // The help texts are written for 120 columns: at picocli's default of 80 it would break examples in the
+        // middle of a command, and a copied example would not run.
+        commandLine.setUsageHelpWidth(120);
+        // Dates and numbers as a user types them, refused in words rather than with Java's type and exception names.
+        commandLine.registerConverter(java.time.LocalDate.class, Dates::date);
+        commandLine.registerConverter(Integer.class, value -> number(value, Integer::valueOf, "a whole number like 24"));
+        commandLine.registerConverter(Integer.TYPE, value -> number(value, Integer::valueOf, "a whole number like 24"));
+        commandLine.registerConverter(Long.class, value -> number(value, Long::valueOf, "a whole number like 24"));
+        commandLine.registerConverter(Long.TYPE, value -> number(value, Long::valueOf, "a whole number like 24"));
+        commandLine.registerConverter(Double.class, value -> number(value, Double::valueOf, "a number like 0.5"));
+        commandLine.registerConverter(Double.TYPE, value -> number(value, Double::valueOf, "a number like 0.5"));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             LakehouseException lakehouseException = find(exception);
             PrintWriter errors = line.getErr();
@@ -101,22 +122,57 @@ public final class LakehouseCli
         });
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
             PrintWriter errors = exception.getCommandLine().getErr();
-            errors.println("error: " + exception.getMessage());
+            errors.println("error: " + ArgumentErrors.describe(exception, arguments));
             errors.println("Try: bin/" + exception.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             errors.flush();
             return ErrorCode.USER_ERROR.exitCode();
         });
-        commandLine.setExecutionStrategy(parseResult -> executeOrSubmit(parseResult, args));
-        return commandLine.execute(args);
+        return commandLine;
     }
 
-    static java.time.LocalDate date(String value)
+    private static <T> T number(String value, java.util.function.Function<String, T> parser, String expected)
     {
         try {
-            return java.time.LocalDate.parse(value.trim());
+            return parser.apply(value.trim());
         }
-        catch (java.time.format.DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("must be a date like 2024-08-01, got '" + value + "'");
+        catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("must be " + expected + ", got '" + value + "'");
+        }
+    }
+
+    /**
+     * {@code --profile}, {@code --config}, {@code --home} and {@code --set} may come before the subcommand (the
+     * root's copy of {@link GlobalOptions}) or after it (the subcommand's own): the subcommand gets both. The same
+     * option with two different values, or one given to a subcommand that reads no settings, is refused.
+     */
+    static void inheritGlobalOptions(CommandLine.ParseResult parseResult)
+    {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        if (last == parseResult || last.isUsageHelpRequested() || last.isVersionHelpRequested() || last.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+            return;
+        }
+        GlobalOptions before = ((LakehouseCli) parseResult.commandSpec().userObject()).global;
+        CommandLine line = last.commandSpec().commandLine();
+        java.util.Optional<GlobalOptions> own = last.commandSpec().mixins().values().stream()
+                .map(CommandLine.Model.CommandSpec::userObject)
+                .filter(GlobalOptions.class::isInstance)
+                .map(GlobalOptions.class::cast)
+                .findFirst();
+        if (own.isEmpty()) {
+            if (!before.given().isEmpty()) {
+                throw new CommandLine.ParameterException(line, String.format("Cannot use %s with '%s': it reads no lakehouse settings",
+                        String.join(", ", before.given()), last.commandSpec().qualifiedName().replaceFirst("^lakehouse ", "")));
+            }
+            return;
+        }
+        try {
+            own.get().inherit(before);
+        }
+        catch (LakehouseException e) {
+            throw new CommandLine.ParameterException(line, e.getMessage());
         }
     }
 
@@ -127,6 +183,7 @@ public final class LakehouseCli
         while (last.hasSubcommand()) {
             last = last.subcommand();
         }
+        inheritGlobalOptions(parseResult);
         Object command = last.commandSpec().userObject();
         if (command instanceof SparkJob job && !last.isUsageHelpRequested() && !SparkSubmitter.insideSubmittedDriver()) {
             try {

@@ -15,7 +15,8 @@ import java.nio.file.Path;
                 "(those of curated.market_prices without lineage), one row per node and interval. Writes nothing to the lakehouse.",
                 "A file that is not what it claims to be gives one error line and exit code 2."},
         footer = {"", "Examples:",
-                "  bin/lakehouse parse --market caiso --report prc_lmp --file 20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip --out dam.csv",
+                "  bin/lakehouse parse --market caiso --report prc_lmp \\",
+                "      --file 20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip --out dam.csv",
                 "  bin/lakehouse parse --market caiso --report prc_intvl_lmp --file rtm.zip --out rtm.csv"})
 final class ParseCommand
         implements java.util.concurrent.Callable<Integer>

@@ -22,7 +22,7 @@ final class SamplesCommand
     @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
     String market;
 
-    @Option(names = "--dates", required = true, split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-04..2024-03-10")
+    @Option(names = "--dates", required = true, arity = "1..*", split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-04..2024-03-10")
     List<String> dates;
 
     @Option(names = "--nodes", defaultValue = "20", paramLabel = "N", description = "Nodes, including the 3 trading hubs and 4 DLAPs (default ${DEFAULT-VALUE})")
@@ -35,7 +35,7 @@ final class SamplesCommand
     public Integer call()
     {
         Markets.requireCaiso(market);
-        List<LocalDate> operatingDates = Dates.parse(dates);
+        List<LocalDate> operatingDates = Dates.parse("--dates", dates);
         List<Path> files = new SyntheticOasis(DemoJob.SAMPLE_SEED).write(out, operatingDates, SyntheticOasis.nodes(nodes));
         System.out.printf("Wrote %d SYNTHETIC OASIS files for %d days and %d nodes to %s%n", files.size(), operatingDates.size(), nodes, out);
         return 0;

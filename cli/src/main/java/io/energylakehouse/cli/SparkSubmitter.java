@@ -1,6 +1,7 @@
 package io.energylakehouse.cli;
 
 import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.config.LakehouseConfig;
 import io.energylakehouse.common.config.StackConfig;
@@ -77,7 +78,7 @@ final class SparkSubmitter
             return process.waitFor();
         }
         catch (IOException e) {
-            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot start spark-submit at " + sparkSubmit + ": " + e.getMessage(), e);
+            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot start spark-submit at " + sparkSubmit + ": " + FileErrors.reason(e), e);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,7 +94,7 @@ final class SparkSubmitter
             provided = jars.map(path -> artifact(path.getFileName().toString())).collect(Collectors.toSet());
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot list the Spark installation's jars in %s: %s", sparkJars, e.getMessage());
+            throw LakehouseException.userError("Cannot list the Spark installation's jars in %s: %s", sparkJars, FileErrors.reason(e));
         }
         try (Stream<Path> jars = Files.list(libraries)) {
             return jars.filter(path -> path.toString().endsWith(".jar"))
@@ -103,7 +104,7 @@ final class SparkSubmitter
                     .toList();
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot list the lakehouse's libraries in %s (build with mvn install): %s", libraries, e.getMessage());
+            throw LakehouseException.userError("Cannot list the lakehouse's libraries in %s (build with mvn install): %s", libraries, FileErrors.reason(e));
         }
     }
 

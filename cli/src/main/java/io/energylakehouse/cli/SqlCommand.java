@@ -32,9 +32,10 @@ import java.util.List;
                 "is refused (exit 2), decided from Spark's parse of it. Tables change through ingest, curate, publish and maintain."},
         footer = {"", "Examples:",
                 "  bin/lakehouse sql \"SHOW TABLES IN curated\"",
-                "  bin/lakehouse sql \"SELECT operating_date, count(DISTINCT hour_ending) FROM curated.market_prices WHERE dataset = 'da_hourly' GROUP BY 1 ORDER BY 1\"",
+                "  bin/lakehouse sql \"SELECT operating_date, count(DISTINCT hour_ending) FROM curated.market_prices GROUP BY 1\"",
                 "  bin/lakehouse --profile stack sql --format csv \"SELECT * FROM published.hub_prices_daily\"",
-                "  LAKEHOUSE_PASSWORD=... bin/lakehouse --profile stack sql --user alice \"SELECT DISTINCT market FROM curated.market_prices\""})
+                "  LAKEHOUSE_PASSWORD=... bin/lakehouse --profile stack sql --user alice \\",
+                "      \"SELECT DISTINCT market FROM curated.market_prices\""})
 final class SqlCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
 {

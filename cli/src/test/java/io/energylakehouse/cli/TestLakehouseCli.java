@@ -138,10 +138,106 @@ class TestLakehouseCli
         err.getBuffer().setLength(0);
         // A date in another format is told in words, and the hint names a command that exists.
         assertThat(run("curate", "--market", "caiso", "--run-date", "2024/08/01")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Invalid value for option '--run-date': must be a date like 2024-08-01, got '2024/08/01'"
+        assertThat(err.toString()).isEqualTo("error: --run-date must be a date like 2024-08-01, got '2024/08/01'"
                 + System.lineSeparator() + "Try: bin/lakehouse curate --help" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("--no-such-option")).isEqualTo(2);
         assertThat(err.toString()).endsWith("Try: bin/lakehouse --help" + System.lineSeparator());
+    }
+
+    @Test
+    void helpWorksOnEveryCommandWithoutItsRequiredOptions()
+    {
+        List<List<String>> paths = new java.util.ArrayList<>();
+        collect(LakehouseCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())), List.of(), paths);
+        assertThat(paths).contains(List.of("backtest", "compare"), List.of("curves", "fit"), List.of("ingest"), List.of("sql"));
+        for (List<String> path : paths) {
+            for (String help : List.of("--help", "-h")) {
+                out.getBuffer().setLength(0);
+                err.getBuffer().setLength(0);
+                List<String> arguments = new java.util.ArrayList<>(path);
+                arguments.add(help);
+                assertThat(run(arguments.toArray(String[]::new))).as("%s: %s", arguments, err).isZero();
+                assertThat(out.toString()).as("%s", arguments).startsWith("Usage: lakehouse " + String.join(" ", path));
+                assertThat(err.toString()).isEmpty();
+            }
+        }
+    }
+
+    private static io.energylakehouse.common.config.LakehouseConfig configOf(String... arguments)
+    {
+        picocli.CommandLine.ParseResult parsed = LakehouseCli.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())).parseArgs(arguments);
+        LakehouseCli.inheritGlobalOptions(parsed);
+        return ((ConfigCommand) parsed.subcommand().commandSpec().userObject()).global.lakehouseConfig();
+    }
+
+    private static void collect(picocli.CommandLine command, List<String> path, List<List<String>> paths)
+    {
+        command.getSubcommands().forEach((name, subcommand) -> {
+            if (!name.equals("help")) {
+                List<String> subpath = new java.util.ArrayList<>(path);
+                subpath.add(name);
+                paths.add(subpath);
+                collect(subcommand, subpath, paths);
+            }
+        });
+    }
+
+    @Test
+    void optionsThatTakeFilesTakeSeveralAfterOneFlag()
+            throws IOException
+    {
+        picocli.CommandLine commandLine = LakehouseCli.commandLine(new PrintWriter(out), new PrintWriter(err));
+        IngestCommand ingest = (IngestCommand) commandLine.parseArgs("ingest", "--market", "caiso", "--files", "a.zip", "b.zip", "folder/", "--report", "prc_lmp")
+                .subcommand().commandSpec().userObject();
+        assertThat(ingest.files).containsExactly(Path.of("a.zip"), Path.of("b.zip"), Path.of("folder/"));
+        assertThat(ingest.reports).containsExactly("prc_lmp");
+        // Repeating the flag still works, and so does a mix.
+        ingest = (IngestCommand) LakehouseCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .parseArgs("ingest", "--files", "a.zip", "--market", "caiso", "--files", "b.zip", "c.zip").subcommand().commandSpec().userObject();
+        assertThat(ingest.files).containsExactly(Path.of("a.zip"), Path.of("b.zip"), Path.of("c.zip"));
+
+        DemoCommand demo = (DemoCommand) LakehouseCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .parseArgs("demo", "--input", "x/", "y.zip", "--dates", "2024-03-09", "2024-11-02..2024-11-03").subcommand().commandSpec().userObject();
+        assertThat(demo.input).containsExactly(Path.of("x/"), Path.of("y.zip"));
+        assertThat(Dates.parse("--dates", demo.dates)).containsExactly(LocalDate.of(2024, 3, 9), LocalDate.of(2024, 11, 2), LocalDate.of(2024, 11, 3));
+
+        IngestSettlementsCommand settlements = (IngestSettlementsCommand) LakehouseCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .parseArgs("ingest-settlements", "--files", "eex.csv", "pjm.csv").subcommand().commandSpec().userObject();
+        assertThat(settlements.files).containsExactly(Path.of("eex.csv"), Path.of("pjm.csv"));
+
+        // Missing files after one flag: the first one is named, before Spark starts.
+        Path missing = folder.resolve("missing.csv");
+        Path present = java.nio.file.Files.writeString(folder.resolve("present.csv"), "trade_date\n");
+        assertThat(run("ingest-settlements", "--files", present.toString(), missing.toString(), "--home", folder.resolve("lake").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot read " + missing + ": no such file or folder" + System.lineSeparator());
+        assertThat(folder.resolve("lake")).doesNotExist();
+    }
+
+    @Test
+    void globalOptionsComeBeforeOrAfterTheSubcommand()
+    {
+        String home = folder.resolve("lake").toString();
+        io.energylakehouse.common.config.LakehouseConfig before = configOf("--home", home, "--set", "lakehouse.spark.ui=enabled", "config");
+        assertThat(before.home()).isEqualTo(home);
+        assertThat(before.sparkUi().toString()).isEqualTo("ENABLED");
+        assertThat(configOf("config", "--home", home, "--set", "lakehouse.spark.ui=enabled")).isEqualTo(before);
+        // Split across both places: --set keys merge, the ones after the subcommand win.
+        assertThat(configOf("--set", "lakehouse.spark.ui=disabled", "--home", home, "config", "--set", "lakehouse.spark.ui=enabled")).isEqualTo(before);
+        assertThat(configOf("config")).isNotEqualTo(before);
+
+        // The --profile stack examples of sql's and download-url's help parse with the option in front.
+        picocli.CommandLine.ParseResult parsed = LakehouseCli.commandLine(new PrintWriter(out), new PrintWriter(err))
+                .parseArgs("--profile", "stack", "sql", "--format", "csv", "SELECT 1");
+        LakehouseCli.inheritGlobalOptions(parsed);
+        assertThat(((SqlCommand) parsed.subcommand().commandSpec().userObject()).global.profile).isEqualTo("stack");
+        parsed = LakehouseCli.commandLine(new PrintWriter(out), new PrintWriter(err)).parseArgs("download-url", "--profile", "stack", "hub_prices_daily");
+        LakehouseCli.inheritGlobalOptions(parsed);
+        assertThat(((DownloadUrlCommand) parsed.subcommand().commandSpec().userObject()).global.profile).isEqualTo("stack");
+        // Two levels down.
+        parsed = LakehouseCli.commandLine(new PrintWriter(out), new PrintWriter(err)).parseArgs("--home", home, "backtest", "run", "--file", "NP.csv", "--format", "epftoolbox",
+                "--model", "naive", "--test-from", "2016-12-27", "--test-to", "2016-12-31", "--out", "x");
+        LakehouseCli.inheritGlobalOptions(parsed);
+        assertThat(((BacktestCommand.Run) parsed.subcommand().subcommand().commandSpec().userObject()).global.home).isEqualTo(Path.of(home));
     }
 }

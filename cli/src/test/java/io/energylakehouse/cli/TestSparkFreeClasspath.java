@@ -142,5 +142,21 @@ class TestSparkFreeClasspath
         Run help = run("parse", "--help");
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.out()).contains("--report", "--file");
+        for (String command : List.of("samples", "config", "help")) {
+            Run commandHelp = run(command, "--help");
+            assertThat(commandHelp.exitCode()).as(commandHelp.err()).isZero();
+            assertThat(commandHelp.out()).contains("Usage: lakehouse " + command);
+        }
+        Run rootHelp = run("--help");
+        assertThat(rootHelp.exitCode()).as(rootHelp.err()).isZero();
+        assertThat(rootHelp.out()).contains("parse", "samples", "config", "--profile");
+        // Global options before the subcommand, and a wrong argument in one line, on the small classpath too.
+        Run before = run("--home", folder.resolve("lake").toString(), "config");
+        assertThat(before.exitCode()).as(before.err()).isZero();
+        assertThat(before.out()).contains("lakehouse.home = " + folder.resolve("lake") + " (from command line)");
+        Run badNumber = run("samples", "--market", "caiso", "--dates", "2024-08-01", "--nodes", "many", "--out", folder.toString());
+        assertThat(badNumber.exitCode()).isEqualTo(2);
+        assertThat(badNumber.err()).isEqualTo("error: --nodes must be a whole number like 24, got 'many'" + System.lineSeparator()
+                + "Try: bin/lakehouse samples --help" + System.lineSeparator());
     }
 }

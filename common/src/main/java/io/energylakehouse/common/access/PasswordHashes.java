@@ -1,5 +1,6 @@
 package io.energylakehouse.common.access;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 
 import javax.crypto.SecretKeyFactory;
@@ -70,7 +71,7 @@ public final class PasswordHashes
             }
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read password file %s: %s", file, e.getMessage());
+            throw LakehouseException.userError("Cannot read password file %s: %s", file, FileErrors.reason(e));
         }
         return hashes;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 
 import java.io.IOException;
@@ -71,7 +72,7 @@ public record TrinoAccessFiles(Entitlements entitlements, List<String> marketTab
             return entitlements.users();
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot write Trino's access files under %s: %s", etc, e.getMessage());
+            throw LakehouseException.userError("Cannot write Trino's access files under %s: %s", etc, FileErrors.reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.energylakehouse.common.config;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 
 import java.io.IOException;
@@ -168,7 +169,7 @@ public final class Settings
             properties.load(reader);
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s %s: %s", what, file, e.getMessage());
+            throw LakehouseException.userError("Cannot read %s %s: %s", what, file, FileErrors.reason(e));
         }
         Map<String, String> values = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));

@@ -1,5 +1,6 @@
 package io.energylakehouse.common.spark;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.config.LakehouseConfig;
 import io.energylakehouse.common.config.StackConfig;
 import org.apache.spark.sql.SparkSession;
@@ -44,7 +45,7 @@ public final class LakehouseSpark
             }
         }
         catch (java.io.IOException e) {
-            throw io.energylakehouse.common.LakehouseException.userError("Cannot create the local lakehouse under %s: %s", config.home(), e.getMessage());
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot create the local lakehouse under %s: %s", config.home(), FileErrors.reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.jobs;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.etl.curate.PriceRow;
@@ -47,7 +48,7 @@ public final class ParseToCsv
             bytes = Files.readAllBytes(file);
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+            throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
         return convert(report, file, bytes, OasisLmpParser.parseFile(report, bytes, file.getFileName().toString()), out);
     }
@@ -100,7 +101,7 @@ public final class ParseToCsv
             }
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot write %s: %s", out, e.getMessage());
+            throw LakehouseException.userError("Cannot write %s: %s", out, FileErrors.reason(e));
         }
         return rows.size();
     }
@@ -123,7 +124,7 @@ public final class ParseToCsv
             return Files.getLastModifiedTime(file).toInstant();
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+            throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
     }
 }

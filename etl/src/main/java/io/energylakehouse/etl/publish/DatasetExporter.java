@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.Hashing;
@@ -82,7 +83,7 @@ public final class DatasetExporter
             return new ExportResult(spec.name(), rowCount, files, deltaPath, manifestPath, publishedSnapshotId, sourceSnapshots);
         }
         catch (IOException e) {
-            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot publish " + spec.name() + " under " + folder + ": " + e.getMessage(), e);
+            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot publish " + spec.name() + " under " + folder + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -126,7 +127,7 @@ public final class DatasetExporter
                     sourceSnapshots.getOrDefault(spec.identifier(), -1L), sourceSnapshots), origins));
         }
         catch (IOException e) {
-            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot read the manifest of " + spec.name() + " under " + folder + ": " + e.getMessage(), e);
+            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot read the manifest of " + spec.name() + " under " + folder + ": " + FileErrors.reason(e), e);
         }
     }
 

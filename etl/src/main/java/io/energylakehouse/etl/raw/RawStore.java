@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.raw;
 
 import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -58,7 +59,7 @@ public final class RawStore
             return target.toString();
         }
         catch (IOException e) {
-            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot store raw payload " + sha256 + " under " + root + ": " + e.getMessage(), e);
+            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot store raw payload " + sha256 + " under " + root + ": " + FileErrors.reason(e), e);
         }
     }
 
@@ -69,7 +70,7 @@ public final class RawStore
             return input.readAllBytes();
         }
         catch (IOException e) {
-            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot read raw payload " + sha256 + " from " + root + ": " + e.getMessage(), e);
+            throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot read raw payload " + sha256 + " from " + root + ": " + FileErrors.reason(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.energylakehouse.models.gbt;
 
 import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.series.DailyPanel;
 import org.apache.spark.ml.linalg.Vectors;
@@ -199,7 +200,7 @@ public final class GbtForecaster
             log.info("Set the Spark checkpoint directory of GBT fits to {}", directory);
         }
         catch (IOException e) {
-            throw new LakehouseException(ErrorCode.INTERNAL, "Cannot create a checkpoint directory for GBT fits: " + e.getMessage(), e);
+            throw new LakehouseException(ErrorCode.INTERNAL, "Cannot create a checkpoint directory for GBT fits: " + FileErrors.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.caiso;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.raw.Payload;
 
@@ -40,7 +41,7 @@ public final class CaisoFiles
                             .forEach(files::add);
                 }
                 catch (IOException e) {
-                    throw LakehouseException.userError("Cannot list folder %s: %s", path, e.getMessage());
+                    throw LakehouseException.userError("Cannot list folder %s: %s", path, FileErrors.reason(e));
                 }
             }
             else if (Files.isRegularFile(path)) {
@@ -118,7 +119,7 @@ public final class CaisoFiles
                     Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+            throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.caiso;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.ErrorCode;
 
@@ -110,7 +111,7 @@ public final class SyntheticOasis
             return files;
         }
         catch (IOException e) {
-            throw new LakehouseException(ErrorCode.USER_ERROR, "Cannot write synthetic OASIS files to " + directory + ": " + e.getMessage(), e);
+            throw new LakehouseException(ErrorCode.USER_ERROR, "Cannot write synthetic OASIS files to " + directory + ": " + FileErrors.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.epf;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.raw.Payload;
 
@@ -37,7 +38,7 @@ public final class SeriesFiles
                     file.getFileName().toString(), Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+            throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
     }
 }

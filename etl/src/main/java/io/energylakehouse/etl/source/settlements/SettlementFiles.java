@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.settlements;
 
+import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.raw.Payload;
 
@@ -39,7 +40,7 @@ public final class SettlementFiles
                             .toList();
                 }
                 catch (IOException e) {
-                    throw LakehouseException.userError("Cannot list folder %s: %s", path, e.getMessage());
+                    throw LakehouseException.userError("Cannot list folder %s: %s", path, FileErrors.reason(e));
                 }
                 if (listed.isEmpty()) {
                     throw LakehouseException.userError("Cannot list settlement files in %s: the folder holds no .csv file", path);
@@ -68,7 +69,7 @@ public final class SettlementFiles
                     Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+            throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
     }
 }
