@@ -131,9 +131,8 @@ public final class Lakehouse
         List<String> namespaces = namespaces();
         if (namespace != null && namespaces.contains(namespace)) {
             List<String> tables = tables(namespace);
-            return tables.isEmpty()
-                    ? String.format("namespace %s of catalog %s has no tables", namespace, config.catalogName())
-                    : String.format("the tables in %s are %s", namespace, String.join(", ", tables));
+            return String.format("%s (namespaces of catalog %s: %s)", tables.isEmpty() ? "namespace " + namespace + " has no tables"
+                    : "the tables in " + namespace + " are " + String.join(", ", tables), config.catalogName(), String.join(", ", namespaces));
         }
         String known = namespaces.isEmpty() ? "none yet (bin/lakehouse demo or ingest makes them)" : String.join(", ", namespaces);
         return namespace == null
