@@ -119,6 +119,10 @@ final class SqlCommand
                     throw io.energylakehouse.common.LakehouseException.userError("Cannot run the query: %s%s", ReadOnlySql.oneLine(e.getMessage()),
                             ReadOnlySql.unknownNamespace(analysis).map(namespace -> "; " + lakehouse.whatExists(namespace.orElse(null))).orElse(""));
                 }
+                // SHOW TABLES IN an unknown namespace: Iceberg's catalog answers, not Spark's analyser.
+                if (e instanceof org.apache.iceberg.exceptions.NoSuchNamespaceException || e instanceof org.apache.iceberg.exceptions.NoSuchTableException) {
+                    throw io.energylakehouse.common.LakehouseException.userError("Cannot run the query: %s; %s", ReadOnlySql.oneLine(e.getMessage()), lakehouse.whatExists(null));
+                }
                 throw e;
             }
             print(System.out, Table.from(result, limit), format);
