@@ -94,8 +94,11 @@ internal-communication.shared-secret=$TRINO_SHARED_SECRET
 query.max-memory=1GB
 query.max-memory-per-node=1GB
 PROPS
+    # iceberg.security=READ_ONLY: the catalog itself refuses every write, DDL statement and procedure (CALL,
+    # ALTER TABLE EXECUTE), whoever asks; rules.json gives SELECT only. Tables change through the lakehouse's commands.
     cat > "$etc/catalog/lakehouse.properties" <<PROPS
 connector.name=iceberg
+iceberg.security=READ_ONLY
 iceberg.catalog.type=jdbc
 iceberg.jdbc-catalog.catalog-name=lakehouse
 iceberg.jdbc-catalog.driver-class=org.postgresql.Driver

@@ -71,6 +71,38 @@ final class ReadOnlySql
         return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * For an analysis error about a table, view or namespace that does not exist (Spark's error condition, not its
+     * words): the namespace the statement named, empty inside when it named none; empty for any other error.
+     */
+    static java.util.Optional<java.util.Optional<String>> unknownNamespace(org.apache.spark.sql.AnalysisException exception)
+    {
+        String condition = exception.getCondition();
+        java.util.Map<String, String> parameters = exception.getMessageParameters();
+        if (condition == null || parameters == null) {
+            return java.util.Optional.empty();
+        }
+        String name;
+        if (condition.startsWith("TABLE_OR_VIEW_NOT_FOUND")) {
+            name = parameters.get("relationName");
+        }
+        else if (condition.startsWith("SCHEMA_NOT_FOUND")) {
+            name = parameters.get("schemaName");
+            if (name != null) {
+                name = name + ".x";
+            }
+        }
+        else {
+            return java.util.Optional.empty();
+        }
+        if (name == null) {
+            return java.util.Optional.of(java.util.Optional.empty());
+        }
+        // `catalog`.`namespace`.`table` or `namespace`.`table` or `table`: the part before the table name
+        java.util.List<String> parts = java.util.Arrays.stream(name.split("\\.")).map(part -> part.replace("`", "").strip()).toList();
+        return java.util.Optional.of(parts.size() < 2 ? java.util.Optional.empty() : java.util.Optional.of(parts.get(parts.size() - 2)));
+    }
+
     /** Spark's messages carry the statement and a caret line under it: the first line says what is wrong. */
     static String oneLine(String message)
     {

@@ -28,8 +28,9 @@ import java.util.List;
                 "On the stack and cluster profiles the engine is Trino (catalog 'lakehouse', over HTTPS with a user and password;",
                 "rows are filtered by the user's market entitlements). On the local profile it is Spark SQL with the Iceberg",
                 "catalog as default (raw.*, curated.*, published.*).",
-                "On the local profile it only reads: SELECT, WITH, SHOW, DESCRIBE and EXPLAIN run; a statement that writes or drops",
-                "is refused (exit 2), decided from Spark's parse of it. Tables change through ingest, curate, publish and maintain."},
+                "It only reads: SELECT, WITH, SHOW, DESCRIBE and EXPLAIN run; a statement that writes or drops is refused (exit 2),",
+                "decided from the parsed statement: on the local profile from Spark's parse of it, on Trino by Trino's access rules",
+                "(every user only reads). Tables change through ingest, curate, publish and maintain (maintain rollback undoes a change)."},
         footer = {"", "Examples:",
                 "  bin/lakehouse sql \"SHOW TABLES IN curated\"",
                 "  bin/lakehouse sql \"SELECT operating_date, count(DISTINCT hour_ending) FROM curated.market_prices GROUP BY 1\"",
@@ -115,8 +116,13 @@ final class SqlCommand
             catch (Exception e) {
                 // An unknown table or column, a type mismatch: Spark's first line names it. (Scala throws
                 // AnalysisException, a checked exception, without declaring it.)
-                if (e instanceof org.apache.spark.sql.AnalysisException) {
-                    throw io.energylakehouse.common.LakehouseException.userError("Cannot run the query: %s", ReadOnlySql.oneLine(e.getMessage()));
+                if (e instanceof org.apache.spark.sql.AnalysisException analysis) {
+                    throw io.energylakehouse.common.LakehouseException.userError("Cannot run the query: %s%s", ReadOnlySql.oneLine(e.getMessage()),
+                            ReadOnlySql.unknownNamespace(analysis).map(namespace -> "; " + lakehouse.whatExists(namespace.orElse(null))).orElse(""));
+                }
+                // SHOW TABLES IN an unknown namespace: Iceberg's catalog answers, not Spark's analyser.
+                if (e instanceof org.apache.iceberg.exceptions.NoSuchNamespaceException || e instanceof org.apache.iceberg.exceptions.NoSuchTableException) {
+                    throw io.energylakehouse.common.LakehouseException.userError("Cannot run the query: %s; %s", ReadOnlySql.oneLine(e.getMessage()), lakehouse.whatExists(null));
                 }
                 throw e;
             }

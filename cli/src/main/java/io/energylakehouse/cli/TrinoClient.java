@@ -78,7 +78,11 @@ record TrinoClient(String url, String user, String password)
                     "Cannot log in to Trino at " + server + " as '" + user + "': wrong user name or password (check LAKEHOUSE_PASSWORD or var/stack/secrets/passwords.properties)", exception);
         }
         if (messages.contains("Access Denied")) {
-            return new LakehouseException(ErrorCode.USER_ERROR, "Cannot run the query as '" + user + "': " + firstLine(exception.getMessage()), exception);
+            // Trino decided after parsing and analysing the statement: a write, a drop or DDL (every user only reads),
+            // or a table outside the user's markets.
+            return new LakehouseException(ErrorCode.USER_ERROR, "Cannot run the query as '" + user + "': " + firstLine(exception.getMessage())
+                    + " (through Trino every user only reads, and only the markets conf/entitlements.properties gives them; "
+                    + "tables change through ingest, curate, publish and maintain)", exception);
         }
         return new LakehouseException(ErrorCode.USER_ERROR, "Cannot run the query on Trino at " + server + ": " + firstLine(exception.getMessage())
                 + (query == null ? "" : " (query: " + abbreviate(query) + ")"), exception);
@@ -96,9 +100,10 @@ record TrinoClient(String url, String user, String password)
         return text.toString();
     }
 
+    /** Trino's first line, without the JDBC driver's {@code Query failed (#id): } in front. */
     private static String firstLine(String message)
     {
-        return message == null ? "" : message.lines().findFirst().orElse("");
+        return message == null ? "" : message.lines().findFirst().orElse("").replaceFirst("^Query failed \\(#[^)]*\\): ", "");
     }
 
     private static String abbreviate(String query)

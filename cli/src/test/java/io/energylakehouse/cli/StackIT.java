@@ -313,6 +313,33 @@ class StackIT
     }
 
     @Test
+    @Order(5)
+    void sqlOnTrinoOnlyReadsEvenForAdmins()
+            throws Exception
+    {
+        Row prices = fingerprint(config.catalogName(), CanonicalTables.MARKET_PRICES);
+        Row fetchLog = fingerprint(config.catalogName(), CanonicalTables.FETCH_LOG);
+        assertThat(prices.getLong(0)).isPositive();
+        // The default user 'lakehouse' is in the admins group (every market): Trino still refuses, after analysing the statement.
+        assertOneLineError(2, "Cannot run the query as 'lakehouse': Access Denied: Cannot delete from table lakehouse.curated.market_prices",
+                "sql", "--profile", "stack", "DELETE FROM curated.market_prices WHERE operating_date = DATE '2024-11-03'");
+        assertOneLineError(2, "Cannot run the query as 'lakehouse': Access Denied: Cannot drop table lakehouse.raw.fetch_log",
+                "sql", "--profile", "stack", "DROP TABLE raw.fetch_log");
+        // A table procedure passes Trino's file rules; the catalog's own read-only security refuses it.
+        assertOneLineError(2, "Access Denied",
+                "sql", "--profile", "stack", "ALTER TABLE curated.market_prices EXECUTE expire_snapshots(retention_threshold => '7d')");
+        assertOneLineError(2, "Cannot run the query as 'alice': Access Denied: Cannot insert into table lakehouse.curated.quarantine",
+                "sql", "--profile", "stack", "--user", "alice", "INSERT INTO curated.quarantine SELECT * FROM curated.quarantine");
+        spark().sql("REFRESH TABLE " + config.catalogName() + "." + CanonicalTables.MARKET_PRICES.identifier());
+        spark().sql("REFRESH TABLE " + config.catalogName() + "." + CanonicalTables.FETCH_LOG.identifier());
+        assertThat(fingerprint(config.catalogName(), CanonicalTables.MARKET_PRICES)).isEqualTo(prices);
+        assertThat(fingerprint(config.catalogName(), CanonicalTables.FETCH_LOG)).isEqualTo(fetchLog);
+        StackProcess.Result read = StackProcess.lakehouse(Map.of(), "sql", "--profile", "stack", "--format", "csv", "SELECT count(*) AS n FROM raw.fetch_log")
+                .await(JOB_TIMEOUT).requireSuccess("sql count of raw.fetch_log");
+        assertThat(read.stdout().strip()).isEqualTo("n\n" + fetchLog.getLong(0));
+    }
+
+    @Test
     @Order(6)
     void clusterAndLocalProfilesProduceTheSameTables()
             throws Exception

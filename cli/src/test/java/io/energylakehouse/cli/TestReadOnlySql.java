@@ -134,6 +134,25 @@ class TestReadOnlySql
         Run unknown = run("sql", "--home", home.toString(), "SELECT * FROM curated.nope");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("error: Cannot run the query: [TABLE_OR_VIEW_NOT_FOUND]").contains("`curated`.`nope`").hasLineCount(1);
+        // ... and what the catalog holds: the tables of the namespace named, and the namespaces.
+        assertThat(unknown.err()).contains("; the tables in curated are ", "quarantine", " (namespaces of catalog lakehouse: ").contains("raw");
+
+        Run unknownNamespace = run("sql", "--home", home.toString(), "SELECT * FROM curate.market_prices");
+        assertThat(unknownNamespace.exitCode()).isEqualTo(2);
+        assertThat(unknownNamespace.err()).startsWith("error: Cannot run the query: [TABLE_OR_VIEW_NOT_FOUND]")
+                .contains("; catalog lakehouse has no namespace curate; its namespaces are ", "curated", "raw").hasLineCount(1);
+
+        Run noNamespace = run("sql", "--home", home.toString(), "SELECT * FROM fetch_log");
+        assertThat(noNamespace.exitCode()).isEqualTo(2);
+        assertThat(noNamespace.err()).contains("; the namespaces of catalog lakehouse are ", "raw").hasLineCount(1);
+
+        Run showUnknown = run("sql", "--home", home.toString(), "SHOW TABLES IN curate");
+        assertThat(showUnknown.exitCode()).as(showUnknown.err()).isEqualTo(2);
+        assertThat(showUnknown.err()).startsWith("error: Cannot run the query: ").contains("curate", "namespaces of catalog lakehouse are ", "raw").hasLineCount(1);
+
+        Run unknownColumn = run("sql", "--home", home.toString(), "SELECT nope FROM raw.fetch_log");
+        assertThat(unknownColumn.exitCode()).isEqualTo(2);
+        assertThat(unknownColumn.err()).startsWith("error: Cannot run the query: [UNRESOLVED_COLUMN").contains("`nope`", "Did you mean one of the following?").hasLineCount(1);
 
         Run still = run("sql", "--home", home.toString(), "--format", "csv", "SELECT count(*) AS n FROM raw.fetch_log");
         assertThat(still.exitCode()).as(still.err()).isZero();

@@ -29,9 +29,12 @@ import static java.util.Objects.requireNonNull;
 /**
  * Renders Trino's file-based security from the entitlements: {@code group.txt} (file group provider),
  * {@code password.db} (file password authenticator, PBKDF2) and {@code rules.json} (file-based access
- * control). Rules, first match wins:
+ * control). Trino only reads: every user, admins included, has read-only access to the catalogs, owns no schema and
+ * holds {@code SELECT} alone, so Trino refuses a write, a drop or a DDL statement after parsing and analysing it
+ * (the catalog's own {@code iceberg.security=READ_ONLY} also refuses procedures); tables change only through the
+ * lakehouse's commands. Table rules, first match wins:
  * <ul>
- * <li>groups with every market ({@code *}): all privileges on every table;</li>
+ * <li>groups with every market ({@code *}): SELECT on every table, unfiltered;</li>
  * <li>users in several groups: one rule per user with the union of their markets (a group rule matches
  * on any one group, so it could not express a union);</li>
  * <li>each group: SELECT on every table with a {@code market} column, filtered to
@@ -83,23 +86,17 @@ public record TrinoAccessFiles(Entitlements entitlements, List<String> marketTab
         String admins = entitlements.groups().values().stream().filter(Entitlements.Group::allMarkets).map(Entitlements.Group::name)
                 .collect(Collectors.joining("|"));
 
+        // Read-only for everyone, admins included: nothing of the lakehouse writes through Trino.
         ArrayNode catalogs = root.putArray("catalogs");
-        if (!admins.isEmpty()) {
-            catalogs.addObject().put("group", admins).put("catalog", ".*").put("allow", "all");
-        }
         catalogs.addObject().put("catalog", catalog).put("allow", "read-only");
         catalogs.addObject().put("catalog", "system").put("allow", "read-only");
 
         ArrayNode schemas = root.putArray("schemas");
-        if (!admins.isEmpty()) {
-            schemas.addObject().put("group", admins).put("owner", true);
-        }
         schemas.addObject().put("owner", false);
 
         ArrayNode tables = root.putArray("tables");
         if (!admins.isEmpty()) {
-            ObjectNode all = tables.addObject().put("group", admins);
-            all.putArray("privileges").add("SELECT").add("INSERT").add("DELETE").add("UPDATE").add("OWNERSHIP");
+            tables.addObject().put("group", admins).putArray("privileges").add("SELECT");
         }
         for (String user : entitlements.users()) {
             if (entitlements.groupsOf(user).size() > 1 && entitlements.marketsOf(user).isPresent()) {

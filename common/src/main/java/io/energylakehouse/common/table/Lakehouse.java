@@ -81,15 +81,63 @@ public final class Lakehouse
         return org.apache.iceberg.spark.Spark3Util.loadIcebergCatalog(spark, config.catalogName());
     }
 
-    /** Any table of the catalog by name ({@code namespace.table}), e.g. one a manifest or a user names. */
+    /**
+     * Any table of the catalog by name ({@code namespace.table}), e.g. one a manifest or a user names. An unknown
+     * one is a user error that says what exists: the tables of its namespace, or the namespaces.
+     */
     public org.apache.iceberg.Table icebergTable(String identifier)
     {
+        requireNonNull(identifier, "identifier is null");
+        org.apache.iceberg.catalog.TableIdentifier parsed = org.apache.iceberg.catalog.TableIdentifier.parse(identifier.strip());
+        if (!parsed.hasNamespace()) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot load table %s: name it namespace.table; %s", identifier, whatExists(null));
+        }
         try {
-            return icebergCatalog().loadTable(org.apache.iceberg.catalog.TableIdentifier.parse(identifier));
+            return icebergCatalog().loadTable(parsed);
         }
         catch (org.apache.iceberg.exceptions.NoSuchTableException e) {
-            throw io.energylakehouse.common.LakehouseException.userError("Cannot load table %s: no such table in catalog %s", identifier, config.catalogName());
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot load table %s: no such table; %s", identifier, whatExists(parsed.namespace().toString()));
         }
+    }
+
+    /** The namespaces of the catalog, sorted. */
+    public List<String> namespaces()
+    {
+        org.apache.iceberg.catalog.Catalog catalog = icebergCatalog();
+        if (!(catalog instanceof org.apache.iceberg.catalog.SupportsNamespaces namespaces)) {
+            return List.of();
+        }
+        return namespaces.listNamespaces().stream().map(Object::toString).sorted().toList();
+    }
+
+    /** The table names (without namespace) of one namespace, sorted; empty when the namespace does not exist. */
+    public List<String> tables(String namespace)
+    {
+        org.apache.iceberg.catalog.Namespace name = org.apache.iceberg.catalog.Namespace.of(namespace.split("\\."));
+        try {
+            return icebergCatalog().listTables(name).stream().map(org.apache.iceberg.catalog.TableIdentifier::name).sorted().toList();
+        }
+        catch (org.apache.iceberg.exceptions.NoSuchNamespaceException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * What the catalog holds, for an error about a table that is not there: the tables of {@code namespace} when it
+     * exists, else the namespaces: {@code "catalog lakehouse has no namespace cur; its namespaces are curated, raw"}.
+     */
+    public String whatExists(String namespace)
+    {
+        List<String> namespaces = namespaces();
+        if (namespace != null && namespaces.contains(namespace)) {
+            List<String> tables = tables(namespace);
+            return String.format("%s (namespaces of catalog %s: %s)", tables.isEmpty() ? "namespace " + namespace + " has no tables"
+                    : "the tables in " + namespace + " are " + String.join(", ", tables), config.catalogName(), String.join(", ", namespaces));
+        }
+        String known = namespaces.isEmpty() ? "none yet (bin/lakehouse demo or ingest makes them)" : String.join(", ", namespaces);
+        return namespace == null
+                ? String.format("the namespaces of catalog %s are %s", config.catalogName(), known)
+                : String.format("catalog %s has no namespace %s; its namespaces are %s", config.catalogName(), namespace, known);
     }
 
     public org.apache.iceberg.Table icebergTable(TableSpec spec)

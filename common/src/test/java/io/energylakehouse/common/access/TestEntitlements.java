@@ -70,6 +70,11 @@ class TestEntitlements
             filters.add(subject + " " + rule.path("schema").asText("*") + "." + rule.path("table").asText("*") + " " + rule.path("filter").asText(""));
         }
         assertThat(filters).startsWith("group admins *.* ");
+        // Trino only reads, for every user: read-only catalogs, no schema owner, SELECT and nothing else.
+        assertThat(rules.get("catalogs")).allSatisfy(rule -> assertThat(rule.get("allow").asText()).isEqualTo("read-only"));
+        assertThat(rules.get("catalogs")).extracting(rule -> rule.get("catalog").asText()).containsExactly("lakehouse", "system");
+        assertThat(rules.get("schemas")).allSatisfy(rule -> assertThat(rule.get("owner").asBoolean()).isFalse());
+        assertThat(rules.get("tables")).allSatisfy(rule -> assertThat(rule.get("privileges")).extracting(JsonNode::asText).containsExactly("SELECT"));
         // carol's rule comes before the group rules: Trino applies the first rule that matches.
         assertThat(filters.indexOf("user ^\\Qcarol\\E$ curated.market_prices market IN ('CAISO', 'ERCOT')"))
                 .isPositive()

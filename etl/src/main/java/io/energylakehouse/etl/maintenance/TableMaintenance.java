@@ -4,6 +4,7 @@ import io.energylakehouse.common.ErrorCode;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.publish.PublishedTags;
+import org.apache.iceberg.HistoryEntry;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.SnapshotSummary;
@@ -19,15 +20,21 @@ import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.actions.SparkActions;
 import org.apache.iceberg.util.PropertyUtil;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -121,6 +128,125 @@ public final class TableMaintenance
         long orphans = removeOrphanFiles(identifier, table);
         return new MaintenanceResult.TableResult(identifier, snapshotsBefore, afterExpiry.size(), expired, tags, dataFilesBefore, dataFilesAfter,
                 rewritten, added, filesDeletedByExpiry, orphans);
+    }
+
+    /**
+     * The table's snapshots ({@code namespace.table}) in the order they were committed, each with its summary's record
+     * counts, where it stands against the current snapshot, and the branches and tags pointing at it.
+     */
+    public List<TableSnapshot> snapshots(String identifier)
+    {
+        Table table = lakehouse.icebergTable(identifier);
+        Snapshot current = table.currentSnapshot();
+        Set<Long> ancestors = current == null ? Set.of() : new HashSet<>(SnapshotUtil.ancestorIds(current, table::snapshot));
+        Map<Long, List<String>> refs = new HashMap<>();
+        new TreeMap<>(table.refs()).forEach((name, ref) -> refs.computeIfAbsent(ref.snapshotId(), id -> new ArrayList<>()).add(name));
+        List<TableSnapshot> snapshots = new ArrayList<>();
+        for (Snapshot snapshot : table.snapshots()) {
+            TableSnapshot.Lineage lineage = current != null && snapshot.snapshotId() == current.snapshotId() ? TableSnapshot.Lineage.CURRENT
+                    : ancestors.contains(snapshot.snapshotId()) ? TableSnapshot.Lineage.ANCESTOR : TableSnapshot.Lineage.OFF_MAIN;
+            Map<String, String> summary = snapshot.summary() == null ? Map.of() : snapshot.summary();
+            snapshots.add(new TableSnapshot(snapshot.snapshotId(), Instant.ofEpochMilli(snapshot.timestampMillis()),
+                    snapshot.operation() == null ? "unknown" : snapshot.operation(),
+                    snapshot.parentId() == null ? OptionalLong.empty() : OptionalLong.of(snapshot.parentId()),
+                    count(summary, SnapshotSummary.ADDED_RECORDS_PROP), count(summary, SnapshotSummary.DELETED_RECORDS_PROP),
+                    count(summary, SnapshotSummary.TOTAL_RECORDS_PROP), lineage, refs.getOrDefault(snapshot.snapshotId(), List.of())));
+        }
+        snapshots.sort(Comparator.comparing(TableSnapshot::committedAtUtc).thenComparingLong(snapshot -> snapshot.parentId().orElse(Long.MIN_VALUE)));
+        log.info("Stage snapshots: {} -> {} snapshots, current {}", identifier, snapshots.size(), current == null ? "none" : current.snapshotId());
+        return snapshots;
+    }
+
+    /**
+     * Makes an earlier snapshot of the table ({@code namespace.table}) its current one again (Iceberg's
+     * {@code rollbackTo}, one metadata commit: no data file is written or deleted, and the undone snapshots stay until
+     * expiry), then records it in {@link MaintenanceLog raw.maintenance_log} and the log. Only an ancestor of the current
+     * snapshot is accepted; the one that is current already changes nothing and records nothing.
+     */
+    public RollbackResult rollback(String identifier, long snapshotId, String performedBy, Optional<String> reason)
+    {
+        requireNonNull(performedBy, "performedBy is null");
+        requireNonNull(reason, "reason is null");
+        if (identifier.strip().equals(MaintenanceLog.SPEC.identifier())) {
+            throw LakehouseException.userError("Cannot roll back %s: it is the record of rollbacks, and a rollback of it would erase that record", identifier);
+        }
+        Table table = lakehouse.icebergTable(identifier);
+        String name = identifier.strip();
+        Snapshot target = table.snapshot(snapshotId);
+        Snapshot current = table.currentSnapshot();
+        if (target == null) {
+            throw LakehouseException.userError("Cannot roll back %s to snapshot %d: %s has no such snapshot (its current one is %s; "
+                    + "bin/lakehouse maintain snapshots --table %s lists them)", name, snapshotId, name, current == null ? "none" : current.snapshotId(), name);
+        }
+        if (current != null && current.snapshotId() == snapshotId) {
+            log.info("Stage rollback: {} -> snapshot {} is current already, nothing to do", name, snapshotId);
+            return new RollbackResult(name, snapshotId, snapshotId, List.of(), List.of(), totalRecords(current), totalRecords(current), Instant.now(), performedBy, reason);
+        }
+        if (current == null || !SnapshotUtil.isAncestorOf(table, current.snapshotId(), snapshotId)) {
+            throw LakehouseException.userError("Cannot roll back %s to snapshot %d: it is not an ancestor of the current snapshot %s (undone by an earlier "
+                    + "rollback or on another branch); roll back only to a snapshot marked ancestor by bin/lakehouse maintain snapshots --table %s",
+                    name, snapshotId, current == null ? "(none)" : current.snapshotId(), name);
+        }
+        try {
+            table.manageSnapshots().rollbackTo(snapshotId).commit();
+        }
+        catch (ValidationException e) {
+            // A writer committed in the meantime and the snapshot left the table's history.
+            throw LakehouseException.userError("Cannot roll back %s to snapshot %d: %s", name, snapshotId, e.getMessage());
+        }
+        table.refresh();
+        // The snapshot current just before the commit: the entry before the last of the table's snapshot log, so a
+        // write committed between our read and the rollback is named as undone too.
+        List<HistoryEntry> history = table.history();
+        long from = history.size() >= 2 && history.get(history.size() - 1).snapshotId() == snapshotId
+                ? history.get(history.size() - 2).snapshotId() : current.snapshotId();
+        List<Long> undone = new ArrayList<>();
+        for (Snapshot snapshot : SnapshotUtil.ancestorsBetween(from, snapshotId, table::snapshot)) {
+            undone.add(snapshot.snapshotId());
+        }
+        Set<Long> undoneIds = new HashSet<>(undone);
+        List<String> refsOnUndone = new TreeMap<>(table.refs()).entrySet().stream()
+                .filter(ref -> undoneIds.contains(ref.getValue().snapshotId()))
+                .map(Map.Entry::getKey)
+                .toList();
+        RollbackResult result = new RollbackResult(name, from, snapshotId, undone, refsOnUndone, totalRecords(table.snapshot(from)), totalRecords(target),
+                Instant.ofEpochMilli(history.isEmpty() ? System.currentTimeMillis() : history.get(history.size() - 1).timestampMillis()), performedBy, reason);
+        log.info("Stage rollback: {} -> snapshot {} current again (was {}), {} snapshots undone {}, records {} -> {}, by {}{}{}", name, snapshotId, from, undone.size(),
+                undone, text(result.recordsBefore()), text(result.recordsAfter()), performedBy, reason.map(text -> ", reason: " + text).orElse(""),
+                refsOnUndone.isEmpty() ? "" : ", refs still on undone snapshots " + refsOnUndone);
+        try {
+            new MaintenanceLog(lakehouse).record(result);
+        }
+        catch (RuntimeException e) {
+            throw new LakehouseException(ErrorCode.INTERNAL, String.format("Rolled back %s to snapshot %d (was %d) but cannot record it in %s: %s",
+                    name, snapshotId, from, MaintenanceLog.SPEC.identifier(), e.getMessage()), e);
+        }
+        log.info("Stage rollback recorded: {} -> 1 row in {}", name, MaintenanceLog.SPEC.identifier());
+        return result;
+    }
+
+    private static OptionalLong totalRecords(Snapshot snapshot)
+    {
+        return snapshot == null || snapshot.summary() == null ? OptionalLong.empty() : count(snapshot.summary(), SnapshotSummary.TOTAL_RECORDS_PROP);
+    }
+
+    private static OptionalLong count(Map<String, String> summary, String property)
+    {
+        String value = summary.get(property);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        }
+        catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static String text(OptionalLong value)
+    {
+        return value.isPresent() ? Long.toString(value.getAsLong()) : "?";
     }
 
     /** Bin-packs data files smaller than the target, in groups of at least two; null when skipped. */

@@ -180,6 +180,99 @@ class TestTableMaintenance
     }
 
     @Test
+    @Order(4)
+    void listsSnapshotsAndRollsBackToAnAncestorRecordingIt()
+    {
+        String history = "curated.meter_history";
+        SparkSession spark = lakehouse.spark();
+        spark.sql("CREATE TABLE " + history + " (meter_id STRING, load_mw DOUBLE) USING iceberg");
+        spark.sql("INSERT INTO " + history + " VALUES ('m1', 1.0), ('m2', 2.0)");
+        spark.sql("INSERT INTO " + history + " VALUES ('m3', 3.0)");
+        Table table = lakehouse.icebergTable(history);
+        long first = table.currentSnapshot().parentId();
+        long second = table.currentSnapshot().snapshotId();
+        String tag = "published-meter_history_daily-caiso";
+        table.manageSnapshots().createTag(tag, second).commit();
+        List<Row> beforeTheMistake = spark.sql("SELECT * FROM " + history + " ORDER BY meter_id").collectAsList();
+        // The mistake: rows deleted by hand.
+        spark.sql("DELETE FROM " + history + " WHERE meter_id IN ('m1', 'm2')");
+        table.refresh();
+        long mistake = table.currentSnapshot().snapshotId();
+        assertThat(spark.sql("SELECT count(*) FROM " + history).first().getLong(0)).isEqualTo(1);
+
+        TableMaintenance maintenance = new TableMaintenance(lakehouse, MaintenanceOptions.defaults());
+        List<TableSnapshot> snapshots = maintenance.snapshots(history);
+        assertThat(snapshots).extracting(TableSnapshot::snapshotId).containsExactly(first, second, mistake);
+        assertThat(snapshots).extracting(TableSnapshot::operation).containsExactly("append", "append", table.currentSnapshot().operation());
+        assertThat(snapshots).extracting(TableSnapshot::lineage)
+                .containsExactly(TableSnapshot.Lineage.ANCESTOR, TableSnapshot.Lineage.ANCESTOR, TableSnapshot.Lineage.CURRENT);
+        assertThat(snapshots).extracting(snapshot -> snapshot.totalRecords().getAsLong()).containsExactly(2L, 3L, 1L);
+        assertThat(snapshots).extracting(snapshot -> snapshot.addedRecords().orElse(0)).startsWith(2L, 1L);
+        assertThat(snapshots.get(2).deletedRecords().getAsLong()).isGreaterThanOrEqualTo(2);
+        assertThat(snapshots).extracting(TableSnapshot::parentId).containsExactly(java.util.OptionalLong.empty(), java.util.OptionalLong.of(first),
+                java.util.OptionalLong.of(second));
+        assertThat(snapshots).extracting(TableSnapshot::refs).containsExactly(List.of(), List.of(tag), List.of("main"));
+
+        RollbackResult rollback = maintenance.rollback(history, second, "operator", java.util.Optional.of("rows of m1 and m2 deleted by mistake"));
+        assertThat(rollback).isEqualTo(new RollbackResult(history, mistake, second, List.of(mistake), List.of(), java.util.OptionalLong.of(1),
+                java.util.OptionalLong.of(3), rollback.performedAtUtc(), "operator", java.util.Optional.of("rows of m1 and m2 deleted by mistake")));
+        assertThat(rollback.changed()).isTrue();
+        assertThat(spark.sql("SELECT * FROM " + history + " ORDER BY meter_id").collectAsList()).isEqualTo(beforeTheMistake);
+        assertThat(maintenance.snapshots(history)).extracting(TableSnapshot::lineage)
+                .containsExactly(TableSnapshot.Lineage.ANCESTOR, TableSnapshot.Lineage.CURRENT, TableSnapshot.Lineage.OFF_MAIN);
+        assertThat(maintenance.snapshots(history).get(1).refs()).containsExactly("main", tag);
+
+        // The durable record: one row with what was undone, by whom and why.
+        List<Row> log = spark.sql("SELECT action, table_name, from_snapshot_id, to_snapshot_id, undone_snapshot_ids, records_before, records_after, "
+                + "performed_by, reason, performed_at_utc FROM " + MaintenanceLog.SPEC.identifier()).collectAsList();
+        assertThat(log).hasSize(1);
+        Row entry = log.get(0);
+        assertThat(entry.getString(0)).isEqualTo("rollback");
+        assertThat(entry.getString(1)).isEqualTo(history);
+        assertThat(entry.getLong(2)).isEqualTo(mistake);
+        assertThat(entry.getLong(3)).isEqualTo(second);
+        assertThat(entry.getList(4)).containsExactly(mistake);
+        assertThat(entry.getLong(5)).isEqualTo(1);
+        assertThat(entry.getLong(6)).isEqualTo(3);
+        assertThat(entry.getString(7)).isEqualTo("operator");
+        assertThat(entry.getString(8)).isEqualTo("rows of m1 and m2 deleted by mistake");
+        assertThat(entry.getInstant(9)).isEqualTo(rollback.performedAtUtc());
+
+        // The current snapshot again: nothing changes, nothing is recorded.
+        RollbackResult again = maintenance.rollback(history, second, "operator", java.util.Optional.empty());
+        assertThat(again.changed()).isFalse();
+        assertThat(again.undoneSnapshotIds()).isEmpty();
+
+        // The undone snapshot is no ancestor any more; a snapshot of another table or none at all is refused.
+        assertThatThrownBy(() -> maintenance.rollback(history, mistake, "operator", java.util.Optional.empty()))
+                .isInstanceOfSatisfying(LakehouseException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USER_ERROR))
+                .hasMessage("Cannot roll back %s to snapshot %d: it is not an ancestor of the current snapshot %d (undone by an earlier rollback or on another "
+                        + "branch); roll back only to a snapshot marked ancestor by bin/lakehouse maintain snapshots --table %s", history, mistake, second, history);
+        long otherTables = icebergTable().currentSnapshot().snapshotId();
+        assertThatThrownBy(() -> maintenance.rollback(history, otherTables, "operator", java.util.Optional.empty()))
+                .isInstanceOfSatisfying(LakehouseException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USER_ERROR))
+                .hasMessage("Cannot roll back %s to snapshot %d: %s has no such snapshot (its current one is %d; bin/lakehouse maintain snapshots --table %s lists them)",
+                        history, otherTables, history, second, history);
+        assertThatThrownBy(() -> maintenance.rollback("curated.meter_histroy", second, "operator", java.util.Optional.empty()))
+                .hasMessage("Cannot load table curated.meter_histroy: no such table; the tables in curated are meter_history, meter_readings "
+                        + "(namespaces of catalog lakehouse: analytics, curated, raw)");
+        assertThatThrownBy(() -> maintenance.snapshots("curate.meter_history"))
+                .hasMessage("Cannot load table curate.meter_history: no such table; catalog lakehouse has no namespace curate; its namespaces are analytics, curated, raw");
+        assertThatThrownBy(() -> maintenance.snapshots("meter_history"))
+                .hasMessage("Cannot load table meter_history: name it namespace.table; the namespaces of catalog lakehouse are analytics, curated, raw");
+        assertThatThrownBy(() -> maintenance.rollback(MaintenanceLog.SPEC.identifier(), 1, "operator", java.util.Optional.empty()))
+                .hasMessageStartingWith("Cannot roll back raw.maintenance_log: it is the record of rollbacks");
+
+        // Further back: the published tag now points at an undone snapshot, and the result says so.
+        RollbackResult further = maintenance.rollback(history, first, "operator", java.util.Optional.empty());
+        assertThat(further.undoneSnapshotIds()).containsExactly(second);
+        assertThat(further.refsOnUndone()).containsExactly(tag);
+        assertThat(spark.sql("SELECT count(*) FROM " + history).first().getLong(0)).isEqualTo(2);
+        assertThat(spark.sql("SELECT to_snapshot_id FROM " + MaintenanceLog.SPEC.identifier() + " ORDER BY performed_at_utc").collectAsList())
+                .extracting(row -> row.getLong(0)).containsExactly(second, first);
+    }
+
+    @Test
     void locationsOverlapAcrossSchemesAndTrailingSlashes()
     {
         assertThat(TableMaintenance.overlaps("/lake/warehouse/raw/fetch_log", "/lake/raw")).isFalse();
