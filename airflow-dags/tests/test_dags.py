@@ -11,6 +11,7 @@ import textwrap
 
 import pytest
 from airflow.dag_processing.dagbag import DagBag
+from airflow.sdk import TriggerRule
 from airflow.serialization.encoders import coerce_to_core_timetable
 from airflow.timetables.trigger import CronTriggerTimetable
 
@@ -18,7 +19,7 @@ from conftest import DAGS
 from lakehouse_dags.jobs import LakehouseJobOperator, artifact, extra_jars
 from lakehouse_dags.markets import FEEDS, MarketFeed
 
-INGEST_TASKS = ["ingest", "curate", "check_hours", "publish"]
+INGEST_TASKS = ["ingest", "curate", "check", "publish"]
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,7 @@ def test_ingest_dag_graph(dagbag, feed: MarketFeed):
     for task in dag.tasks:
         assert isinstance(task, LakehouseJobOperator)
         assert task.pool == "lakehouse_writers"
-        assert task.application_args[0] == task.task_id.replace("check_hours", "check")
+        assert task.application_args[0] == task.task_id
         assert task.application_args[1:3] == ["--market", feed.market]
     timetable = coerce_to_core_timetable(dag.timetable)  # what the scheduler gets
     assert isinstance(timetable, CronTriggerTimetable)
@@ -72,8 +73,26 @@ def test_ingest_dag_graph(dagbag, feed: MarketFeed):
     assert str(timetable._timezone.name) == feed.timezone
     assert dag.max_active_runs == 1
     assert dag.catchup is False
-    assert dag.get_task("check_hours").retries == 0
+    assert dag.get_task("check").retries == 0
     assert dag.get_task("ingest").retries >= 1
+
+
+@pytest.mark.parametrize("feed", FEEDS, ids=lambda feed: feed.dag_id)
+def test_publish_runs_only_after_check_succeeded(dagbag, feed: MarketFeed):
+    """check is the gate: publish's only upstream task, with the rule that it runs only when every upstream task
+    succeeded, so a failed (or upstream-failed) check leaves publish upstream_failed. check fails for good (no retry):
+    rerunning it cannot add the missing hours. tests/test_gate.py runs the DAG to show it."""
+    dag = dagbag.dags[feed.dag_id]
+    check, publish = dag.get_task("check"), dag.get_task("publish")
+    assert publish.upstream_task_ids == {"check"}
+    assert publish.trigger_rule == TriggerRule.ALL_SUCCESS
+    assert check.upstream_task_ids == {"curate"}
+    assert check.trigger_rule == TriggerRule.ALL_SUCCESS
+    assert check.retries == 0
+    assert check.application_args[:5] == ["check", "--market", feed.market, "--run-date", dag.get_task("curate").application_args[4]]
+    assert [argument for argument in check.application_args[5:] if argument != "--dataset"] == list(feed.datasets)
+    # publish is downstream of every other task: nothing can reach it around the check.
+    assert dag.get_task("ingest").get_flat_relative_ids(upstream=False) == {"curate", "check", "publish"}
 
 
 def test_ingest_caiso_runs_at_publication_time_for_tomorrow(dagbag):
@@ -81,8 +100,8 @@ def test_ingest_caiso_runs_at_publication_time_for_tomorrow(dagbag):
     assert coerce_to_core_timetable(dag.timetable)._expression == "0 14 * * *"
     ingest = dag.get_task("ingest")
     assert "--report" in ingest.application_args and "prc_lmp" in ingest.application_args
-    assert "check" == dag.get_task("check_hours").application_args[0]
-    assert dag.get_task("check_hours").application_args[-2:] == ["--dataset", "da_hourly"]
+    assert "check" == dag.get_task("check").application_args[0]
+    assert dag.get_task("check").application_args[-2:] == ["--dataset", "da_hourly"]
 
 
 def test_maintenance_dag(dagbag):

@@ -74,7 +74,7 @@ def test_rest_api_run_reaches_success(airflow):
     assert result.returncode == 0
     assert "logical date 2024-03-09T22:00:00+00:00" in result.stdout
     assert ": success in" in result.stdout
-    for task in ("ingest", "curate", "check_hours", "publish"):
+    for task in ("ingest", "curate", "check", "publish"):
         assert f"{task:<14} success" in result.stdout
     [[day]] = airflow.lakehouse.query(CURATED_DAY.format(day="2024-03-10"))
     assert day == {"rows_total": str(23 * NODES), "hours": "23", "locations": str(NODES)}  # spring forward

@@ -1,4 +1,4 @@
-"""The ingest DAG of one market feed: ingest -> curate -> check_hours -> publish for one operating day."""
+"""The ingest DAG of one market feed: ingest -> curate -> check -> publish for one operating day."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
-from airflow.sdk import DAG, CronTriggerTimetable, Param
+from airflow.sdk import DAG, CronTriggerTimetable, Param, TriggerRule
 
 from lakehouse_dags.jobs import LakehouseJobOperator, replay_dir
 from lakehouse_dags.markets import MarketFeed
@@ -61,20 +61,24 @@ processes operating day **D = local date of the logical date {feed.day_offset:+d
 1. `ingest`: land the {", ".join(feed.reports)} payloads in the raw layer (identical bytes are a no-op; a
    corrupt file is quarantined and fails the task without retries).
 2. `curate`: replace the day's partitions of `curated.market_prices` ({", ".join(feed.datasets)}).
-3. `check_hours`: every location holds the day's hours (23, 24 or 25 in {feed.timezone}).
-4. `publish`: rebuild the market's published datasets and move their `published-*` Iceberg tags.
+3. `check`: the gate. The day's partition holds every hour of the day (23, 24 or 25 in {feed.timezone}) and every
+   location a published dataset averages (the trading hubs) holds every interval; otherwise it fails (exit 2, no
+   retry) and `publish` does not run.
+4. `publish`: rebuild the market's published datasets and move their `published-*` Iceberg tags; only after
+   `check` succeeded.
 
 Trigger one day by hand: `bin/lakehouse airflow trigger {feed.dag_id} --date 2024-03-10 --wait`.
 """,
     ) as dag:
         ingest = LakehouseJobOperator(task_id="ingest", command=["ingest", *market, *reports, *source_arguments(feed)])
         curate = LakehouseJobOperator(task_id="curate", command=["curate", *market, "--run-date", DAY, *reports])
-        check_hours = LakehouseJobOperator(
-            task_id="check_hours",
+        check = LakehouseJobOperator(
+            task_id="check",
             command=["check", *market, "--run-date", DAY, *[argument for dataset in feed.datasets for argument in ("--dataset", dataset)]],
             retries=0,
         )
-        publish = LakehouseJobOperator(task_id="publish", command=["publish", *market])
+        # The gate: publish runs only when check succeeded (all_success, stated rather than left to the default).
+        publish = LakehouseJobOperator(task_id="publish", command=["publish", *market], trigger_rule=TriggerRule.ALL_SUCCESS)
 
-        ingest >> curate >> check_hours >> publish
+        ingest >> curate >> check >> publish
     return dag

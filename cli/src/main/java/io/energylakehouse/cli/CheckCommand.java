@@ -3,6 +3,7 @@ package io.energylakehouse.cli;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.DayCompleteness;
+import io.energylakehouse.etl.publish.HubPrices;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
 import io.energylakehouse.etl.source.caiso.OasisReport;
 import picocli.CommandLine.Command;
@@ -13,12 +14,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        description = {"Checks that curated operating days are whole before they are published: each day's partition of",
-                "curated.market_prices must hold every hour of the day in the market's time zone (23 on a spring-forward day,",
-                "25 on a fall-back day, else 24). Locations missing some intervals are counted and named. Exits 2 when a day is not whole."},
+        description = {"Checks that curated operating days are whole before they are published. Each day's partition of",
+                "curated.market_prices must pass every declared check: rows (it holds rows), hours (every hour of the day in the",
+                "market's time zone: 23 on a spring-forward day, 25 on a fall-back day, else 24) and published_locations (every",
+                "location a published dataset averages, the trading hubs, holds every interval of the day). Other locations missing",
+                "intervals are named but do not fail the day. Prints a line per day and a summary (OK or FAILED); exits 2 when a day",
+                "is not whole, so a scheduler stops before publishing."},
         footer = {"", "Example:", "  bin/lakehouse check --market caiso --run-date 2024-03-10 --dataset da_hourly"})
 final class CheckCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
@@ -54,16 +59,44 @@ final class CheckCommand
             DayCompleteness completeness = new DayCompleteness(lakehouse);
             for (String dataset : selected) {
                 for (LocalDate date : dates) {
-                    DayCompleteness.Result result = completeness.check(CaisoMarket.MARKET, dataset, date, CaisoMarket.TIME);
-                    System.out.printf("%s %s %s: %d of %d hours, %d locations%s %s%n", result.market(), result.dataset(), result.operatingDate(),
-                            result.hoursSeen(), result.expectedHours(), result.locations(),
-                            result.incompleteLocations() == 0 ? "" : ", " + result.incompleteLocations() + " missing intervals " + result.examples(),
-                            result.complete() ? "OK" : "NOT WHOLE");
+                    DayCompleteness.Result result = completeness.check(CaisoMarket.MARKET, dataset, date, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+                    System.out.println(line(result));
+                    for (DayCompleteness.Check check : result.checks()) {
+                        if (!check.passed()) {
+                            System.out.printf("  FAILED %s: %s%n", check.name(), check.detail());
+                        }
+                    }
+                    if (result.otherShortLocations() > 0) {
+                        System.out.printf("  note: %d other locations miss intervals %s (not in a published dataset; see curated.data_quality)%n",
+                                result.otherShortLocations(), result.otherExamples());
+                    }
                     results.add(result);
                 }
             }
         }
+        System.out.println(summary(results));
         DayCompleteness.requireComplete(results);
         return 0;
+    }
+
+    static String line(DayCompleteness.Result result)
+    {
+        return String.format("%s %s %s: %d of %d hours, %d locations%s %s", result.market(), result.dataset(), result.operatingDate(),
+                result.hoursSeen(), result.expectedHours(), result.locations(),
+                result.publishedShort().isEmpty() ? "" : ", published locations missing intervals " + result.publishedShort(),
+                result.complete() ? "OK" : "FAILED");
+    }
+
+    /** {@code check: OK (2 days whole)} or {@code check: FAILED: 1 of 2 days not whole: CAISO da_hourly 2024-08-01 (published_locations)}. */
+    static String summary(List<DayCompleteness.Result> results)
+    {
+        List<String> failed = results.stream().filter(result -> !result.complete())
+                .map(result -> result.market() + " " + result.dataset() + " " + result.operatingDate() + " ("
+                        + String.join(", ", result.checks().stream().filter(check -> !check.passed()).map(DayCompleteness.Check::name).toList()) + ")")
+                .toList();
+        if (failed.isEmpty()) {
+            return "check: OK (" + results.size() + " days whole)";
+        }
+        return "check: FAILED: " + failed.size() + " of " + results.size() + " days not whole: " + String.join("; ", failed);
     }
 }

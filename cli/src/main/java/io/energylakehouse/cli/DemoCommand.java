@@ -128,6 +128,10 @@ final class DemoCommand
             out.printf("  %-18s %5d %11s %12s %11s %12s%n", hub.locationId(), hub.days(), Console.price(hub.daOnPeakPerMwh()), Console.price(hub.daOffPeakPerMwh()),
                     Console.price(hub.rtOnPeakPerMwh()), Console.price(hub.rtOffPeakPerMwh()));
         }
+        if (!published.partialDays().isEmpty()) {
+            out.printf("  ! %d hub days averaged from fewer intervals than the day holds (is_da_complete / is_rt_complete = false): %s%n",
+                    published.partialDays().size(), published.partialDays());
+        }
         out.println();
         out.println("Outputs:");
         out.printf("  catalog    %s (Iceberg, catalog name '%s')%n", config.catalogUri(), config.catalogName());

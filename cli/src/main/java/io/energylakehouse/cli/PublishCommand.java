@@ -46,6 +46,10 @@ final class PublishCommand
                         export.files().stream().map(file -> file.path()).toList(), export.manifestPath());
             }
             System.out.printf("Made from curated.market_prices snapshot %d; data origin %s%n", result.curatedSnapshotId(), result.origins());
+            if (!result.partialDays().isEmpty()) {
+                System.out.printf("%d hub days published from fewer intervals than the day holds, flagged is_da_complete / is_rt_complete = false: %s%n",
+                        result.partialDays().size(), result.partialDays());
+            }
         }
         return 0;
     }

@@ -4,6 +4,8 @@ import io.energylakehouse.common.config.LakehouseConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +21,8 @@ import static java.util.Objects.requireNonNull;
 public final class Lakehouse
         implements AutoCloseable
 {
+    private static final Logger log = LoggerFactory.getLogger(Lakehouse.class);
+
     private final LakehouseConfig config;
     private final SparkSession spark;
     private final Set<String> ensured = new HashSet<>();
@@ -39,13 +43,50 @@ public final class Lakehouse
         return spark;
     }
 
-    /** Creates the namespace and the table if they do not exist yet. Cheap to call again. */
+    /**
+     * Creates the namespace and the table if they do not exist yet, and adds to a table made by an earlier version
+     * the columns its spec declares since ({@link #addMissingColumns}). Cheap to call again.
+     */
     public void ensure(TableSpec spec)
     {
         if (ensured.add(spec.identifier())) {
             spark.sql("CREATE NAMESPACE IF NOT EXISTS " + spec.namespace());
             spark.sql(spec.createStatement());
+            addMissingColumns(spec);
         }
+    }
+
+    /**
+     * Schema evolution for tables of a lake made by an earlier version: each column of the spec the table lacks is
+     * added in one Iceberg schema commit, at its place in the spec's order, with its doc. Columns are only ever added
+     * (never dropped, renamed or retyped), and as optional: the rows written before have no value for them, and Iceberg
+     * cannot add a required column to a table with rows. Writers still fill every column the spec requires.
+     */
+    private void addMissingColumns(TableSpec spec)
+    {
+        org.apache.iceberg.Table table = icebergTable(spec);
+        Set<String> existing = new HashSet<>();
+        table.schema().columns().forEach(field -> existing.add(field.name()));
+        List<String> added = spec.columnNames().stream().filter(column -> !existing.contains(column)).toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        org.apache.iceberg.UpdateSchema update = table.updateSchema();
+        String previous = null;
+        for (TableSpec.ColumnSpec column : spec.columns()) {
+            if (!existing.contains(column.name())) {
+                update.addColumn(column.name(), org.apache.iceberg.spark.SparkSchemaUtil.convert(column.type()), column.doc());
+                if (previous == null) {
+                    update.moveFirst(column.name());
+                }
+                else {
+                    update.moveAfter(column.name(), previous);
+                }
+            }
+            previous = column.name();
+        }
+        update.commit();
+        log.info("Stage ensure: {} made by an earlier version: added columns {} (optional: rows written before have none)", spec.identifier(), added);
     }
 
     public void ensureAll(List<TableSpec> specs)

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
@@ -19,15 +21,23 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * Does an operating day's partition of {@code curated.market_prices} hold the whole day: every hour ending
- * of the day in the market's time zone (23 on a spring-forward day, 25 on a fall-back day, else 24)? The
- * scheduled pipeline runs this between curating and publishing, so an incomplete day is never published
- * as if it were whole. Locations missing some intervals are counted (their gaps are in
- * {@code curated.data_quality}); a partition missing whole hours, or holding none, fails the check.
+ * Does an operating day's partition of {@code curated.market_prices} hold the whole day? The scheduled pipeline
+ * runs this between curating and publishing, so a day that is not whole is never published as if it were. The
+ * day is whole when each of its declared {@link Check}s passes:
+ * <ul>
+ * <li>{@code rows}: the partition holds rows;</li>
+ * <li>{@code hours}: it holds every hour ending of the day in the market's time zone (23 on a spring-forward day,
+ * 25 on a fall-back day, else 24);</li>
+ * <li>{@code published_locations}: every location a published dataset is made of (the location types the caller
+ * names, e.g. the hubs that publishing averages) holds every interval of the day.</li>
+ * </ul>
+ * Other locations missing intervals are counted and named but do not fail the day: nothing published averages
+ * them, and their gaps are rows of {@code curated.data_quality}.
  */
 public final class DayCompleteness
 {
     private static final Logger log = LoggerFactory.getLogger(DayCompleteness.class);
+    private static final int EXAMPLES = 5;
 
     private final Lakehouse lakehouse;
 
@@ -36,39 +46,73 @@ public final class DayCompleteness
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
     }
 
+    /** One declared check of a day: its name, whether it passed, and what it found. */
+    public record Check(String name, boolean passed, String detail)
+    {
+        public Check
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(detail, "detail is null");
+        }
+    }
+
     /**
      * @param hoursSeen distinct hour-ending values in the partition
-     * @param incompleteLocations locations holding fewer intervals than the day has (named in {@code examples})
+     * @param publishedShort locations of a published type holding fewer intervals than the day has, e.g. {@code TH_NP15_GEN-APND (23 of 24 intervals)}
+     * @param otherShortLocations other locations holding fewer intervals than the day has (up to five named in {@code otherExamples})
      */
     public record Result(String market, String dataset, LocalDate operatingDate, int expectedHours, int hoursSeen, long locations,
-            long incompleteLocations, List<String> examples)
+            List<String> publishedShort, long otherShortLocations, List<String> otherExamples)
     {
         public Result
         {
             requireNonNull(market, "market is null");
             requireNonNull(dataset, "dataset is null");
             requireNonNull(operatingDate, "operatingDate is null");
-            examples = List.copyOf(examples);
+            publishedShort = List.copyOf(publishedShort);
+            otherExamples = List.copyOf(otherExamples);
+        }
+
+        /** The declared checks of the day, in order. */
+        public List<Check> checks()
+        {
+            return List.of(
+                    new Check("rows", locations > 0, locations + " locations"),
+                    new Check("hours", locations > 0 && hoursSeen == expectedHours, hoursSeen + " of " + expectedHours + " hours"),
+                    new Check("published_locations", locations > 0 && publishedShort.isEmpty(), publishedShort.isEmpty()
+                            ? "every published location holds every interval"
+                            : publishedShort.size() + " published locations miss intervals: " + String.join(", ", publishedShort)));
         }
 
         public boolean complete()
         {
-            return locations > 0 && hoursSeen == expectedHours;
+            return checks().stream().allMatch(Check::passed);
         }
 
-        /** Why the day is not complete, as the error a scheduler shows. */
-        public String problem()
+        /** Why the day is not complete, as the error a scheduler shows; empty when it is. */
+        public Optional<String> problem()
         {
+            String day = market + " " + dataset + " for operating day " + operatingDate;
             if (locations == 0) {
-                return String.format("Cannot confirm %s %s for operating day %s: curated.market_prices holds no rows for it "
-                        + "(was it ingested and curated? see curated.quarantine and raw.fetch_log)", market, dataset, operatingDate);
+                return Optional.of("Cannot confirm " + day + ": curated.market_prices holds no rows for it "
+                        + "(was it ingested and curated? see curated.quarantine and raw.fetch_log)");
             }
-            return String.format("Cannot confirm %s %s for operating day %s: the partition holds %d distinct hours where the day has %d "
-                    + "in the market's time zone", market, dataset, operatingDate, hoursSeen, expectedHours);
+            if (hoursSeen != expectedHours) {
+                return Optional.of(String.format("Cannot confirm %s: the partition holds %d distinct hours where the day has %d in the market's time zone",
+                        day, hoursSeen, expectedHours));
+            }
+            if (!publishedShort.isEmpty()) {
+                return Optional.of("Cannot confirm " + day + ": published datasets average locations that miss intervals: " + String.join(", ", publishedShort)
+                        + " (published rows of the day carry is_*_complete = false; see curated.data_quality)");
+            }
+            return Optional.empty();
         }
     }
 
-    public Result check(String market, String dataset, LocalDate operatingDate, MarketTime time)
+    /**
+     * @param publishedLocationTypes the {@code location_type}s published datasets are made of (e.g. {@code hub})
+     */
+    public Result check(String market, String dataset, LocalDate operatingDate, MarketTime time, Set<String> publishedLocationTypes)
     {
         Dataset<Row> day = lakehouse.read(CanonicalTables.MARKET_PRICES)
                 .where(col("market").equalTo(lit(market)).and(col("dataset").equalTo(lit(dataset))).and(col("operating_date").equalTo(lit(java.sql.Date.valueOf(operatingDate)))));
@@ -76,32 +120,42 @@ public final class DayCompleteness
         Row overall = day.agg(countDistinct(col("hour_ending")), countDistinct(col("location_id"))).first();
         int hoursSeen = (int) overall.getLong(0);
         long locations = overall.getLong(1);
-        List<String> examples = new ArrayList<>();
-        long incomplete = 0;
+        List<String> publishedShort = new ArrayList<>();
+        List<String> otherExamples = new ArrayList<>();
+        long otherShort = 0;
         if (locations > 0) {
             // Every location should hold hours * (60 / interval length) distinct intervals; at most one row per location.
-            List<Row> shortLocations = day.groupBy("location_id", "interval_minutes")
+            List<Row> shortLocations = day.groupBy("location_id", "location_type", "interval_minutes")
                     .agg(countDistinct(col("interval_start_utc")).as("intervals"))
                     .where(col("intervals").lt(lit(expectedHours).multiply(lit(60)).divide(col("interval_minutes"))))
                     .orderBy("location_id")
                     .collectAsList();
-            incomplete = shortLocations.size();
-            for (Row row : shortLocations.subList(0, Math.min(5, shortLocations.size()))) {
-                examples.add(row.getString(0) + " (" + row.getLong(2) + " of " + expectedHours * 60 / row.getInt(1) + " intervals)");
+            for (Row row : shortLocations) {
+                String description = row.getString(0) + " (" + row.getLong(3) + " of " + expectedHours * 60 / row.getInt(2) + " intervals)";
+                if (publishedLocationTypes.contains(row.getString(1))) {
+                    publishedShort.add(description);
+                }
+                else {
+                    otherShort++;
+                    if (otherExamples.size() < EXAMPLES) {
+                        otherExamples.add(description);
+                    }
+                }
             }
         }
-        Result result = new Result(market, dataset, operatingDate, expectedHours, hoursSeen, locations, incomplete, examples);
-        log.info("Stage check: {} {} {}: {} of {} hours, {} locations, {} incomplete", market, dataset, operatingDate, hoursSeen, expectedHours,
-                locations, incomplete);
+        Result result = new Result(market, dataset, operatingDate, expectedHours, hoursSeen, locations, publishedShort, otherShort, otherExamples);
+        log.info("Stage check: {} {} {}: {} of {} hours, {} locations, {} published locations short, {} others short: {}", market, dataset, operatingDate,
+                hoursSeen, expectedHours, locations, publishedShort.size(), otherShort, result.complete() ? "whole" : "NOT WHOLE");
         return result;
     }
 
-    /** Throws the problem of the first incomplete day as a data error. */
+    /** Throws the problem of the first day that is not whole as a data error. */
     public static void requireComplete(List<Result> results)
     {
         for (Result result : results) {
-            if (!result.complete()) {
-                throw LakehouseException.badData("%s", result.problem());
+            Optional<String> problem = result.problem();
+            if (problem.isPresent()) {
+                throw LakehouseException.badData("%s", problem.get());
             }
         }
     }

@@ -105,7 +105,7 @@ public final class CaisoPipeline
             }
         }
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
-                .where(col("market").equalTo(CaisoMarket.MARKET).and(col("location_type").equalTo("hub")));
+                .where(col("market").equalTo(CaisoMarket.MARKET).and(col("location_type").equalTo(HubPrices.LOCATION_TYPE)));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row range = latest.agg(min("operating_date"), max("operating_date")).first();
@@ -115,10 +115,11 @@ public final class CaisoPipeline
             LocalDate first = range.getAs(0);
             LocalDate last = range.getAs(1);
             Dataset<Row> hourly = HubPrices.hourly(latest, CaisoMarket.MARKET, CaisoMarket.TIME, CaisoMarket.PEAK_BLOCK, NercHolidays.between(first, last),
-                    OasisReport.PRC_LMP.dataset(), OasisReport.PRC_INTVL_LMP.dataset()).persist(StorageLevel.MEMORY_AND_DISK());
+                    OasisReport.PRC_LMP.dataset(), OasisReport.PRC_INTVL_LMP.dataset(), OasisReport.PRC_INTVL_LMP.intervalMinutes())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 lakehouse.overwrite(PublishedTables.HUB_PRICES_HOURLY, hourly, col("market").equalTo(CaisoMarket.MARKET));
-                lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly), col("market").equalTo(CaisoMarket.MARKET));
+                lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly, CaisoMarket.TIME), col("market").equalTo(CaisoMarket.MARKET));
             }
             finally {
                 hourly.unpersist();
@@ -146,7 +147,12 @@ public final class CaisoPipeline
                 tags.apply(PublishedTags.tags(spec.name(), CaisoMarket.MARKET, export.sourceSnapshots()));
                 exports.add(export);
             }
-            return new PublishResult(exports, curatedSnapshot, origins, hubSummaries(), false);
+            PublishResult result = new PublishResult(exports, curatedSnapshot, origins, hubSummaries(), partialDays(), false);
+            if (!result.partialDays().isEmpty()) {
+                log.warn("Stage publish: {} hub days published from fewer intervals than the day holds, flagged is_da_complete/is_rt_complete = false: {}",
+                        result.partialDays().size(), result.partialDays().subList(0, Math.min(5, result.partialDays().size())));
+            }
+            return result;
         }
         finally {
             latest.unpersist();
@@ -180,7 +186,33 @@ public final class CaisoPipeline
             exports.add(manifest.get().export());
             origins.addAll(manifest.get().origins());
         }
-        return java.util.Optional.of(new PublishResult(exports, curatedSnapshot, List.copyOf(origins), hubSummaries(), true));
+        return java.util.Optional.of(new PublishResult(exports, curatedSnapshot, List.copyOf(origins), hubSummaries(), partialDays(), true));
+    }
+
+    /**
+     * The published hub days whose day-ahead or real-time means were made from some but not all of the day's intervals;
+     * read from the table's files, no Spark job. (A day with no real-time price at all has null real-time means, not partial ones.)
+     */
+    private List<PublishResult.PartialDay> partialDays()
+    {
+        List<PublishResult.PartialDay> days = new ArrayList<>();
+        for (org.apache.iceberg.data.Record day : lakehouse.scan(PublishedTables.HUB_PRICES_DAILY,
+                org.apache.iceberg.expressions.Expressions.equal("market", CaisoMarket.MARKET),
+                List.of("location_id", "operating_date", "hours_in_day", "da_interval_count", "rt_interval_count", "rt_expected_interval_count"))) {
+            if (day.getField("hours_in_day") == null) {
+                continue; // a row published by an earlier version, before the counts existed
+            }
+            int hours = (Integer) day.getField("hours_in_day");
+            int dayAhead = (Integer) day.getField("da_interval_count");
+            long realTime = (Long) day.getField("rt_interval_count");
+            long expectedRealTime = (Long) day.getField("rt_expected_interval_count");
+            if ((dayAhead > 0 && dayAhead < hours) || (realTime > 0 && realTime < expectedRealTime)) {
+                days.add(new PublishResult.PartialDay((String) day.getField("location_id"), (LocalDate) day.getField("operating_date"), hours, dayAhead,
+                        realTime, expectedRealTime));
+            }
+        }
+        days.sort(java.util.Comparator.comparing(PublishResult.PartialDay::operatingDate).thenComparing(PublishResult.PartialDay::locationId));
+        return days;
     }
 
     /** Per hub, the days published and the mean of each daily average (nulls left out); read from the table's files, no Spark job. */

@@ -16,15 +16,20 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +37,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 
 /**
  * Writes a published dataset as files users download, one folder per market
  * ({@code <root>/<dataset>/market=<MARKET>/}, so entitlements can grant a market's files alone): one Parquet file, one gzipped CSV (header = column
- * names, timestamps ISO-8601 UTC), a Delta table, and {@code manifest.json} with the schema, row count, the
+ * names, timestamps ISO-8601 UTC, doubles as their shortest exact decimal: {@link DecimalText}), a Delta table, and {@code manifest.json} with the schema, row count, the
  * sha256 of each file and the Iceberg snapshot ids the dataset was made from. Files are written under
  * temporary names and renamed, so a download never sees half a file; a rerun replaces them.
  */
@@ -69,7 +76,7 @@ public final class DatasetExporter
             files.add(writeSingleFile(fileSystem, folder, spec.name() + ".parquet", "parquet", rowCount,
                     temporary -> conformed.write().mode(SaveMode.Overwrite).parquet(temporary)));
             files.add(writeSingleFile(fileSystem, folder, spec.name() + ".csv.gz", "csv.gz", rowCount,
-                    temporary -> conformed.write().mode(SaveMode.Overwrite)
+                    temporary -> withDecimalText(conformed).write().mode(SaveMode.Overwrite)
                             .option("header", "true")
                             .option("compression", "gzip")
                             .option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss'Z'")
@@ -85,6 +92,16 @@ public final class DatasetExporter
         catch (IOException e) {
             throw new LakehouseException(ErrorCode.EXTERNAL_SERVICE, "Cannot publish " + spec.name() + " under " + folder + ": " + FileErrors.reason(e), e);
         }
+    }
+
+    /** The rows as the CSV writes them: each double column as {@link DecimalText#plain} text, other columns as they are. */
+    static Dataset<Row> withDecimalText(Dataset<Row> rows)
+    {
+        UserDefinedFunction plain = udf((UDF1<Double, String>) DecimalText::plain, DataTypes.StringType);
+        Column[] columns = Arrays.stream(rows.schema().fields())
+                .map(field -> field.dataType().equals(DataTypes.DoubleType) ? plain.apply(col(field.name())).as(field.name()) : col(field.name()))
+                .toArray(Column[]::new);
+        return rows.select(columns);
     }
 
     /** A dataset's manifest as published before: what it says was exported, and the data origins it records. */
@@ -105,8 +122,11 @@ public final class DatasetExporter
                 manifest = new ObjectMapper().readTree(input);
             }
             Path deltaLog = new Path(new Path(folder, manifest.path("delta_table").asText("delta")), "_delta_log");
-            // A manifest from before origins were recorded, or a Delta extract that is gone, is published again.
-            if (!manifest.has("origins") || !fileSystem.exists(deltaLog)) {
+            // A manifest from before origins were recorded, one whose columns are not the spec's (made by an earlier
+            // version), or a Delta extract that is gone, is published again.
+            List<String> columns = new ArrayList<>();
+            manifest.path("schema").forEach(column -> columns.add(column.path("name").asText()));
+            if (!manifest.has("origins") || !columns.equals(spec.columnNames()) || !fileSystem.exists(deltaLog)) {
                 return Optional.empty();
             }
             List<PublishedFile> files = new ArrayList<>();

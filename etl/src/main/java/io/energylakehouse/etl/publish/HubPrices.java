@@ -15,32 +15,52 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.date_trunc;
 import static org.apache.spark.sql.functions.dayofweek;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
 import static org.apache.spark.sql.functions.hour;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
-/** Hub price datasets derived from the latest revision of {@code curated.market_prices}. Pure transforms. */
+/**
+ * Hub price datasets derived from the latest revision of {@code curated.market_prices}. Pure transforms.
+ *
+ * <p>Every mean is rounded half-up to {@link #MEAN_SCALE} decimal places, so a published mean is a short decimal
+ * (47.544553), never binary float noise (47.54455312500001); prices taken as they are keep the source's digits.
+ * Every mean comes with how many intervals it was made from, how many the day or hour holds, and whether that is
+ * all of them ({@code is_*_complete}): a day missing an hour is published flagged, never averaged silently.
+ */
 public final class HubPrices
 {
+    /** The locations the hub datasets are made of: curated rows of this {@code location_type}. */
+    public static final String LOCATION_TYPE = "hub";
+    /** Decimal places of every published mean. */
+    public static final int MEAN_SCALE = 6;
+
     private HubPrices() {}
 
     /**
-     * Hourly hub prices: day-ahead rows as they are, real-time 5-minute rows averaged per hour, side by side.
+     * Hourly hub prices: day-ahead rows as they are, real-time rows averaged per hour, side by side.
      *
      * @param holidays the holidays to treat as off-peak over the data's date range
+     * @param realTimeIntervalMinutes length of the real-time intervals (5: an hour holds 12)
      */
     public static Dataset<Row> hourly(Dataset<Row> latestPrices, String market, MarketTime time, PeakBlock block, Collection<LocalDate> holidays,
-            String dayAheadDataset, String realTimeDataset)
+            String dayAheadDataset, String realTimeDataset, int realTimeIntervalMinutes)
     {
-        Dataset<Row> hubs = latestPrices.where(col("market").equalTo(market).and(col("location_type").equalTo("hub")));
+        if (realTimeIntervalMinutes <= 0 || 60 % realTimeIntervalMinutes != 0) {
+            throw new IllegalArgumentException("Cannot average real-time prices per hour: intervals of " + realTimeIntervalMinutes + " minutes do not divide an hour");
+        }
+        Dataset<Row> hubs = latestPrices.where(col("market").equalTo(market).and(col("location_type").equalTo(LOCATION_TYPE)));
         Dataset<Row> dayAhead = hubs.where(col("dataset").equalTo(dayAheadDataset)).select(
                 col("location_id"), col("interval_start_utc"), col("currency"),
                 col("price_per_mwh").as("da_price_per_mwh"), col("energy_per_mwh").as("da_energy_per_mwh"),
@@ -48,29 +68,53 @@ public final class HubPrices
                 col("ghg_per_mwh").as("da_ghg_per_mwh"));
         Dataset<Row> realTime = hubs.where(col("dataset").equalTo(realTimeDataset))
                 .groupBy(col("location_id"), date_trunc("hour", col("interval_start_utc")).as("interval_start_utc"))
-                .agg(avg("price_per_mwh").as("rt_price_per_mwh"), count(lit(1)).as("rt_interval_count"), first("currency").as("rt_currency"));
+                .agg(mean(col("price_per_mwh")).as("rt_price_per_mwh"), count(lit(1)).as("rt_interval_count"), first("currency").as("rt_currency"));
+        Column intervalCount = coalesce(col("rt_interval_count"), lit(0L));
+        Column expectedCount = lit((long) (60 / realTimeIntervalMinutes));
         Dataset<Row> joined = dayAhead.join(realTime, new String[] {"location_id", "interval_start_utc"}, "full_outer")
                 .withColumn("currency", coalesce(col("currency"), col("rt_currency")))
-                .withColumn("rt_interval_count", coalesce(col("rt_interval_count"), lit(0L)))
+                .withColumn("rt_interval_count", intervalCount)
+                .withColumn("rt_expected_interval_count", expectedCount)
+                .withColumn("is_rt_complete", intervalCount.equalTo(expectedCount))
                 .withColumn("market", lit(market))
                 .withColumn("interval_end_utc", col("interval_start_utc").plus(expr("INTERVAL 1 HOUR")));
         return withOnPeak(MarketPrices.withOperatingTime(joined, time), time, block, holidays);
     }
 
-    /** Daily on-peak and off-peak means of {@link #hourly} rows. */
-    public static Dataset<Row> daily(Dataset<Row> hourly)
+    /**
+     * Daily on-peak and off-peak means of {@link #hourly} rows, with the day's length in the market's time zone
+     * and the intervals behind the means: day-ahead hours (complete when they are the day's hours) and
+     * real-time intervals (complete when every hour holds all of its own).
+     */
+    public static Dataset<Row> daily(Dataset<Row> hourly, MarketTime time)
     {
         Column onPeak = col("is_on_peak");
         Column hasDayAhead = col("da_price_per_mwh").isNotNull();
+        Column hoursInDay = floor(unix_seconds(MarketPrices.dayStartUtc(date_add(col("operating_date"), 1), time))
+                .minus(unix_seconds(MarketPrices.dayStartUtc(col("operating_date"), time))).divide(3600)).cast("int");
         return hourly.groupBy("market", "location_id", "operating_date", "peak_block")
                 .agg(max(col("_is_peak_day")).as("is_peak_day"),
                         sum(when(onPeak.and(hasDayAhead), 1).otherwise(0)).cast("int").as("on_peak_hours"),
                         sum(when(not(onPeak).and(hasDayAhead), 1).otherwise(0)).cast("int").as("off_peak_hours"),
-                        avg(when(onPeak, col("da_price_per_mwh"))).as("da_on_peak_price_per_mwh"),
-                        avg(when(not(onPeak), col("da_price_per_mwh"))).as("da_off_peak_price_per_mwh"),
-                        avg(when(onPeak, col("rt_price_per_mwh"))).as("rt_on_peak_price_per_mwh"),
-                        avg(when(not(onPeak), col("rt_price_per_mwh"))).as("rt_off_peak_price_per_mwh"),
-                        first("currency").as("currency"));
+                        sum(when(hasDayAhead, 1).otherwise(0)).cast("int").as("da_interval_count"),
+                        sum(col("rt_interval_count")).cast("long").as("rt_interval_count"),
+                        max(col("rt_expected_interval_count")).as("_rt_expected_per_hour"),
+                        mean(when(onPeak, col("da_price_per_mwh"))).as("da_on_peak_price_per_mwh"),
+                        mean(when(not(onPeak), col("da_price_per_mwh"))).as("da_off_peak_price_per_mwh"),
+                        mean(when(onPeak, col("rt_price_per_mwh"))).as("rt_on_peak_price_per_mwh"),
+                        mean(when(not(onPeak), col("rt_price_per_mwh"))).as("rt_off_peak_price_per_mwh"),
+                        first("currency").as("currency"))
+                .withColumn("hours_in_day", hoursInDay)
+                .withColumn("is_da_complete", col("da_interval_count").equalTo(col("hours_in_day")))
+                .withColumn("rt_expected_interval_count", col("hours_in_day").cast("long").multiply(col("_rt_expected_per_hour")))
+                .withColumn("is_rt_complete", col("rt_interval_count").equalTo(col("rt_expected_interval_count")))
+                .drop("_rt_expected_per_hour");
+    }
+
+    /** The mean of a price column, rounded half-up to {@link #MEAN_SCALE} decimal places. */
+    public static Column mean(Column prices)
+    {
+        return round(avg(prices), MEAN_SCALE);
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.energylakehouse.etl.source.epf;
 
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.money.CurrencyCodes;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -148,12 +148,10 @@ public record SeriesDataset(
 
     private static String currencyCode(String currency)
     {
-        String code = currency.trim().toUpperCase(Locale.ROOT);
-        try {
-            return Currency.getInstance(code).getCurrencyCode();
+        Optional<String> refusal = CurrencyCodes.refusal(currency);
+        if (refusal.isPresent()) {
+            throw LakehouseException.userError("Cannot use currency '%s': %s; use a currency's code such as EUR or USD", currency, refusal.get());
         }
-        catch (IllegalArgumentException e) {
-            throw LakehouseException.userError("Cannot use currency '%s': not an ISO 4217 code such as EUR or USD", currency);
-        }
+        return currency.trim().toUpperCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.source.settlements;
 
 import io.energylakehouse.common.csv.CsvLine;
+import io.energylakehouse.common.money.CurrencyCodes;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +52,6 @@ public final class SettlementParser
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKET_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]*");
-    private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream().map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
 
     @Override
     public String market()
@@ -241,11 +240,11 @@ public final class SettlementParser
 
     private static String currency(String value)
     {
-        String currency = value.toUpperCase(Locale.ROOT);
-        if (!CURRENCIES.contains(currency)) {
-            throw new LineException("currency '" + value + "' is not an ISO 4217 code");
+        Optional<String> refusal = CurrencyCodes.refusal(value);
+        if (refusal.isPresent()) {
+            throw new LineException("currency '" + value + "' is " + refusal.get());
         }
-        return currency;
+        return value.trim().toUpperCase(Locale.ROOT);
     }
 
     /** The line's trade date for its quarantine row, when it can be read although the line was rejected. */

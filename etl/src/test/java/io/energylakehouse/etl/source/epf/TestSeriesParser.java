@@ -148,7 +148,10 @@ class TestSeriesParser
         assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "NO_1", Optional.of("Europe/Olso"), Optional.of("EUR")))
                 .hasMessageStartingWith("Cannot use time zone 'Europe/Olso': not a region id");
         assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "NO_1", Optional.of("Europe/Oslo"), Optional.of("EURO")))
-                .hasMessage("Cannot use currency 'EURO': not an ISO 4217 code such as EUR or USD");
+                .hasMessage("Cannot use currency 'EURO': not an ISO 4217 code; use a currency's code such as EUR or USD");
+        assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "NO_1", Optional.of("Europe/Oslo"), Optional.of("xxx")))
+                .hasMessage("Cannot use currency 'xxx': not a currency: ISO 4217 code XXX stands for Unknown Currency (codes for no currency, testing, "
+                        + "precious metals and units of account are refused); use a currency's code such as EUR or USD");
         assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.EPFTOOLBOX, "N P", Optional.empty(), Optional.empty()))
                 .hasMessage("Cannot import epftoolbox dataset 'N P': a name is letters, digits, '_' and '-', e.g. NP or DE_LU");
     }

@@ -98,10 +98,13 @@ class TestSettlementParser
                 + "\n"
                 + "2024-06-03,PJM West,PMI-SEP24,peak,2024-09-01,2024-10-01,61.20,USD,MWh,ICE\n"
                 + "2024-06-03,EEX-DE,F1BD-0609,base,2024-06-09,2024-06-10,-12.50,EUR,MWh,EEX\n"
-                + "2024-06-03,EEX-DE,F1BM-SEP24,base,2024-09-01,2024-10-01,1e999,EUR,MWh,EEX\n");
+                + "2024-06-03,EEX-DE,F1BM-SEP24,base,2024-09-01,2024-10-01,1e999,EUR,MWh,EEX\n"
+                + "2024-06-03,EEX-DE,F1BM-OCT24,base,2024-10-01,2024-11-01,80.10,XXX,MWh,EEX\n"
+                + "2024-06-03,EEX-DE,F1BM-NOV24,base,2024-11-01,2024-12-01,82.30,xts,MWh,EEX\n"
+                + "2024-06-03,COMEX,GCZ24,base,2024-12-01,2025-01-01,2350.5,XAU,oz,CME\n");
 
         assertThat(parsed.outcome()).isEqualTo(FetchOutcome.PARSED);
-        assertThat(parsed.detail()).contains("12 lines rejected");
+        assertThat(parsed.detail()).contains("15 lines rejected");
         assertThat(records(parsed)).extracting(SettlementRecord::lineNumber, SettlementRecord::contractCode, SettlementRecord::settlementPrice)
                 .containsExactly(tuple(2, "PMI-JUL24", 79.40), tuple(15, "F1BD-0609", -12.50));
         assertThat(parsed.rejected()).extracting(rejected -> rejected.lineNumber().orElseThrow(), RejectedRecord::reason).containsExactly(
@@ -116,7 +119,13 @@ class TestSettlementParser
                 tuple(11, "currency 'US$' is not an ISO 4217 code"),
                 tuple(12, "expected 10 fields as in the header, found 9"),
                 tuple(14, "market 'PJM West' is not a market code (letters, digits, '-' and '_', e.g. PJM or EEX-DE)"),
-                tuple(16, "settlement_price '1e999' is not a finite number"));
+                tuple(16, "settlement_price '1e999' is not a finite number"),
+                tuple(17, "currency 'XXX' is not a currency: ISO 4217 code XXX stands for Unknown Currency (codes for no currency, testing, "
+                        + "precious metals and units of account are refused)"),
+                tuple(18, "currency 'xts' is not a currency: ISO 4217 code XTS stands for Testing Currency Code (codes for no currency, testing, "
+                        + "precious metals and units of account are refused)"),
+                tuple(19, "currency 'XAU' is not a currency: ISO 4217 code XAU stands for Gold (codes for no currency, testing, "
+                        + "precious metals and units of account are refused)"));
         // Each rejection keeps the line as received and, where readable, the trade date and market (which decides who may see it).
         assertThat(parsed.rejected().get(2)).isEqualTo(new RejectedRecord(Optional.of(5),
                 Optional.of("2024-06-03,PJM,OPJ-AUG24,offpeak,2024-08-01,2024-09-01,NaN,USD,MWh,ICE"), "settlement_price 'NaN' is not a finite number",
