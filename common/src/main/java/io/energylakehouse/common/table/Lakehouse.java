@@ -5,7 +5,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -21,7 +20,7 @@ public final class Lakehouse
 {
     private final LakehouseConfig config;
     private final SparkSession spark;
-    private final Set<String> ensured = new HashSet<>();
+    private final Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Lakehouse(LakehouseConfig config, SparkSession spark)
     {
@@ -39,12 +38,80 @@ public final class Lakehouse
         return spark;
     }
 
-    /** Creates the namespace and the table if they do not exist yet. Cheap to call again. */
+    /**
+     * Creates the namespace and the table if they do not exist yet, and adds the spec's optional columns a table made
+     * by an earlier version lacks (Iceberg schema evolution: old rows read null there). Cheap to call again.
+     */
     public void ensure(TableSpec spec)
     {
-        if (ensured.add(spec.identifier())) {
-            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + spec.namespace());
-            spark.sql(spec.createStatement());
+        if (!ensured.contains(spec.identifier())) {
+            create(spec);
+            addMissingColumns(spec);
+            ensured.add(spec.identifier());
+        }
+    }
+
+    private void create(TableSpec spec)
+    {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                spark.sql("CREATE NAMESPACE IF NOT EXISTS " + spec.namespace());
+                spark.sql(spec.createStatement());
+                return;
+            }
+            catch (RuntimeException e) {
+                // Two jobs creating the same namespace or table at the same moment: the catalog lets one win, and
+                // IF NOT EXISTS does not cover the loser's race. Look again: it exists now.
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the table exists in the catalog, without creating it. */
+    public boolean exists(TableSpec spec)
+    {
+        return icebergCatalog().tableExists(org.apache.iceberg.catalog.TableIdentifier.of(spec.namespace(), spec.name()));
+    }
+
+    private void addMissingColumns(TableSpec spec)
+    {
+        for (int attempt = 1; ; attempt++) {
+            org.apache.iceberg.Table table = loadIcebergTable(spec);
+            List<TableSpec.ColumnSpec> columns = spec.columns();
+            List<TableSpec.ColumnSpec> missing = columns.stream().filter(column -> table.schema().findField(column.name()) == null).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            List<String> required = missing.stream().filter(column -> !column.nullable()).map(TableSpec.ColumnSpec::name).toList();
+            if (!required.isEmpty()) {
+                throw new io.energylakehouse.common.LakehouseException(io.energylakehouse.common.ErrorCode.INTERNAL, String.format(
+                        "Cannot use table %s: it lacks required columns %s, which cannot be added to existing rows", spec.identifier(), required));
+            }
+            org.apache.iceberg.UpdateSchema update = table.updateSchema();
+            for (TableSpec.ColumnSpec column : missing) {
+                update.addColumn(column.name(), org.apache.iceberg.spark.SparkSchemaUtil.convert(column.type()), column.doc());
+                int position = columns.indexOf(column);
+                if (position == 0) {
+                    update.moveFirst(column.name());
+                }
+                else {
+                    update.moveAfter(column.name(), columns.get(position - 1).name());
+                }
+            }
+            try {
+                update.commit();
+                org.slf4j.LoggerFactory.getLogger(Lakehouse.class).info("Stage schema: added columns {} to {} (made by an earlier version)",
+                        missing.stream().map(TableSpec.ColumnSpec::name).toList(), spec.identifier());
+                return;
+            }
+            catch (org.apache.iceberg.exceptions.CommitFailedException | IllegalArgumentException e) {
+                // Another job added them at the same moment: look again.
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -95,6 +162,11 @@ public final class Lakehouse
     public org.apache.iceberg.Table icebergTable(TableSpec spec)
     {
         ensure(spec);
+        return loadIcebergTable(spec);
+    }
+
+    private org.apache.iceberg.Table loadIcebergTable(TableSpec spec)
+    {
         try {
             return org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, config.catalogName() + "." + spec.identifier());
         }

@@ -4,6 +4,7 @@ import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.curate.CurationInputs;
+import io.energylakehouse.etl.raw.LandedRows;
 import io.energylakehouse.etl.curate.MarketPrices;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -74,11 +75,8 @@ public final class CaisoCuration
 
         Column inWindow = rawWindow(dates);
         Dataset<Row> raw = CaisoPrices.withValueColumn(lakehouse.read(CaisoTables.rawTable(report)).where(inWindow), report);
-        // Only fetches the log committed count: rows of an interrupted landing are ignored.
-        Dataset<Row> fetches = lakehouse.read(CanonicalTables.FETCH_LOG)
-                .where(col("outcome").equalTo("parsed"))
-                .select("fetch_id", "published_at_utc");
-        Dataset<Row> withPublication = raw.join(fetches, "fetch_id");
+        // Only rows whose landing the fetch log committed count: rows of an interrupted landing are ignored.
+        Dataset<Row> withPublication = LandedRows.committed(raw, lakehouse.read(CanonicalTables.FETCH_LOG));
 
         Dataset<Row> prices = MarketPrices.withOperatingTime(
                         CaisoPrices.withMarketColumns(CaisoPrices.pivotLmpTypes(withPublication), report), CaisoMarket.TIME)
