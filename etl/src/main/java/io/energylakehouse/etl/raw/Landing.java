@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -49,8 +50,8 @@ import static org.apache.spark.sql.functions.not;
  * <em>with its landing id</em> ({@link LandedRows#committed}). Rows of a run that died before its fetch-log
  * commit, or of a run that lost a race to land the same payload, carry a landing id the log never names: they
  * are invisible to curation, and landing the payload again writes it once more under a new id without
- * duplicating anything. Nothing is ever deleted here: such leftovers are a little dead storage until table
- * maintenance, never a reason to touch another run's rows. The fetch log is never a reason to delete either:
+ * duplicating anything. Nothing is ever deleted here: such leftovers stay as a little dead storage, since no run
+ * can prove another dead from the log's silence (it may still be landing). The fetch log is never a reason to delete either:
  * when it is missing or empty while the raw tables hold rows (dropped or emptied by hand), the landing stops
  * before writing anything and says how to restore it.
  *
@@ -188,7 +189,7 @@ public final class Landing
         return Hashing.sha256(String.join("\n", payload.source(), payload.report(), requestKey, sha256)).substring(0, 32);
     }
 
-    private void flush(String landingId, java.util.Collection<Landed> batch, Map<String, LoggedFetch> known, Map<String, Set<String>> fileNames, Counters counters,
+    private void flush(String landingId, Collection<Landed> batch, Map<String, LoggedFetch> known, Map<String, Set<String>> fileNames, Counters counters,
             Set<String> renamed)
     {
         if (batch.isEmpty()) {
@@ -237,7 +238,7 @@ public final class Landing
     }
 
     /** The fetches of the batch whose fetch-log row another landing run wrote. */
-    private Map<String, LoggedFetch> recordedByOthers(String landingId, java.util.Collection<Landed> batch)
+    private Map<String, LoggedFetch> recordedByOthers(String landingId, Collection<Landed> batch)
     {
         Map<String, LoggedFetch> others = new HashMap<>();
         List<String> ids = batch.stream().map(Landed::fetchId).toList();
