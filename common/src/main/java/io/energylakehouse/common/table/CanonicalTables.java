@@ -22,12 +22,16 @@ public final class CanonicalTables
     public static final TableSpec FETCH_LOG = TableSpec.builder("raw", "fetch_log",
                     "One row per payload received (live fetch or replayed file): where it came from, its bytes' sha256 and what parsing made of it")
             .required("fetch_id", StringType, "Stable id of this payload: hash of source, report, request key and content sha256")
+            .optional("landing_id", StringType, "The landing run that recorded the payload; its raw rows carry the same id, and only those count "
+                    + "(rows another run left are ignored). Null for payloads landed before landing ids existed")
             .required("source", StringType, "Connector that received it, e.g. caiso-oasis")
             .required("report", StringType, "Operator report name, e.g. PRC_LMP")
             .required("origin", StringType, "live (fetched here), replay (a published file supplied to us) or synthetic (generated sample, not market data)")
             .required("request_key", StringType, "What was asked for: report, market run, window, selection; payloads with one request key are revisions")
             .optional("request_uri", StringType, "URL fetched; null for files")
-            .required("file_name", StringType, "Response or file name")
+            .required("file_name", StringType, "Response or file name that first delivered the payload")
+            .optional("file_names", DataTypes.createArrayType(StringType, false), "Every response or file name that delivered these bytes, first one first "
+                    + "(the same bytes under another name are landed once); null for payloads landed before this column existed")
             .required("fetched_at_utc", TimestampType, "When the bytes were received (file modification time for replayed files)")
             .required("published_at_utc", TimestampType, "When the operator published the data: the file's generation stamp if it has one, else fetched_at_utc")
             .required("http_status", IntegerType, "HTTP status of the response (200 for files)")

@@ -7,7 +7,6 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -25,7 +24,7 @@ public final class Lakehouse
 
     private final LakehouseConfig config;
     private final SparkSession spark;
-    private final Set<String> ensured = new HashSet<>();
+    private final Set<String> ensured = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Lakehouse(LakehouseConfig config, SparkSession spark)
     {
@@ -49,44 +48,79 @@ public final class Lakehouse
      */
     public void ensure(TableSpec spec)
     {
-        if (ensured.add(spec.identifier())) {
-            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + spec.namespace());
-            spark.sql(spec.createStatement());
+        if (!ensured.contains(spec.identifier())) {
+            create(spec);
             addMissingColumns(spec);
+            ensured.add(spec.identifier());
         }
+    }
+
+    private void create(TableSpec spec)
+    {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                spark.sql("CREATE NAMESPACE IF NOT EXISTS " + spec.namespace());
+                spark.sql(spec.createStatement());
+                return;
+            }
+            catch (RuntimeException e) {
+                // Two jobs creating the same namespace or table at the same moment: the catalog lets one win, and
+                // IF NOT EXISTS does not cover the loser's race. Look again: it exists now.
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the table exists in the catalog, without creating it. */
+    public boolean exists(TableSpec spec)
+    {
+        return icebergCatalog().tableExists(org.apache.iceberg.catalog.TableIdentifier.of(spec.namespace(), spec.name()));
     }
 
     /**
      * Schema evolution for tables of a lake made by an earlier version: each column of the spec the table lacks is
      * added in one Iceberg schema commit, at its place in the spec's order, with its doc. Columns are only ever added
      * (never dropped, renamed or retyped), and as optional: the rows written before have no value for them, and Iceberg
-     * cannot add a required column to a table with rows. Writers still fill every column the spec requires.
+     * cannot add a required column to a table with rows. Writers still fill every column the spec requires. Two jobs
+     * adding the same columns at the same moment: the loser looks again and finds them.
      */
     private void addMissingColumns(TableSpec spec)
     {
-        org.apache.iceberg.Table table = icebergTable(spec);
-        Set<String> existing = new HashSet<>();
-        table.schema().columns().forEach(field -> existing.add(field.name()));
-        List<String> added = spec.columnNames().stream().filter(column -> !existing.contains(column)).toList();
-        if (added.isEmpty()) {
-            return;
-        }
-        org.apache.iceberg.UpdateSchema update = table.updateSchema();
-        String previous = null;
-        for (TableSpec.ColumnSpec column : spec.columns()) {
-            if (!existing.contains(column.name())) {
-                update.addColumn(column.name(), org.apache.iceberg.spark.SparkSchemaUtil.convert(column.type()), column.doc());
-                if (previous == null) {
-                    update.moveFirst(column.name());
+        for (int attempt = 1; ; attempt++) {
+            org.apache.iceberg.Table table = loadIcebergTable(spec);
+            Set<String> existing = new java.util.HashSet<>();
+            table.schema().columns().forEach(field -> existing.add(field.name()));
+            List<String> added = spec.columnNames().stream().filter(column -> !existing.contains(column)).toList();
+            if (added.isEmpty()) {
+                return;
+            }
+            org.apache.iceberg.UpdateSchema update = table.updateSchema();
+            String previous = null;
+            for (TableSpec.ColumnSpec column : spec.columns()) {
+                if (!existing.contains(column.name())) {
+                    update.addColumn(column.name(), org.apache.iceberg.spark.SparkSchemaUtil.convert(column.type()), column.doc());
+                    if (previous == null) {
+                        update.moveFirst(column.name());
+                    }
+                    else {
+                        update.moveAfter(column.name(), previous);
+                    }
                 }
-                else {
-                    update.moveAfter(column.name(), previous);
+                previous = column.name();
+            }
+            try {
+                update.commit();
+                log.info("Stage ensure: {} made by an earlier version: added columns {} (optional: rows written before have none)", spec.identifier(), added);
+                return;
+            }
+            catch (org.apache.iceberg.exceptions.CommitFailedException | IllegalArgumentException e) {
+                if (attempt >= 5) {
+                    throw e;
                 }
             }
-            previous = column.name();
         }
-        update.commit();
-        log.info("Stage ensure: {} made by an earlier version: added columns {} (optional: rows written before have none)", spec.identifier(), added);
     }
 
     public void ensureAll(List<TableSpec> specs)
@@ -184,6 +218,11 @@ public final class Lakehouse
     public org.apache.iceberg.Table icebergTable(TableSpec spec)
     {
         ensure(spec);
+        return loadIcebergTable(spec);
+    }
+
+    private org.apache.iceberg.Table loadIcebergTable(TableSpec spec)
+    {
         try {
             return org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, config.catalogName() + "." + spec.identifier());
         }

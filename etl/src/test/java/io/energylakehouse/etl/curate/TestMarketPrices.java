@@ -126,7 +126,7 @@ class TestMarketPrices
             assertThat(io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.canonical(records, report, publishedAt, "fetch-x", 3))
                     .as(file.fileName()).isEqualTo(plainJava);
 
-            Dataset<Row> raw = CaisoPrices.withValueColumn(spark.createDataFrame(records.stream().map(record -> record.toRow("fetch-x")).toList(),
+            Dataset<Row> raw = CaisoPrices.withValueColumn(spark.createDataFrame(records.stream().map(record -> record.toRow("fetch-x", "landing-x")).toList(),
                     io.energylakehouse.etl.source.caiso.CaisoTables.rawTable(report).schema()), report).withColumn("published_at_utc", lit(publishedAt));
             Dataset<Row> prices = MarketPrices.withOperatingTime(CaisoPrices.withMarketColumns(CaisoPrices.pivotLmpTypes(raw), report), CaisoMarket.TIME);
             List<String> columns = io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES.columnNames();

@@ -1,14 +1,20 @@
 package io.energylakehouse.etl.raw;
 
+import io.energylakehouse.common.ErrorCode;
+import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.common.testing.TestLakehouses;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
 import io.energylakehouse.etl.source.caiso.CaisoTables;
 import io.energylakehouse.etl.source.caiso.OasisLmpParser;
 import io.energylakehouse.etl.source.caiso.SyntheticOasis;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +35,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Landing on a tiny lake: no-ops, revisions, operator answers and the clean-up after an interrupted run. */
+/**
+ * Landing on a tiny lake: no-ops, revisions, operator answers, rows of an interrupted run (ignored, never deleted), a
+ * damaged fetch log, the same bytes under another name, and tables made by an earlier version.
+ */
 class TestLanding
 {
     @TempDir
@@ -139,19 +150,157 @@ class TestLanding
     }
 
     @Test
-    void rowsOfAnInterruptedLandingAreDeletedByTheNextOne()
+    void rowsOfAnInterruptedLandingAreIgnoredAndNeverDeleted()
     {
         // A landing that appended raw rows and died before recording its payload in the fetch log.
-        Row orphan = RowFactory.create("orphan-fetch", 2, Instant.parse("2024-07-09T07:00:00Z"), Instant.parse("2024-07-09T08:00:00Z"),
+        Row orphan = RowFactory.create("orphan-fetch", "dead-landing", 2, Instant.parse("2024-07-09T07:00:00Z"), Instant.parse("2024-07-09T08:00:00Z"),
                 null, null, null, null, null, "NODE_X", "DAM", "LMP", null, null, null, null, 12.5, null);
         land(live("PRC_LMP|DAM|warm-up", new SyntheticOasis(3).dayAhead(LocalDate.of(2024, 7, 8), SyntheticOasis.nodes(7)).bytes()));
         lakehouse.append(CaisoTables.RAW_PRC_LMP, lakehouse.spark().createDataFrame(List.of(orphan), CaisoTables.RAW_PRC_LMP.schema()));
         assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo("orphan-fetch")).count()).isEqualTo(1);
+        // ...and one that died after appending the rows of the very payload landed next: same fetch id, its own landing id.
+        Payload next = live("PRC_LMP|DAM|next", new SyntheticOasis(4).dayAhead(LocalDate.of(2024, 7, 9), SyntheticOasis.nodes(7)).bytes());
+        String nextFetchId = Landing.fetchId(next, next.requestKey(), next.sha256());
+        List<Row> interrupted = new OasisLmpParser().parse(next).records().stream().map(record -> record.toRow(nextFetchId, "interrupted-landing")).toList();
+        lakehouse.appendRows(CaisoTables.RAW_PRC_LMP, interrupted);
+        long rawRowsBefore = lakehouse.read(CaisoTables.RAW_PRC_LMP).count();
 
-        land(live("PRC_LMP|DAM|next", new SyntheticOasis(4).dayAhead(LocalDate.of(2024, 7, 9), SyntheticOasis.nodes(7)).bytes()));
+        LandingResult landed = land(next);
 
-        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo("orphan-fetch")).count()).isZero();
-        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).count()).isEqualTo(lakehouse.read(CanonicalTables.FETCH_LOG)
+        // Nothing was deleted: the next landing only added its own rows.
+        assertThat(landed.payloadsNew()).isEqualTo(1);
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo("orphan-fetch")).count()).isEqualTo(1);
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).count()).isEqualTo(rawRowsBefore + landed.rowsParsed());
+        // Readers see each committed payload once, and nothing of the interrupted runs.
+        Dataset<Row> committed = LandedRows.committed(lakehouse.read(CaisoTables.RAW_PRC_LMP), lakehouse.read(CanonicalTables.FETCH_LOG));
+        assertThat(committed.where(col("fetch_id").equalTo("orphan-fetch")).count()).isZero();
+        assertThat(committed.where(col("fetch_id").equalTo(nextFetchId)).count()).isEqualTo(interrupted.size());
+        assertThat(committed.count()).isEqualTo(lakehouse.read(CanonicalTables.FETCH_LOG)
                 .where(col("outcome").equalTo("parsed")).select(org.apache.spark.sql.functions.sum("rows_parsed")).first().getLong(0));
+    }
+
+    @Test
+    void anEmptiedOrDroppedFetchLogStopsTheLandingInsteadOfDeletingRawRows()
+    {
+        land(live("PRC_LMP|DAM|before-damage", new SyntheticOasis(5).dayAhead(LocalDate.of(2024, 7, 10), SyntheticOasis.nodes(7)).bytes()));
+        long rawRows = lakehouse.read(CaisoTables.RAW_PRC_LMP).count();
+        long fetches = lakehouse.read(CaisoTables.RAW_PRC_LMP).select("fetch_id").distinct().count();
+        long withRows = lakehouse.currentSnapshotId(CanonicalTables.FETCH_LOG).orElseThrow();
+        Payload next = live("PRC_LMP|DAM|after-damage", new SyntheticOasis(6).dayAhead(LocalDate.of(2024, 7, 11), SyntheticOasis.nodes(7)).bytes());
+
+        lakehouse.spark().sql("DELETE FROM raw.fetch_log");
+        assertThatThrownBy(() -> land(next))
+                .isInstanceOfSatisfying(LakehouseException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USER_ERROR))
+                .hasMessage("Cannot land payloads: raw.fetch_log is empty but raw.caiso_prc_lmp holds %,d rows of %,d fetches, which only the fetch log makes "
+                        + "readable; nothing was written. Restore the log first: bin/lakehouse maintain snapshots --table raw.fetch_log lists its snapshots, "
+                        + "bin/lakehouse maintain rollback --table raw.fetch_log --to-snapshot <id> restores the last one with rows", rawRows, fetches);
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).count()).isEqualTo(rawRows);
+        lakehouse.spark().sql("CALL system.rollback_to_snapshot('raw.fetch_log', " + withRows + ")");
+
+        String metadata = ((org.apache.iceberg.HasTableOperations) lakehouse.icebergTable(CanonicalTables.FETCH_LOG)).operations().current().metadataFileLocation();
+        lakehouse.spark().sql("DROP TABLE raw.fetch_log");
+        assertThatThrownBy(() -> land(next))
+                .hasMessageStartingWith("Cannot land payloads: raw.fetch_log does not exist (dropped?) but raw.caiso_prc_lmp holds %,d rows of %,d fetches".formatted(rawRows, fetches))
+                .hasMessageContaining("register its last metadata file again");
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).count()).isEqualTo(rawRows);
+        assertThat(lakehouse.exists(CanonicalTables.FETCH_LOG)).isFalse();
+        lakehouse.spark().sql("CALL system.register_table(table => 'raw.fetch_log', metadata_file => '" + metadata + "')");
+
+        // Restored: the next landing lands, and every earlier payload is still known.
+        LandingResult landed = land(next);
+        assertThat(landed.payloadsNew()).isEqualTo(1);
+        assertThat(LandedRows.committed(lakehouse.read(CaisoTables.RAW_PRC_LMP), lakehouse.read(CanonicalTables.FETCH_LOG)).count())
+                .isEqualTo(lakehouse.read(CanonicalTables.FETCH_LOG).where(col("outcome").equalTo("parsed"))
+                        .select(org.apache.spark.sql.functions.sum("rows_parsed")).first().getLong(0));
+    }
+
+    @Test
+    void theSameBytesUnderAnotherNameAreLandedOnceAndEveryNameIsRecorded()
+    {
+        byte[] corrupt = "PK\u0003\u0004 cut short".getBytes(StandardCharsets.ISO_8859_1);
+        Payload first = replay("20240401_20240401_PRC_LMP_DAM_20240331_13_05_12_v12.zip", corrupt);
+        Payload copy = replay("copy-of-march-31.zip", corrupt);
+
+        LandingResult landed = land(first);
+        LandingResult again = land(copy);
+        LandingResult third = land(copy, first);
+
+        assertThat(landed.payloadsNew()).isEqualTo(1);
+        assertThat(again.payloadsNew()).isZero();
+        assertThat(again.payloadsAlreadyLanded()).isEqualTo(1);
+        // The error names the file given, and which earlier file had the same bytes.
+        RejectedPayload rejected = again.rejectedPayloads().get(0);
+        assertThat(rejected.fileName()).isEqualTo("copy-of-march-31.zip");
+        assertThat(rejected.reason()).startsWith("same bytes as 20240401_20240401_PRC_LMP_DAM_20240331_13_05_12_v12.zip, rejected when that was landed: ");
+        assertThat(rejected.describe()).startsWith("copy-of-march-31.zip: same bytes as ");
+        assertThat(again.messages()).containsExactly("copy-of-march-31.zip: same bytes as 20240401_20240401_PRC_LMP_DAM_20240331_13_05_12_v12.zip, landed before as fetch_id "
+                + rejected.fetchId() + "; recorded as another name of it");
+        assertThat(third.payloadsAlreadyLanded()).isEqualTo(2);
+        assertThat(third.messages()).isEmpty();
+        assertThat(third.rejectedPayloads()).extracting(RejectedPayload::fileName).containsExactly("copy-of-march-31.zip", first.fileName());
+        assertThat(third.rejectedPayloads().get(1).reason()).isEqualTo(landed.rejectedPayloads().get(0).reason());
+        List<Row> log = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("sha256").equalTo(Hashing.sha256(corrupt))).collectAsList();
+        assertThat(log).hasSize(1);
+        assertThat(log.get(0).<String>getAs("file_name")).isEqualTo(first.fileName());
+        assertThat(log.get(0).getList(log.get(0).fieldIndex("file_names"))).containsExactly(first.fileName(), "copy-of-march-31.zip");
+    }
+
+    @Test
+    void aTableMadeByAnEarlierVersionGainsTheNewColumnsInPlace()
+    {
+        TableSpec before = TableSpec.builder("evolution", "sample", "A table as an earlier version declared it")
+                .required("id", StringType, "Key")
+                .required("value", StringType, "A value")
+                .build();
+        TableSpec after = TableSpec.builder("evolution", "sample", "The same table as this version declares it")
+                .required("id", StringType, "Key")
+                .optional("added", StringType, "A column this version added")
+                .required("value", StringType, "A value")
+                .optional("names", DataTypes.createArrayType(StringType, false), "Another one")
+                .build();
+        lakehouse.appendRows(before, List.of(RowFactory.create("a", "old row")));
+
+        Lakehouse newerVersion = new Lakehouse(lakehouse.config(), lakehouse.spark());
+        newerVersion.appendRows(after, List.of(RowFactory.create("b", "new", "new row", List.of("x"))));
+
+        assertThat(lakehouse.spark().table("evolution.sample").schema().fieldNames()).containsExactly("id", "added", "value", "names");
+        assertThat(lakehouse.spark().table("evolution.sample").orderBy("id").collectAsList()).extracting(Row::toString)
+                .containsExactly("[a,null,old row,null]", "[b,new,new row,ArraySeq(x)]");
+        TableSpec required = TableSpec.builder("evolution", "sample", "A column no old row can have")
+                .required("id", StringType, "Key")
+                .required("must", StringType, "Required")
+                .build();
+        assertThatThrownBy(() -> new Lakehouse(lakehouse.config(), lakehouse.spark()).ensure(required))
+                .hasMessage("Cannot use table evolution.sample: it lacks required columns [must], which cannot be added to existing rows");
+    }
+
+    @Test
+    void committedRowsMatchTheFetchLogOnFetchAndLandingIdNullSafe()
+    {
+        StructType rawSchema = new StructType().add("fetch_id", StringType).add("landing_id", StringType).add("line_number", DataTypes.IntegerType);
+        StructType logSchema = new StructType().add("fetch_id", StringType).add("landing_id", StringType).add("outcome", StringType)
+                .add("published_at_utc", DataTypes.TimestampType);
+        Instant published = Instant.parse("2024-07-01T12:00:00Z");
+        Dataset<Row> raw = lakehouse.spark().createDataFrame(List.of(
+                RowFactory.create("f1", "run-1", 1),
+                RowFactory.create("f1", "run-0", 1), // an earlier run that died before its fetch-log commit
+                RowFactory.create("f2", null, 1), // landed before landing ids existed
+                RowFactory.create("f3", "run-1", 1), // the log says rejected
+                RowFactory.create("f4", "run-2", 1)), rawSchema); // never committed
+        Dataset<Row> log = lakehouse.spark().createDataFrame(List.of(
+                RowFactory.create("f1", "run-1", "parsed", published),
+                RowFactory.create("f2", null, "parsed", published),
+                RowFactory.create("f3", "run-1", "rejected", published)), logSchema);
+
+        Dataset<Row> committed = LandedRows.committed(raw, log);
+
+        assertThat(committed.schema().fieldNames()).containsExactly("fetch_id", "line_number", "published_at_utc");
+        assertThat(committed.orderBy("fetch_id").collectAsList()).extracting(Row::toString)
+                .containsExactly("[f1,1,2024-07-01T12:00:00Z]", "[f2,1,2024-07-01T12:00:00Z]");
+    }
+
+    private static Payload replay(String fileName, byte[] bytes)
+    {
+        return new Payload(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", Optional.empty(), fileName, Instant.parse("2024-03-31T21:05:12Z"), 200, bytes);
     }
 }

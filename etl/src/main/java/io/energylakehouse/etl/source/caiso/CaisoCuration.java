@@ -5,10 +5,11 @@ import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.curate.CurationInputs;
 import io.energylakehouse.etl.curate.DataQualityResult;
+import io.energylakehouse.etl.raw.Landing;
+import io.energylakehouse.etl.raw.LandedRows;
 import io.energylakehouse.etl.curate.MarketPrices;
 import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.curate.PriceRows;
-import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.Hashing;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.data.Record;
@@ -137,11 +138,8 @@ public final class CaisoCuration
     {
         Column inWindow = rawWindow(dates);
         Dataset<Row> raw = CaisoPrices.withValueColumn(lakehouse.read(CaisoTables.rawTable(report)).where(inWindow), report);
-        // Only fetches the log committed count: rows of an interrupted landing are ignored.
-        Dataset<Row> fetches = lakehouse.read(CanonicalTables.FETCH_LOG)
-                .where(col("outcome").equalTo("parsed"))
-                .select("fetch_id", "published_at_utc");
-        Dataset<Row> withPublication = raw.join(fetches, "fetch_id");
+        // Only rows whose landing the fetch log committed count: rows of an interrupted landing are ignored.
+        Dataset<Row> withPublication = LandedRows.committed(raw, lakehouse.read(CanonicalTables.FETCH_LOG));
 
         Dataset<Row> prices = MarketPrices.withOperatingTime(
                         CaisoPrices.withMarketColumns(CaisoPrices.pivotLmpTypes(withPublication), report), CaisoMarket.TIME)
@@ -187,19 +185,18 @@ public final class CaisoCuration
      */
     private Map<LocalDate, CurationInputs.DaySummary> curateOnDriver(OasisReport report, List<LocalDate> dates, Map<LocalDate, String> inputs)
     {
-        // Only fetches the log committed count: rows of an interrupted landing are ignored.
-        Map<String, Instant> committed = new HashMap<>();
-        for (Record fetch : lakehouse.scan(CanonicalTables.FETCH_LOG, Expressions.equal("outcome", FetchOutcome.PARSED.code()), List.of("fetch_id", "published_at_utc"))) {
-            committed.put((String) fetch.getField("fetch_id"), instant(fetch.getField("published_at_utc")));
-        }
+        // Only rows whose landing the fetch log committed count: rows of an interrupted landing are ignored.
+        Map<String, LandedRows.CommittedFetch> committed = LandedRows.committedFetches(lakehouse);
         String valueColumn = report.valueColumn().toLowerCase(Locale.ROOT);
         Map<String, List<OasisLmpRecord>> recordsByFetch = new TreeMap<>();
         List<Instant[]> windows = windows(dates);
         for (Record row : lakehouse.scan(CaisoTables.rawTable(report), icebergWindow(windows),
-                List.of("fetch_id", "line_number", "interval_start_utc", "interval_end_utc", "node", "lmp_type", valueColumn))) {
+                List.of("fetch_id", Landing.LANDING_ID, "line_number", "interval_start_utc", "interval_end_utc", "node", "lmp_type", valueColumn))) {
             String fetchId = (String) row.getField("fetch_id");
+            LandedRows.CommittedFetch fetch = committed.get(fetchId);
             Instant start = instant(row.getField("interval_start_utc"));
-            if (!committed.containsKey(fetchId) || windows.stream().noneMatch(window -> !start.isBefore(window[0]) && start.isBefore(window[1]))) {
+            if (fetch == null || !fetch.owns((String) row.getField(Landing.LANDING_ID))
+                    || windows.stream().noneMatch(window -> !start.isBefore(window[0]) && start.isBefore(window[1]))) {
                 continue;
             }
             recordsByFetch.computeIfAbsent(fetchId, id -> new ArrayList<>()).add(new OasisLmpRecord((Integer) row.getField("line_number"), start,
@@ -212,7 +209,7 @@ public final class CaisoCuration
         List<Row> quarantine = new ArrayList<>();
         Map<LocalDate, Long> quarantinedPerDay = new TreeMap<>();
         for (Map.Entry<String, List<OasisLmpRecord>> fetch : recordsByFetch.entrySet()) {
-            CaisoPayloadPrices.Result prices = CaisoPayloadPrices.canonical(fetch.getValue(), report, committed.get(fetch.getKey()), fetch.getKey());
+            CaisoPayloadPrices.Result prices = CaisoPayloadPrices.canonical(fetch.getValue(), report, committed.get(fetch.getKey()).publishedAtUtc(), fetch.getKey());
             prices.rows().stream().filter(row -> wanted.contains(row.operatingDate())).forEach(accepted::add);
             for (CaisoPayloadPrices.Rejected rejected : prices.rejected()) {
                 LocalDate operatingDate = CaisoMarket.TIME.operatingDate(rejected.intervalStartUtc());

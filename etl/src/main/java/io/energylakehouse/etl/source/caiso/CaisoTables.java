@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.source.caiso;
 
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.Landing;
 
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -29,6 +30,7 @@ public final class CaisoTables
         return TableSpec.builder("raw", report.rawTableName(),
                         "CAISO OASIS " + report.queryName() + " (" + report.marketRunId() + ") as published: one row per interval, node and LMP_TYPE")
                 .required("fetch_id", StringType, "raw.fetch_log row of the payload this line came from")
+                .optional(Landing.LANDING_ID, StringType, Landing.LANDING_ID_DOC)
                 .required("line_number", IntegerType, "Line in the CSV member (header is line 1)")
                 .required("interval_start_utc", TimestampType, "INTERVALSTARTTIME_GMT")
                 .required("interval_end_utc", TimestampType, "INTERVALENDTIME_GMT")

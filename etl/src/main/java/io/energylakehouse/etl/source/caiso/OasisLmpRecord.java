@@ -42,9 +42,9 @@ public record OasisLmpRecord(
     }
 
     @Override
-    public Row toRow(String fetchId)
+    public Row toRow(String fetchId, String landingId)
     {
-        return RowFactory.create(fetchId, lineNumber, intervalStartUtc, intervalEndUtc, oprDt, oprHr, oprInterval, nodeIdXml, nodeId, node,
+        return RowFactory.create(fetchId, landingId, lineNumber, intervalStartUtc, intervalEndUtc, oprDt, oprHr, oprInterval, nodeIdXml, nodeId, node,
                 marketRunId, lmpType, xmlDataItem, pnodeResmrid, grpType, pos, value, group);
     }
 }

@@ -5,6 +5,7 @@ import io.energylakehouse.common.series.DailyPanel;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.LandedRows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,7 +76,7 @@ public final class PanelReader
     public Builder imported(SeriesDataset dataset)
     {
         Builder builder = panel(dataset.name(), dataset.zone()).prices(dataset.market(), dataset.locationId());
-        List<Row> columns = lakehouse.read(SeriesTables.RAW_SERIES)
+        List<Row> columns = LandedRows.committed(lakehouse.read(SeriesTables.RAW_SERIES), lakehouse.read(CanonicalTables.FETCH_LOG))
                 .where(col("format").equalTo(dataset.format().code()).and(col("dataset_name").equalTo(dataset.name()))
                         .and(col("series").notEqual(Series.PRICE_PER_MWH.code())))
                 .groupBy("series", "location_id").agg(min("column_number").as("column_number"))

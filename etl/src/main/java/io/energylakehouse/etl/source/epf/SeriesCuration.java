@@ -5,6 +5,7 @@ import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.common.time.MarketTime;
+import io.energylakehouse.etl.raw.LandedRows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -81,7 +82,7 @@ public final class SeriesCuration
         lakehouse.describe(description);
         lakehouse.ensureAll(List.of(CanonicalTables.FETCH_LOG, CanonicalTables.QUARANTINE, CanonicalTables.MARKET_PRICES, CanonicalTables.FUNDAMENTALS,
                 CanonicalTables.DATA_QUALITY, SeriesTables.RAW_SERIES));
-        List<SeriesPair> pairs = lakehouse.read(SeriesTables.RAW_SERIES)
+        List<SeriesPair> pairs = LandedRows.committed(lakehouse.read(SeriesTables.RAW_SERIES), lakehouse.read(CanonicalTables.FETCH_LOG))
                 .where(col("format").equalTo(dataset.format().code()).and(col("dataset_name").equalTo(dataset.name())).and(expr(dateWindow("local_date", dates))))
                 .select("series", "location_id").distinct().orderBy("series", "location_id").collectAsList().stream()
                 .map(row -> new SeriesPair(row.getString(0), row.getString(1)))
@@ -93,11 +94,8 @@ public final class SeriesCuration
         Scope scope = new Scope(dataset.market(), dates, pairs);
         log.info("Stage curate start: {}: reading {} for {} series {}", description, SeriesTables.RAW_SERIES.identifier(), pairs.size(), pairs);
 
-        // Only fetches the log committed count: rows of an interrupted landing are ignored.
-        Dataset<Row> fetches = lakehouse.read(CanonicalTables.FETCH_LOG)
-                .where(col("outcome").equalTo("parsed"))
-                .select("fetch_id", "published_at_utc");
-        Dataset<Row> raw = lakehouse.read(SeriesTables.RAW_SERIES).where(expr(scope.rawCondition())).join(fetches, "fetch_id");
+        // Only rows whose landing the fetch log committed count: rows of an interrupted landing are ignored.
+        Dataset<Row> raw = LandedRows.committed(lakehouse.read(SeriesTables.RAW_SERIES).where(expr(scope.rawCondition())), lakehouse.read(CanonicalTables.FETCH_LOG));
         List<String> zones = raw.select("time_zone").distinct().as(Encoders.STRING()).collectAsList();
         Dataset<Row> rows = SeriesRows.withUtcInterval(raw, clockHours(zones, dates)).persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.source.epf;
 
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.Landing;
 
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -20,6 +21,7 @@ public final class SeriesTables
                     "Hourly series files (epftoolbox and deepforkit layouts) as supplied: one row per accepted line and value column "
                             + "(rejected lines are in curated.quarantine)")
             .required("fetch_id", StringType, "raw.fetch_log row of the file this line came from")
+            .optional(Landing.LANDING_ID, StringType, Landing.LANDING_ID_DOC)
             .required("line_number", IntegerType, "Line in the file (the header is line 1)")
             .required("local_date", DateType, "Date of the line's timestamp, local wall-clock time of the dataset's zone")
             .required("clock_hour", IntegerType, "Hour of the line's timestamp, 0..23, local wall-clock time (hour beginning)")

@@ -28,9 +28,9 @@ public record SeriesValue(int lineNumber, LocalDate localDate, int clockHour, Se
     }
 
     @Override
-    public Row toRow(String fetchId)
+    public Row toRow(String fetchId, String landingId)
     {
-        return RowFactory.create(fetchId, lineNumber, localDate, clockHour, column.columnNumber(), column.headerName(),
+        return RowFactory.create(fetchId, landingId, lineNumber, localDate, clockHour, column.columnNumber(), column.headerName(),
                 value.isPresent() ? value.getAsDouble() : null, column.series(), column.unit(), column.locationId(), dataset.format().code(),
                 dataset.name(), dataset.zone().getId(), dataset.market(), dataset.locationType(), dataset.currency().orElse(null));
     }

@@ -4,6 +4,7 @@ import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.LandedRows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -53,11 +54,9 @@ public final class SettlementCuration
         log.info("Stage curate start: {}: reading {} and raw.fetch_log", description, SettlementTables.RAW_FUTURES_SETTLEMENTS.identifier());
 
         Column inRun = col("trade_date").isin(dates.toArray());
-        // Only fetches the log committed count: rows of an interrupted landing are ignored.
-        Dataset<Row> fetches = lakehouse.read(CanonicalTables.FETCH_LOG)
-                .where(col("outcome").equalTo("parsed"))
-                .select("fetch_id", "published_at_utc");
-        Dataset<Row> perFile = SettlementPrices.collapseDuplicates(lakehouse.read(SettlementTables.RAW_FUTURES_SETTLEMENTS).where(inRun).join(fetches, "fetch_id"))
+        // Only rows whose landing the fetch log committed count: rows of an interrupted landing are ignored.
+        Dataset<Row> perFile = SettlementPrices.collapseDuplicates(
+                        LandedRows.committed(lakehouse.read(SettlementTables.RAW_FUTURES_SETTLEMENTS).where(inRun), lakehouse.read(CanonicalTables.FETCH_LOG)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> curated = TARGET.conform(SettlementPrices.withDqFlags(SettlementPrices.withRevisions(perFile.where(col("reason").isNull()))));

@@ -96,9 +96,9 @@ public record SettlementRecord(
     }
 
     @Override
-    public Row toRow(String fetchId)
+    public Row toRow(String fetchId, String landingId)
     {
-        return RowFactory.create(fetchId, lineNumber, tradeDate, market, contractCode, profile.code(), deliveryStart, deliveryEnd, settlementPrice,
+        return RowFactory.create(fetchId, landingId, lineNumber, tradeDate, market, contractCode, profile.code(), deliveryStart, deliveryEnd, settlementPrice,
                 currency, unit, exchange);
     }
 }

@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.source.settlements;
 
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.raw.Landing;
 
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -15,6 +16,7 @@ public final class SettlementTables
     public static final TableSpec RAW_FUTURES_SETTLEMENTS = TableSpec.builder("raw", "futures_settlements",
                     "Futures settlement files as supplied: one row per accepted line (rejected lines are in curated.quarantine)")
             .required("fetch_id", StringType, "raw.fetch_log row of the file this line came from")
+            .optional(Landing.LANDING_ID, StringType, Landing.LANDING_ID_DOC)
             .required("line_number", IntegerType, "Line in the file (the header is line 1)")
             .required("trade_date", DateType, "trade_date")
             .required("market", StringType, "market, upper case")

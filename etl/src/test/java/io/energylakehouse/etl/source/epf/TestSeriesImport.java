@@ -127,7 +127,8 @@ class TestSeriesImport
                         tuple("load_forecast_mw", FALL, "missing_intervals", 25L, 24L, "1 of 25 intervals missing, the first starting 2013-10-27T01:00Z"),
                         tuple("wind_forecast_mw", FALL, "missing_intervals", 25L, 24L, "1 of 25 intervals missing, the first starting 2013-10-27T01:00Z"));
 
-        // The same file again (under another name on disk): nothing landed, nothing written, not even a snapshot.
+        // The same file again (under another name on disk): nothing landed or curated, no snapshot but the fetch log's,
+        // which records the new name among the names that delivered the payload.
         Path copy = write("NP_copy.csv", TestSeriesParser.resource("np_dst_2013.csv"), "2019-01-01T00:00:00Z");
         SeriesImportResult again = importer.load(copy, NP);
         assertThat(again.landing().payloadsAlreadyLanded()).isEqualTo(1);
@@ -135,7 +136,10 @@ class TestSeriesImport
         assertThat(again.curation().rowsWritten()).isZero();
         assertThat(again.rowsQuarantined()).isZero();
         assertThat(again.rowsCurated()).isEqualTo(first.rowsCurated());
-        assertThat(again.snapshotIds()).isEqualTo(first.snapshotIds());
+        Map<String, Long> withoutFetchLog = new java.util.TreeMap<>(first.snapshotIds());
+        withoutFetchLog.remove(CanonicalTables.FETCH_LOG.identifier());
+        assertThat(again.snapshotIds()).containsAllEntriesOf(withoutFetchLog);
+        assertThat(lakehouse.read(CanonicalTables.FETCH_LOG).where(org.apache.spark.sql.functions.array_contains(col("file_names"), "NP_copy.csv")).count()).isEqualTo(1);
 
         // A corrected file: the changed price is revision 2, the rest is not a revision.
         String corrected = TestSeriesParser.resource("np_dst_2013.csv").replace("2013-10-27 05:00:00,36.5,", "2013-10-27 05:00:00,36.75,");
