@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.raw;
 
+import io.energylakehouse.common.config.DataSize;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.testing.TestLakehouses;
@@ -53,9 +54,14 @@ class TestLanding
 
     private static LandingResult land(Payload... payloads)
     {
+        return land(PayloadLimits.DEFAULTS, payloads);
+    }
+
+    private static LandingResult land(PayloadLimits limits, Payload... payloads)
+    {
         RawStore store = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
         Iterator<Payload> iterator = List.of(payloads).iterator();
-        return new Landing(lakehouse, store, new OasisLmpParser(), 1_000).land(iterator);
+        return new Landing(lakehouse, store, new OasisLmpParser(limits), 1_000, limits).land(iterator);
     }
 
     private static Payload live(String requestKey, byte[] bytes)
@@ -110,6 +116,58 @@ class TestLanding
         assertThat(Files.readAllBytes(Path.of(URI.create(rejected.payloadPath())))).isEqualTo(corrupt);
         assertThat(lakehouse.read(CanonicalTables.QUARANTINE).where(col("fetch_id").equalTo(rejected.fetchId())).count()).isEqualTo(1);
         // Landed before: nothing new is written, but the input is still reported as rejected.
+        assertThat(replayed.payloadsNew()).isZero();
+        assertThat(replayed.rejectedPayloads()).containsExactly(rejected);
+    }
+
+    @Test
+    void anOversizedFileIsKeptRejectedAndQuarantinedAndTheRestOfTheBatchLands()
+            throws IOException
+    {
+        Path folder = Files.createDirectories(home.resolve("oversized"));
+        byte[] good = new SyntheticOasis(5).dayAhead(LocalDate.of(2024, 7, 10), SyntheticOasis.nodes(7)).bytes();
+        Path goodFile = Files.write(folder.resolve("20240710_20240710_PRC_LMP_DAM_20240709_13_05_12_v12.zip"), good);
+        // Twice the limit: any bytes at all, they are never read past the count.
+        Path bigFile = Files.write(folder.resolve("20240711_20240711_PRC_LMP_DAM_20240710_13_05_12_v12.zip"), new byte[2 * good.length]);
+        PayloadLimits limits = new PayloadLimits(good.length, 1L << 30, 200);
+
+        LandingResult result = land(limits, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile),
+                Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", goodFile));
+
+        assertThat(result.payloadsNew()).isEqualTo(2);
+        assertThat(result.outcome(FetchOutcome.PARSED)).isEqualTo(1);
+        assertThat(result.outcome(FetchOutcome.REJECTED)).isEqualTo(1);
+        assertThat(result.rowsParsed()).isEqualTo(7L * 24 * 5);
+        assertThat(result.operatingDates()).containsExactly(LocalDate.of(2024, 7, 10));
+        String reason = String.format("Cannot land %s: it is %s (%d bytes), larger than the limit of %s (etl.raw.max-payload-bytes); kept unparsed",
+                bigFile.getFileName(), DataSize.format(2L * good.length), 2L * good.length,
+                DataSize.format(good.length));
+        assertThat(result.rejectedPayloads()).singleElement().satisfies(rejected -> {
+            assertThat(rejected.fileName()).isEqualTo(bigFile.getFileName().toString());
+            assertThat(rejected.reason()).isEqualTo(reason);
+        });
+        RejectedPayload rejected = result.rejectedPayloads().get(0);
+        // Kept as received, under its hash, and recorded as rejected with its reason.
+        assertThat(Files.readAllBytes(Path.of(URI.create(rejected.payloadPath())))).isEqualTo(Files.readAllBytes(bigFile));
+        Row logged = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("fetch_id").equalTo(rejected.fetchId())).first();
+        assertThat(logged.<String>getAs("outcome")).isEqualTo("rejected");
+        assertThat(logged.<String>getAs("detail")).isEqualTo(reason);
+        assertThat(logged.<Long>getAs("payload_bytes")).isEqualTo(2L * good.length);
+        assertThat(logged.<String>getAs("sha256")).isEqualTo(Hashing.sha256(Files.readAllBytes(bigFile)));
+        Row quarantined = lakehouse.read(CanonicalTables.QUARANTINE).where(col("fetch_id").equalTo(rejected.fetchId())).first();
+        assertThat(quarantined.<String>getAs("reason")).isEqualTo(reason);
+        // The good file beside it landed whole.
+        Row landed = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("file_name").equalTo(goodFile.getFileName().toString())).first();
+        assertThat(landed.<String>getAs("outcome")).isEqualTo("parsed");
+        assertThat(landed.<Long>getAs("payload_bytes")).isEqualTo(good.length);
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo(landed.<String>getAs("fetch_id"))).count()).isEqualTo(7L * 24 * 5);
+        // Nothing is left half-written in the store.
+        assertThat(Path.of(lakehouse.config().rawStore()).resolve("incoming"))
+                .satisfiesAnyOf(incoming -> assertThat(incoming).doesNotExist(), incoming -> assertThat(incoming).isEmptyDirectory());
+
+        // A replay of the folder reports the file again, and lands nothing twice.
+        LandingResult replayed = land(limits, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile),
+                Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", goodFile));
         assertThat(replayed.payloadsNew()).isZero();
         assertThat(replayed.rejectedPayloads()).containsExactly(rejected);
     }
