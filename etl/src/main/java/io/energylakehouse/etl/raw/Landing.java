@@ -81,7 +81,9 @@ public final class Landing
             RawStore.Stored stored = rawStore.store(payload.content());
             String sha256 = stored.sha256();
             LoggedFetch sameBytes = knownBySha.get(payload.source() + "|" + payload.report() + "|" + sha256);
-            if (sameBytes != null && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
+            // A payload rejected before is read again (within the limits): after a limit was raised, it lands.
+            if (sameBytes != null && !sameBytes.outcome.equals(FetchOutcome.REJECTED.code())
+                    && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
                 counters.alreadyLanded(payload, sameBytes);
                 continue;
             }

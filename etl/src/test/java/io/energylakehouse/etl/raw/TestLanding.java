@@ -118,6 +118,12 @@ class TestLanding
         // Landed before: nothing new is written, but the input is still reported as rejected.
         assertThat(replayed.payloadsNew()).isZero();
         assertThat(replayed.rejectedPayloads()).containsExactly(rejected);
+
+        // With the limit raised, the same file lands.
+        LandingResult raised = land(PayloadLimits.DEFAULTS, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile));
+        assertThat(raised.payloadsNew()).isEqualTo(1);
+        assertThat(raised.rejectedPayloads()).isEmpty();
+        assertThat(raised.rowsParsed()).isEqualTo(20L * 24 * 5);
     }
 
     @Test
@@ -127,9 +133,10 @@ class TestLanding
         Path folder = Files.createDirectories(home.resolve("oversized"));
         byte[] good = new SyntheticOasis(5).dayAhead(LocalDate.of(2024, 7, 10), SyntheticOasis.nodes(7)).bytes();
         Path goodFile = Files.write(folder.resolve("20240710_20240710_PRC_LMP_DAM_20240709_13_05_12_v12.zip"), good);
-        // Twice the limit: any bytes at all, they are never read past the count.
-        Path bigFile = Files.write(folder.resolve("20240711_20240711_PRC_LMP_DAM_20240710_13_05_12_v12.zip"), new byte[2 * good.length]);
+        byte[] big = new SyntheticOasis(6).dayAhead(LocalDate.of(2024, 7, 11), SyntheticOasis.nodes(20)).bytes();
+        Path bigFile = Files.write(folder.resolve("20240711_20240711_PRC_LMP_DAM_20240710_13_05_12_v12.zip"), big);
         PayloadLimits limits = new PayloadLimits(good.length, 1L << 30, 200);
+        assertThat(big.length).isGreaterThan(good.length);
 
         LandingResult result = land(limits, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile),
                 Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", goodFile));
@@ -140,7 +147,7 @@ class TestLanding
         assertThat(result.rowsParsed()).isEqualTo(7L * 24 * 5);
         assertThat(result.operatingDates()).containsExactly(LocalDate.of(2024, 7, 10));
         String reason = String.format("Cannot land %s: it is %s (%d bytes), larger than the limit of %s (etl.raw.max-payload-bytes); kept unparsed",
-                bigFile.getFileName(), DataSize.format(2L * good.length), 2L * good.length,
+                bigFile.getFileName(), DataSize.format(big.length), big.length,
                 DataSize.format(good.length));
         assertThat(result.rejectedPayloads()).singleElement().satisfies(rejected -> {
             assertThat(rejected.fileName()).isEqualTo(bigFile.getFileName().toString());
@@ -152,7 +159,7 @@ class TestLanding
         Row logged = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("fetch_id").equalTo(rejected.fetchId())).first();
         assertThat(logged.<String>getAs("outcome")).isEqualTo("rejected");
         assertThat(logged.<String>getAs("detail")).isEqualTo(reason);
-        assertThat(logged.<Long>getAs("payload_bytes")).isEqualTo(2L * good.length);
+        assertThat(logged.<Long>getAs("payload_bytes")).isEqualTo(big.length);
         assertThat(logged.<String>getAs("sha256")).isEqualTo(Hashing.sha256(Files.readAllBytes(bigFile)));
         Row quarantined = lakehouse.read(CanonicalTables.QUARANTINE).where(col("fetch_id").equalTo(rejected.fetchId())).first();
         assertThat(quarantined.<String>getAs("reason")).isEqualTo(reason);
@@ -170,6 +177,12 @@ class TestLanding
                 Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", goodFile));
         assertThat(replayed.payloadsNew()).isZero();
         assertThat(replayed.rejectedPayloads()).containsExactly(rejected);
+
+        // With the limit raised, the same file lands.
+        LandingResult raised = land(PayloadLimits.DEFAULTS, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile));
+        assertThat(raised.payloadsNew()).isEqualTo(1);
+        assertThat(raised.rejectedPayloads()).isEmpty();
+        assertThat(raised.rowsParsed()).isEqualTo(20L * 24 * 5);
     }
 
     @Test
