@@ -118,12 +118,6 @@ class TestLanding
         // Landed before: nothing new is written, but the input is still reported as rejected.
         assertThat(replayed.payloadsNew()).isZero();
         assertThat(replayed.rejectedPayloads()).containsExactly(rejected);
-
-        // With the limit raised, the same file lands.
-        LandingResult raised = land(PayloadLimits.DEFAULTS, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile));
-        assertThat(raised.payloadsNew()).isEqualTo(1);
-        assertThat(raised.rejectedPayloads()).isEmpty();
-        assertThat(raised.rowsParsed()).isEqualTo(20L * 24 * 5);
     }
 
     @Test
