@@ -98,10 +98,9 @@ class TestLakehouseCli
 
         err.getBuffer().setLength(0);
         assertThat(run("parse", "--market", "caiso", "--report", "prc_lmp", "--file", zip.toString(), "--out", folder.resolve("x.csv").toString(),
-                "--set", "etl.raw.max-expansion-ratio=2")).isEqualTo(2);
-        assertThat(err.toString().lines().toList()).singleElement().asString()
-                .startsWith("error: Cannot parse CAISO OASIS file " + file.fileName() + ": its members expand to more than 2 times its size")
-                .endsWith("(etl.raw.max-expansion-ratio); a zip bomb or not an operator file");
+                "--set", "etl.raw.max-expanded-bytes=10kB")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(String.format("error: Cannot parse CAISO OASIS file %s: its members expand to more than 10 KiB "
+                + "(etl.raw.max-expanded-bytes); a zip bomb or not an operator file%n", file.fileName()));
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.List;
  * How much of a payload the lakehouse reads, so that no file can exhaust the heap. A payload larger than
  * {@code max-payload-bytes} is kept in the raw store as received but not parsed: it is recorded in
  * {@code raw.fetch_log} as rejected and quarantined with the reason. A zip whose members expand to more than
- * {@code max-expanded-bytes} in all, or to more than {@code max-expansion-ratio} times the zip's own size, is
- * rejected the same way; the bytes are counted while inflating, the sizes the zip's headers declare are not
+ * {@code max-expanded-bytes} in all, or to more than {@code max-expansion-ratio} times the zip's own size (or
+ * the part of it read so far; beyond the first MiB inflated), is rejected the same way; the bytes are counted while inflating, the sizes the zip's headers declare are not
  * trusted. A line longer than {@link PayloadLines#MAX_LINE_BYTES} rejects its payload too.
  *
  * <p>What a parser keeps of an accepted payload (its records) grows with the payload, about one to two times
@@ -34,6 +34,9 @@ public record PayloadLimits(long maxPayloadBytes, long maxExpandedBytes, int max
     public static final int DEFAULT_MAX_EXPANSION_RATIO = 200;
 
     public static final PayloadLimits DEFAULTS = new PayloadLimits(DEFAULT_MAX_PAYLOAD_BYTES.bytes(), DEFAULT_MAX_EXPANDED_BYTES.bytes(), DEFAULT_MAX_EXPANSION_RATIO);
+
+    /** Inflated bytes below which the ratio is not checked. */
+    public static final long RATIO_GRACE_BYTES = 1 << 20;
 
     private static final String PREFIX = "etl.raw.";
 
@@ -70,21 +73,21 @@ public record PayloadLimits(long maxPayloadBytes, long maxExpandedBytes, int max
                 DataSize.format(size), size, DataSize.format(maxPayloadBytes), MAX_PAYLOAD_BYTES);
     }
 
-    /** The most a zip of {@code zipSize} bytes may expand to: the smaller of the two limits. */
-    public long expansionBudget(long zipSize)
+    /**
+     * Whether a zip of {@code zipSize} bytes, of which {@code compressedRead} were read so far, may expand to
+     * {@code inflated} bytes; returns why not, or null. The ratio is checked against the zip's whole size and
+     * against what was read of it so far (a bomb is caught in its first megabytes), both only beyond
+     * {@link #RATIO_GRACE_BYTES}, so that a small file of repetitive text is never refused for its ratio.
+     */
+    public String expansionProblem(long zipSize, long compressedRead, long inflated)
     {
-        long byRatio = zipSize > Long.MAX_VALUE / maxExpansionRatio ? Long.MAX_VALUE : zipSize * maxExpansionRatio;
-        return Math.min(maxExpandedBytes, byRatio);
-    }
-
-    /** Why a zip of {@code zipSize} bytes was refused once its members passed {@link #expansionBudget}. */
-    public String expandsTooMuch(long zipSize)
-    {
-        long budget = expansionBudget(zipSize);
-        if (budget == maxExpandedBytes) {
+        if (inflated > maxExpandedBytes) {
             return String.format("its members expand to more than %s (%s); a zip bomb or not an operator file", DataSize.format(maxExpandedBytes), MAX_EXPANDED_BYTES);
         }
-        return String.format("its members expand to more than %d times its size of %s (%s); a zip bomb or not an operator file",
-                maxExpansionRatio, DataSize.format(zipSize), MAX_EXPANSION_RATIO);
+        if (inflated > RATIO_GRACE_BYTES && (inflated / maxExpansionRatio > zipSize || inflated / maxExpansionRatio > compressedRead)) {
+            return String.format("its members expand to more than %d times their compressed size (%s); a zip bomb or not an operator file",
+                    maxExpansionRatio, MAX_EXPANSION_RATIO);
+        }
+        return null;
     }
 }

@@ -52,13 +52,15 @@ class TestPayloadLimits
 
         assertThat(limits.tooLarge(512L << 20)).isNull();
         assertThat(limits.tooLarge(2L << 30)).isEqualTo("it is 2 GiB (2147483648 bytes), larger than the limit of 512 MiB (etl.raw.max-payload-bytes)");
-        // A 2.6 MB zip may expand to 200 times its size; a 10 MB one reaches the total limit first.
-        assertThat(limits.expansionBudget(2_600_000)).isEqualTo(520_000_000L);
-        assertThat(limits.expansionBudget(10_000_000)).isEqualTo(1L << 30);
-        assertThat(limits.expandsTooMuch(2_600_000)).isEqualTo(
-                "its members expand to more than 200 times its size of 2.5 MiB (etl.raw.max-expansion-ratio); a zip bomb or not an operator file");
-        assertThat(limits.expandsTooMuch(10_000_000)).isEqualTo(
-                "its members expand to more than 1 GiB (etl.raw.max-expanded-bytes); a zip bomb or not an operator file");
+        // A 2.6 MB zip may expand to 200 times its size, and 200 times what was read of it so far, but never beyond 1 GiB.
+        String ratio = "its members expand to more than 200 times their compressed size (etl.raw.max-expansion-ratio); a zip bomb or not an operator file";
+        assertThat(limits.expansionProblem(2_600_000, 2_600_000, 520_000_000)).isNull();
+        assertThat(limits.expansionProblem(2_600_000, 2_600_000, 520_000_200)).isEqualTo(ratio);
+        assertThat(limits.expansionProblem(2_600_000, 10_000, 2_000_200)).isEqualTo(ratio);
+        assertThat(limits.expansionProblem(10_000_000, 10_000_000, (1L << 30) + 1))
+                .isEqualTo("its members expand to more than 1 GiB (etl.raw.max-expanded-bytes); a zip bomb or not an operator file");
+        // Within the first MiB inflated, the ratio is not checked: a small file of repetitive text is fine.
+        assertThat(limits.expansionProblem(1_000, 1_000, 1 << 20)).isNull();
     }
 
     @Test

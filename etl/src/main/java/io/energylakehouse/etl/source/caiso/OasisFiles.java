@@ -109,7 +109,7 @@ public final class OasisFiles
             throws IOException
     {
         Tail tail = new Tail(input);
-        Expansion expansion = new Expansion(limits.expansionBudget(zipSize));
+        Expansion expansion = new Expansion(limits, zipSize, tail);
         List<String> csvMembers = new ArrayList<>();
         OasisContent.ErrorReport error = null;
         ZipInputStream zip = new ZipInputStream(tail);
@@ -139,7 +139,7 @@ public final class OasisFiles
             }
         }
         catch (Expansion.LimitException e) {
-            throw bad(fileName, limits.expandsTooMuch(zipSize));
+            throw bad(fileName, e.getMessage());
         }
         catch (IOException e) {
             tail.drain();
@@ -283,15 +283,19 @@ public final class OasisFiles
         }
     }
 
-    /** Counts the bytes a zip's members inflate to, across members, and stops at the budget. */
+    /** Counts the bytes a zip's members inflate to, across members, and stops at the limits. */
     private static final class Expansion
     {
-        private final long budget;
+        private final PayloadLimits limits;
+        private final long zipSize;
+        private final Tail compressed;
         private long inflated;
 
-        Expansion(long budget)
+        Expansion(PayloadLimits limits, long zipSize, Tail compressed)
         {
-            this.budget = budget;
+            this.limits = limits;
+            this.zipSize = zipSize;
+            this.compressed = compressed;
         }
 
         /** The current member, counted; closing it leaves the zip open. */
@@ -340,17 +344,18 @@ public final class OasisFiles
                 throws LimitException
         {
             inflated += bytes;
-            if (inflated > budget) {
-                throw new LimitException();
+            String problem = limits.expansionProblem(zipSize, compressed.count, inflated);
+            if (problem != null) {
+                throw new LimitException(problem);
             }
         }
 
         static final class LimitException
                 extends IOException
         {
-            LimitException()
+            LimitException(String reason)
             {
-                super("expansion limit", null);
+                super(reason, null);
             }
         }
     }
