@@ -95,15 +95,20 @@ class TestOasisLimits
     }
 
     @Test
-    void aMemberOfZerosEndsAtTheLineBoundNotAtTheHeap()
+    void aMemberOfZerosStopsAtTheRatioOrAtTheLineBoundNotAtTheHeap()
     {
-        // 8 MiB of zeros deflate to some 8 KB; the reader stops after the first MiB without a line break.
+        // 8 MiB of zeros deflate to some 8 KB: the ratio stops them after the first MiB...
         byte[] zip = zip(Map.of(MEMBER, new byte[8 << 20]));
 
         ParsedPayload parsed = new OasisLmpParser().parse(payload("zeros.zip", zip));
 
         assertThat(parsed).isEqualTo(ParsedPayload.rejected("da_hourly", CaisoTables.RAW_PRC_LMP,
-                "Cannot parse CAISO OASIS file zeros.zip: zip member '" + MEMBER + "': line 1 is longer than 1 MiB: not a CSV text file"));
+                "Cannot parse CAISO OASIS file zeros.zip: its members expand to more than 200 times their compressed size (etl.raw.max-expansion-ratio); "
+                        + "a zip bomb or not an operator file"));
+        // ...and without a ratio, a line without end stops at 1 MiB.
+        ParsedPayload withoutRatio = new OasisLmpParser(new PayloadLimits(1L << 30, 1L << 30, 1_000_000)).parse(payload("zeros.zip", zip));
+        assertThat(withoutRatio.detail()).contains(
+                "Cannot parse CAISO OASIS file zeros.zip: zip member '" + MEMBER + "': line 1 is longer than 1 MiB: not a CSV text file");
     }
 
     @Test
