@@ -165,7 +165,7 @@ final class BacktestCommand
             GbtForecaster trees = new GbtForecaster(gbtParameters);
             RollingBacktest backtest = new RollingBacktest((spark, panel, from, toInclusive) -> trees.forecast(spark, panel, from, toInclusive.plusDays(1)));
             try (Lakehouse lakehouse = global.openLakehouse("lakehouse-backtest")) {
-                SeriesImportResult imported = new SeriesImport(lakehouse).load(file, dataset);
+                SeriesImportResult imported = new SeriesImport(lakehouse, global.payloadLimits()).load(file, dataset);
                 System.out.printf("Imported %s (%s): %s values in raw, %s curated rows written, %s quarantined%n", file, dataset.name(),
                         Console.count(imported.rowsLanded()), Console.count(imported.curation().rowsWritten()), Console.count(imported.rowsQuarantined()));
                 PanelRead read = new PanelReader(lakehouse).imported(dataset).execute();

@@ -4,6 +4,7 @@ import io.energylakehouse.common.config.LakehouseConfig;
 import io.energylakehouse.common.config.Settings;
 import io.energylakehouse.common.spark.LakehouseSpark;
 import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.source.caiso.CaisoConfig;
 import picocli.CommandLine.Option;
 
@@ -73,6 +74,7 @@ public final class GlobalOptions
     {
         List<String> keys = new ArrayList<>(LakehouseConfig.KEYS);
         keys.addAll(CaisoConfig.KEYS);
+        keys.addAll(PayloadLimits.KEYS);
         return keys;
     }
 
@@ -129,6 +131,11 @@ public final class GlobalOptions
     CaisoConfig caisoConfig()
     {
         return CaisoConfig.from(settings());
+    }
+
+    PayloadLimits payloadLimits()
+    {
+        return PayloadLimits.from(settings());
     }
 
     Lakehouse openLakehouse(String appName)

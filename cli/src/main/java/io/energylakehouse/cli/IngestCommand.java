@@ -102,7 +102,7 @@ final class IngestCommand
             payloads = CaisoFiles.payloads(selected, named.stream().findFirst(), Payload.Origin.REPLAY);
         }
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-ingest-caiso")) {
-            LandingResult result = new CaisoPipeline(lakehouse).land(payloads);
+            LandingResult result = new CaisoPipeline(lakehouse, global.payloadLimits()).land(payloads);
             System.out.printf("Payloads: %d new, %d already landed; outcomes %s%n", result.payloadsNew(), result.payloadsAlreadyLanded(), result.outcomes());
             System.out.printf("Rows: %s parsed into raw tables, %s rejected to curated.quarantine%n", Console.count(result.rowsParsed()), Console.count(result.rowsRejected()));
             System.out.printf("Operating dates: %s%n", result.operatingDates().stream().sorted().toList());

@@ -78,7 +78,7 @@ final class IngestSeriesCommand
                 dataset.market(), dataset.locationId(), dataset.locationType(), dataset.zone(),
                 dataset.currency().orElseGet(() -> "none, prices not curated: " + dataset.priceRefusal().orElseThrow()));
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-ingest-series")) {
-            SeriesImportResult result = new SeriesImport(lakehouse).load(file, dataset);
+            SeriesImportResult result = new SeriesImport(lakehouse, global.payloadLimits()).load(file, dataset);
             System.out.printf("Payload: %s; outcomes %s%n", result.landing().payloadsNew() > 0 ? "new" : "landed before", result.landing().outcomes());
             System.out.printf("Rows: %s values landed in raw.epf_series, %s records quarantined%n", Console.count(result.rowsLanded()),
                     Console.count(result.rowsQuarantined()));

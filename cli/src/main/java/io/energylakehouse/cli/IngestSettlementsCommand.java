@@ -55,7 +55,7 @@ final class IngestSettlementsCommand
         List<Path> listed = SettlementFiles.list(files);
         System.out.printf("Loading %d settlement files%n", listed.size());
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-ingest-settlements")) {
-            SettlementsResult result = new SettlementsPipeline(lakehouse).load(listed);
+            SettlementsResult result = new SettlementsPipeline(lakehouse, global.payloadLimits()).load(listed);
             System.out.printf("Payloads: %d new, %d already landed; outcomes %s%n", result.landing().payloadsNew(), result.landing().payloadsAlreadyLanded(),
                     result.landing().outcomes());
             System.out.printf("Rows: %s landed in raw.futures_settlements, %s rejected to curated.quarantine%n", Console.count(result.rowsLanded()),

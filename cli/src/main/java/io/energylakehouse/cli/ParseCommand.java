@@ -13,7 +13,8 @@ import java.nio.file.Path;
         mixinStandardHelpOptions = true,
         description = {"Turns an operator file you downloaded into canonical rows: a CSV whose header is the canonical column names",
                 "(those of curated.market_prices without lineage), one row per node and interval. Writes nothing to the lakehouse.",
-                "A file that is not what it claims to be gives one error line and exit code 2."},
+                "A file that is not what it claims to be, or larger than etl.raw.max-payload-bytes (default 512MB), gives one error line",
+                "and exit code 2. The file is read as a stream: memory does not grow with its size."},
         footer = {"", "Examples:",
                 "  bin/lakehouse parse --market caiso --report prc_lmp \\",
                 "      --file 20240310_20240310_PRC_LMP_DAM_20240309_13_05_12_v12.zip --out dam.csv",
@@ -42,7 +43,7 @@ final class ParseCommand
         Markets.requireCaiso(market);
         OasisReport oasisReport = OasisReport.fromName(report);
         // Plain Java, no Spark and no lakehouse: a day of all nodes takes about a second.
-        ParseToCsv.Result result = ParseToCsv.convert(oasisReport, file, out);
+        ParseToCsv.Result result = ParseToCsv.convert(oasisReport, file, out, global.payloadLimits());
         System.out.printf("%s: %s rows for %d locations -> %s%n", file.getFileName(), Console.count(result.rows()), result.locations(), out);
         for (RejectedRecord rejected : result.rejectedLines()) {
             System.err.printf("rejected line %s: %s%n", rejected.lineNumber().map(String::valueOf).orElse("-"), rejected.reason());

@@ -84,6 +84,26 @@ class TestLakehouseCli
     }
 
     @Test
+    void aFileOverTheSizeLimitGivesOneErrorLineNamingTheFileAndTheLimit()
+            throws IOException
+    {
+        SyntheticOasis.GeneratedFile file = new SyntheticOasis(7).dayAhead(LocalDate.of(2024, 7, 1), SyntheticOasis.nodes(7));
+        Path zip = Files.write(folder.resolve(file.fileName()), file.bytes());
+
+        assertThat(run("parse", "--market", "caiso", "--report", "prc_lmp", "--file", zip.toString(), "--out", folder.resolve("x.csv").toString(),
+                "--set", "etl.raw.max-payload-bytes=1kB")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(String.format("error: Cannot parse CAISO OASIS file %s: it is %s (%d bytes), larger than the limit of 1 KiB "
+                + "(etl.raw.max-payload-bytes)%n", file.fileName(), io.energylakehouse.common.config.DataSize.format(file.bytes().length), file.bytes().length));
+        assertThat(folder.resolve("x.csv")).doesNotExist();
+
+        err.getBuffer().setLength(0);
+        assertThat(run("parse", "--market", "caiso", "--report", "prc_lmp", "--file", zip.toString(), "--out", folder.resolve("x.csv").toString(),
+                "--set", "etl.raw.max-expanded-bytes=10kB")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(String.format("error: Cannot parse CAISO OASIS file %s: its members expand to more than 10 KiB "
+                + "(etl.raw.max-expanded-bytes); a zip bomb or not an operator file%n", file.fileName()));
+    }
+
+    @Test
     void ingestSettlementsExplainsItselfAndNamesAMissingPathBeforeSparkStarts()
     {
         assertThat(run("--help")).isZero();

@@ -104,6 +104,12 @@ public final class Settings
         return value(key).map(value -> parse(key, value, Double::parseDouble)).orElse(defaultValue);
     }
 
+    /** Sizes are written as {@code 512MB}, {@code 1GB}, {@code 65536} (bytes); see {@link DataSize}. */
+    public DataSize dataSizeValue(String key, DataSize defaultValue)
+    {
+        return value(key).map(value -> parse(key, value, DataSize::parse)).orElse(defaultValue);
+    }
+
     /** Durations are written as {@code 5s}, {@code 500ms}, {@code 2m}, {@code 1h} or ISO-8601 ({@code PT5S}). */
     public Duration durationValue(String key, Duration defaultValue)
     {

@@ -13,6 +13,7 @@ import io.energylakehouse.etl.publish.PublishedTags;
 import io.energylakehouse.etl.raw.LandingResult;
 import io.energylakehouse.etl.raw.Landing;
 import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.RawStore;
 import io.energylakehouse.etl.source.caiso.CaisoCuration;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
@@ -46,17 +47,25 @@ public final class CaisoPipeline
     public static final int LANDING_CHUNK_ROWS = 500_000;
 
     private final Lakehouse lakehouse;
+    private final PayloadLimits limits;
 
     public CaisoPipeline(Lakehouse lakehouse)
     {
+        this(lakehouse, PayloadLimits.DEFAULTS);
+    }
+
+    /** @param limits what payloads are parsed: larger ones are kept, rejected and quarantined (see {@link PayloadLimits}) */
+    public CaisoPipeline(Lakehouse lakehouse, PayloadLimits limits)
+    {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     public LandingResult land(Iterator<Payload> payloads)
     {
         lakehouse.describe("Land CAISO OASIS payloads");
         RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
-        return new Landing(lakehouse, rawStore, new OasisLmpParser(), LANDING_CHUNK_ROWS).land(payloads);
+        return new Landing(lakehouse, rawStore, new OasisLmpParser(limits), LANDING_CHUNK_ROWS, limits).land(payloads);
     }
 
     public List<CurateResult> curate(List<OasisReport> reports, List<LocalDate> operatingDates)

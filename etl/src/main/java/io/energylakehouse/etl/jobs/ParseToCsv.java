@@ -7,6 +7,8 @@ import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.Hashing;
 import io.energylakehouse.etl.raw.ParsedPayload;
+import io.energylakehouse.etl.raw.PayloadContent;
+import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.RejectedRecord;
 import io.energylakehouse.etl.source.caiso.CaisoPayloadPrices;
 import io.energylakehouse.etl.source.caiso.OasisLmpParser;
@@ -16,6 +18,7 @@ import io.energylakehouse.etl.source.caiso.OasisReport;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,26 +44,41 @@ public final class ParseToCsv
 
     private ParseToCsv() {}
 
-    public static Result convert(OasisReport report, Path file, Path out)
+    /** Streams the file (never read whole); a file larger than {@code limits} allows, or a zip bomb, fails with one message naming the limit. */
+    public static Result convert(OasisReport report, Path file, Path out, PayloadLimits limits)
     {
-        byte[] bytes;
+        PayloadContent content;
         try {
-            bytes = Files.readAllBytes(file);
+            content = PayloadContent.of(file);
+        }
+        catch (NoSuchFileException e) {
+            throw LakehouseException.userError("Cannot read %s: no such file", file);
         }
         catch (IOException e) {
             throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
-        return convert(report, file, bytes, OasisLmpParser.parseFile(report, bytes, file.getFileName().toString()), out);
+        if (Files.isDirectory(file)) {
+            throw LakehouseException.userError("Cannot parse %s: a folder; give one OASIS file", file);
+        }
+        ParsedPayload parsed = OasisLmpParser.parseFile(report, content, file.getFileName().toString(), limits);
+        String sha256;
+        try {
+            sha256 = Hashing.sha256(content);
+        }
+        catch (IOException e) {
+            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
+        }
+        return convert(report, file, sha256, parsed, out);
     }
 
-    private static Result convert(OasisReport report, Path file, byte[] bytes, ParsedPayload parsed, Path out)
+    private static Result convert(OasisReport report, Path file, String sha256, ParsedPayload parsed, Path out)
     {
         if (parsed.outcome() != FetchOutcome.PARSED) {
             throw LakehouseException.badData("Cannot parse CAISO OASIS file %s: OASIS answered %s instead of data (ERR_CODE %s: %s)",
                     file.getFileName(), parsed.outcome().code(), parsed.operatorErrorCode().orElse("none"), parsed.detail().orElse(""));
         }
         Instant publishedAt = parsed.publishedAtUtc().orElseGet(() -> modified(file));
-        String fetchId = "file:" + Hashing.sha256(bytes).substring(0, 16);
+        String fetchId = "file:" + sha256.substring(0, 16);
         @SuppressWarnings("unchecked")
         List<OasisLmpRecord> records = (List<OasisLmpRecord>) parsed.records();
         CaisoPayloadPrices.Result prices = CaisoPayloadPrices.canonical(records, report, publishedAt, fetchId);

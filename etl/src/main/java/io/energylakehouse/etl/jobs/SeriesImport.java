@@ -6,6 +6,7 @@ import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.Landing;
 import io.energylakehouse.etl.raw.LandingResult;
+import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.RawStore;
 import io.energylakehouse.etl.source.epf.SeriesCurateResult;
 import io.energylakehouse.etl.source.epf.SeriesCuration;
@@ -42,10 +43,18 @@ public final class SeriesImport
             CanonicalTables.DATA_QUALITY, SeriesTables.RAW_SERIES, CanonicalTables.FETCH_LOG);
 
     private final Lakehouse lakehouse;
+    private final PayloadLimits limits;
 
     public SeriesImport(Lakehouse lakehouse)
     {
+        this(lakehouse, PayloadLimits.DEFAULTS);
+    }
+
+    /** @param limits what payloads are parsed: larger ones are kept, rejected and quarantined (see {@link PayloadLimits}) */
+    public SeriesImport(Lakehouse lakehouse, PayloadLimits limits)
+    {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     public SeriesImportResult load(Path file, SeriesDataset dataset)
@@ -57,7 +66,7 @@ public final class SeriesImport
                 dataset.market(), dataset.locationId(), dataset.zone(), dataset.currency().orElseGet(() -> "none: " + dataset.priceRefusal().orElseThrow()));
         lakehouse.describe("Land " + dataset.format().code() + " file " + file.getFileName());
         RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
-        LandingResult landing = new Landing(lakehouse, rawStore, new SeriesParser(dataset), LANDING_CHUNK_ROWS)
+        LandingResult landing = new Landing(lakehouse, rawStore, new SeriesParser(dataset, limits), LANDING_CHUNK_ROWS, limits)
                 .land(List.of(SeriesFiles.payload(file, dataset)).iterator());
         SeriesCurateResult curation = landing.operatingDates().isEmpty()
                 ? SeriesCurateResult.nothingToCurate()

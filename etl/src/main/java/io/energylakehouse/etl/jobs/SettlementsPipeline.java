@@ -3,6 +3,7 @@ package io.energylakehouse.etl.jobs;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.raw.Landing;
 import io.energylakehouse.etl.raw.LandingResult;
+import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.RawStore;
 import io.energylakehouse.etl.source.settlements.SettlementCurateResult;
 import io.energylakehouse.etl.source.settlements.SettlementCuration;
@@ -28,10 +29,18 @@ public final class SettlementsPipeline
     public static final int LANDING_CHUNK_ROWS = 500_000;
 
     private final Lakehouse lakehouse;
+    private final PayloadLimits limits;
 
     public SettlementsPipeline(Lakehouse lakehouse)
     {
+        this(lakehouse, PayloadLimits.DEFAULTS);
+    }
+
+    /** @param limits what payloads are parsed: larger ones are kept, rejected and quarantined (see {@link PayloadLimits}) */
+    public SettlementsPipeline(Lakehouse lakehouse, PayloadLimits limits)
+    {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     /** Lands and curates the files named and the {@code .csv} files of the folders named. */
@@ -41,7 +50,7 @@ public final class SettlementsPipeline
         log.info("Stage list: {} settlement files under {}", files.size(), paths);
         lakehouse.describe("Land " + files.size() + " futures settlement files");
         RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
-        LandingResult landing = new Landing(lakehouse, rawStore, new SettlementParser(), LANDING_CHUNK_ROWS).land(SettlementFiles.payloads(files));
+        LandingResult landing = new Landing(lakehouse, rawStore, new SettlementParser(limits), LANDING_CHUNK_ROWS, limits).land(SettlementFiles.payloads(files));
         SettlementCurateResult curation = landing.operatingDates().isEmpty()
                 ? SettlementCurateResult.nothingToCurate()
                 : new SettlementCuration(lakehouse).curate(landing.operatingDates());

@@ -79,9 +79,17 @@ public final class Landing
     private final RawStore rawStore;
     private final PayloadParser parser;
     private final int chunkRows;
+    private final PayloadLimits limits;
 
     public Landing(Lakehouse lakehouse, RawStore rawStore, PayloadParser parser, int chunkRows)
     {
+        this(lakehouse, rawStore, parser, chunkRows, PayloadLimits.DEFAULTS);
+    }
+
+    /** @param limits payloads larger than {@link PayloadLimits#maxPayloadBytes()} are kept and rejected unparsed */
+    public Landing(Lakehouse lakehouse, RawStore rawStore, PayloadParser parser, int chunkRows, PayloadLimits limits)
+    {
+        this.limits = requireNonNull(limits, "limits is null");
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.rawStore = requireNonNull(rawStore, "rawStore is null");
         this.parser = requireNonNull(parser, "parser is null");
@@ -118,13 +126,21 @@ public final class Landing
         long pendingRows = 0;
         while (payloads.hasNext()) {
             Payload payload = payloads.next();
-            String sha256 = payload.sha256();
+            // Kept first, whatever it holds: streamed into the raw store while hashed, so no payload is held whole.
+            RawStore.Stored stored = rawStore.store(payload.content());
+            String sha256 = stored.sha256();
             LoggedFetch sameBytes = knownBySha.get(payload.source() + "|" + payload.report() + "|" + sha256);
-            if (sameBytes != null && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
+            // A payload rejected before under the same name is read again (within the limits): after a limit was raised,
+            // it lands. Under another name, it is the earlier payload delivered again, and the error says so.
+            boolean replayOfRejected = sameBytes != null && sameBytes.outcome.equals(FetchOutcome.REJECTED.code()) && sameBytes.fileNames.contains(payload.fileName());
+            if (sameBytes != null && !replayOfRejected && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
                 alreadyLanded(payload, sameBytes, counters, fileNames, pending.keySet(), renamed);
                 continue;
             }
-            ParsedPayload parsed = parser.parse(payload);
+            String tooLarge = limits.tooLarge(stored.size());
+            // The parser reads the raw store's copy: what is parsed is exactly what was hashed and kept.
+            ParsedPayload parsed = tooLarge == null ? parser.parse(payload.withContent(rawStore.content(stored)))
+                    : parser.rejected(payload, String.format("Cannot land %s: %s; kept unparsed", payload.fileName(), tooLarge));
             String requestKey = !payload.requestKey().isEmpty() ? payload.requestKey()
                     : parsed.contentKey().orElse("file:" + payload.fileName());
             String fetchId = fetchId(payload, requestKey, sha256);
@@ -136,8 +152,8 @@ public final class Landing
                     .filter(fetch -> fetch.source.equals(payload.source()) && fetch.report.equals(payload.report()) && fetch.requestKey.equals(requestKey))
                     .mapToInt(fetch -> fetch.revision)
                     .max().orElse(0);
-            String payloadPath = rawStore.store(payload.bytes());
-            Landed landed = new Landed(payload.withRequestKey(requestKey), parsed, fetchId, sha256, revision, payloadPath);
+            String payloadPath = stored.path();
+            Landed landed = new Landed(payload.withRequestKey(requestKey), parsed, fetchId, sha256, revision, payloadPath, stored.size());
             pending.put(fetchId, landed);
             LoggedFetch logged = new LoggedFetch(fetchId, payload.source(), payload.report(), requestKey, sha256, revision, parsed.operatingDates(),
                     parsed.outcome().code(), payloadPath, parsed.detail().orElse(""), List.of(payload.fileName()));
@@ -323,7 +339,7 @@ public final class Landing
                 payload.fetchedAtUtc(),
                 publishedAt,
                 payload.httpStatus(),
-                (long) payload.bytes().length,
+                landed.size,
                 landed.sha256,
                 landed.payloadPath,
                 landed.revision,
@@ -446,7 +462,7 @@ public final class Landing
         }
     }
 
-    private record Landed(Payload payload, ParsedPayload parsed, String fetchId, String sha256, int revision, String payloadPath) {}
+    private record Landed(Payload payload, ParsedPayload parsed, String fetchId, String sha256, int revision, String payloadPath, long size) {}
 
     private static final class Counters
     {

@@ -1,6 +1,8 @@
 package io.energylakehouse.etl.raw;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param requestUri the URL fetched, empty for files
  * @param fileName the response's file name or the replayed file's name
  * @param fetchedAtUtc when the bytes were received (for a replayed file: the file's modification time)
+ * @param content the bytes, read as a stream (a replayed file is never read into memory whole)
  */
 public record Payload(
         String source,
@@ -27,7 +30,7 @@ public record Payload(
         String fileName,
         Instant fetchedAtUtc,
         int httpStatus,
-        byte[] bytes)
+        PayloadContent content)
 {
     public enum Origin
     {
@@ -48,16 +51,32 @@ public record Payload(
         requireNonNull(requestUri, "requestUri is null");
         requireNonNull(fileName, "fileName is null");
         requireNonNull(fetchedAtUtc, "fetchedAtUtc is null");
-        requireNonNull(bytes, "bytes is null");
+        requireNonNull(content, "content is null");
+    }
+
+    /** A payload held in memory: a live response, or a test's or fuzzer's bytes. */
+    public Payload(String source, String report, Origin origin, String requestKey, Optional<URI> requestUri, String fileName, Instant fetchedAtUtc,
+            int httpStatus, byte[] bytes)
+    {
+        this(source, report, origin, requestKey, requestUri, fileName, fetchedAtUtc, httpStatus, PayloadContent.of(bytes));
+    }
+
+    /** A file replayed as received: its bytes are streamed from the file when landed or parsed, never read whole. */
+    public static Payload ofFile(String source, String report, Origin origin, String requestKey, Path file)
+            throws IOException
+    {
+        return new Payload(source, report, origin, requestKey, Optional.empty(), file.getFileName().toString(),
+                java.nio.file.Files.getLastModifiedTime(file).toInstant(), 200, PayloadContent.of(file));
     }
 
     public Payload withRequestKey(String newRequestKey)
     {
-        return new Payload(source, report, origin, newRequestKey, requestUri, fileName, fetchedAtUtc, httpStatus, bytes);
+        return new Payload(source, report, origin, newRequestKey, requestUri, fileName, fetchedAtUtc, httpStatus, content);
     }
 
-    public String sha256()
+    /** The same payload read from elsewhere, e.g. from its copy in the raw store. */
+    public Payload withContent(PayloadContent newContent)
     {
-        return Hashing.sha256(bytes);
+        return new Payload(source, report, origin, requestKey, requestUri, fileName, fetchedAtUtc, httpStatus, newContent);
     }
 }

@@ -2,6 +2,7 @@ package io.energylakehouse.etl.raw;
 
 import io.energylakehouse.common.ErrorCode;
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.config.DataSize;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
@@ -64,9 +65,14 @@ class TestLanding
 
     private static LandingResult land(Payload... payloads)
     {
+        return land(PayloadLimits.DEFAULTS, payloads);
+    }
+
+    private static LandingResult land(PayloadLimits limits, Payload... payloads)
+    {
         RawStore store = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
         Iterator<Payload> iterator = List.of(payloads).iterator();
-        return new Landing(lakehouse, store, new OasisLmpParser(), 1_000).land(iterator);
+        return new Landing(lakehouse, store, new OasisLmpParser(limits), 1_000, limits).land(iterator);
     }
 
     private static Payload live(String requestKey, byte[] bytes)
@@ -126,6 +132,65 @@ class TestLanding
     }
 
     @Test
+    void anOversizedFileIsKeptRejectedAndQuarantinedAndTheRestOfTheBatchLands()
+            throws IOException
+    {
+        Path folder = Files.createDirectories(home.resolve("oversized"));
+        byte[] good = new SyntheticOasis(5).dayAhead(LocalDate.of(2024, 7, 10), SyntheticOasis.nodes(7)).bytes();
+        Path goodFile = Files.write(folder.resolve("20240710_20240710_PRC_LMP_DAM_20240709_13_05_12_v12.zip"), good);
+        byte[] big = new SyntheticOasis(6).dayAhead(LocalDate.of(2024, 7, 11), SyntheticOasis.nodes(20)).bytes();
+        Path bigFile = Files.write(folder.resolve("20240711_20240711_PRC_LMP_DAM_20240710_13_05_12_v12.zip"), big);
+        PayloadLimits limits = new PayloadLimits(good.length, 1L << 30, 200);
+        assertThat(big.length).isGreaterThan(good.length);
+
+        LandingResult result = land(limits, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile),
+                Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", goodFile));
+
+        assertThat(result.payloadsNew()).isEqualTo(2);
+        assertThat(result.outcome(FetchOutcome.PARSED)).isEqualTo(1);
+        assertThat(result.outcome(FetchOutcome.REJECTED)).isEqualTo(1);
+        assertThat(result.rowsParsed()).isEqualTo(7L * 24 * 5);
+        assertThat(result.operatingDates()).containsExactly(LocalDate.of(2024, 7, 10));
+        String reason = String.format("Cannot land %s: it is %s (%d bytes), larger than the limit of %s (etl.raw.max-payload-bytes); kept unparsed",
+                bigFile.getFileName(), DataSize.format(big.length), big.length,
+                DataSize.format(good.length));
+        assertThat(result.rejectedPayloads()).singleElement().satisfies(rejected -> {
+            assertThat(rejected.fileName()).isEqualTo(bigFile.getFileName().toString());
+            assertThat(rejected.reason()).isEqualTo(reason);
+        });
+        RejectedPayload rejected = result.rejectedPayloads().get(0);
+        // Kept as received, under its hash, and recorded as rejected with its reason.
+        assertThat(Files.readAllBytes(Path.of(URI.create(rejected.payloadPath())))).isEqualTo(Files.readAllBytes(bigFile));
+        Row logged = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("fetch_id").equalTo(rejected.fetchId())).first();
+        assertThat(logged.<String>getAs("outcome")).isEqualTo("rejected");
+        assertThat(logged.<String>getAs("detail")).isEqualTo(reason);
+        assertThat(logged.<Long>getAs("payload_bytes")).isEqualTo(big.length);
+        assertThat(logged.<String>getAs("sha256")).isEqualTo(Hashing.sha256(Files.readAllBytes(bigFile)));
+        Row quarantined = lakehouse.read(CanonicalTables.QUARANTINE).where(col("fetch_id").equalTo(rejected.fetchId())).first();
+        assertThat(quarantined.<String>getAs("reason")).isEqualTo(reason);
+        // The good file beside it landed whole.
+        Row landed = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("file_name").equalTo(goodFile.getFileName().toString())).first();
+        assertThat(landed.<String>getAs("outcome")).isEqualTo("parsed");
+        assertThat(landed.<Long>getAs("payload_bytes")).isEqualTo(good.length);
+        assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo(landed.<String>getAs("fetch_id"))).count()).isEqualTo(7L * 24 * 5);
+        // Nothing is left half-written in the store.
+        assertThat(Path.of(lakehouse.config().rawStore()).resolve("incoming"))
+                .satisfiesAnyOf(incoming -> assertThat(incoming).doesNotExist(), incoming -> assertThat(incoming).isEmptyDirectory());
+
+        // A replay of the folder reports the file again, and lands nothing twice.
+        LandingResult replayed = land(limits, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile),
+                Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", goodFile));
+        assertThat(replayed.payloadsNew()).isZero();
+        assertThat(replayed.rejectedPayloads()).containsExactly(rejected);
+
+        // With the limit raised, the same file lands.
+        LandingResult raised = land(PayloadLimits.DEFAULTS, Payload.ofFile(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", bigFile));
+        assertThat(raised.payloadsNew()).isEqualTo(1);
+        assertThat(raised.rejectedPayloads()).isEmpty();
+        assertThat(raised.rowsParsed()).isEqualTo(20L * 24 * 5);
+    }
+
+    @Test
     void noDataAnswerIsRecordedAsSuchAndNotAsAnEmptySuccess()
             throws IOException
     {
@@ -160,7 +225,7 @@ class TestLanding
         assertThat(lakehouse.read(CaisoTables.RAW_PRC_LMP).where(col("fetch_id").equalTo("orphan-fetch")).count()).isEqualTo(1);
         // ...and one that died after appending the rows of the very payload landed next: same fetch id, its own landing id.
         Payload next = live("PRC_LMP|DAM|next", new SyntheticOasis(4).dayAhead(LocalDate.of(2024, 7, 9), SyntheticOasis.nodes(7)).bytes());
-        String nextFetchId = Landing.fetchId(next, next.requestKey(), next.sha256());
+        String nextFetchId = Landing.fetchId(next, next.requestKey(), sha256(next));
         List<Row> interrupted = new OasisLmpParser().parse(next).records().stream().map(record -> record.toRow(nextFetchId, "interrupted-landing")).toList();
         lakehouse.appendRows(CaisoTables.RAW_PRC_LMP, interrupted);
         long rawRowsBefore = lakehouse.read(CaisoTables.RAW_PRC_LMP).count();
@@ -302,5 +367,15 @@ class TestLanding
     private static Payload replay(String fileName, byte[] bytes)
     {
         return new Payload(CaisoMarket.SOURCE, "PRC_LMP", Payload.Origin.REPLAY, "", Optional.empty(), fileName, Instant.parse("2024-03-31T21:05:12Z"), 200, bytes);
+    }
+
+    private static String sha256(Payload payload)
+    {
+        try {
+            return Hashing.sha256(payload.content().readAllBytes());
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

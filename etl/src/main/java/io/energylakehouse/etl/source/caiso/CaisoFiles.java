@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * Replays OASIS files (downloads a user has, recorded responses, generated samples) as payloads. The
  * report comes from the OASIS file name ({@code ..._PRC_LMP_DAM_...}) unless the caller names it; the bytes
- * are read lazily, one file at a time.
+ * are streamed from the file when it is landed, never read whole.
  */
 public final class CaisoFiles
 {
@@ -106,7 +106,7 @@ public final class CaisoFiles
                 throw LakehouseException.userError("Cannot tell which CAISO report %s holds: its name has neither _PRC_LMP_ nor _PRC_INTVL_LMP_; name the report", file);
             }
         }
-        // Lazy: one file's bytes in memory at a time.
+        // Lazy, and each file is streamed when landed: never a whole file in memory.
         return files.stream().map(file -> payload(file, report, origin)).iterator();
     }
 
@@ -115,8 +115,7 @@ public final class CaisoFiles
         String name = file.getFileName().toString();
         OasisReport fileReport = report.orElseGet(() -> reportFromName(name).orElseThrow());
         try {
-            return new Payload(CaisoMarket.SOURCE, fileReport.queryName(), origin, "", Optional.empty(), name,
-                    Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
+            return Payload.ofFile(CaisoMarket.SOURCE, fileReport.queryName(), origin, "", file);
         }
         catch (IOException e) {
             throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));

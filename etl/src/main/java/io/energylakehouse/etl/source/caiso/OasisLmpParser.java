@@ -6,29 +6,38 @@ import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.raw.PayloadContent;
+import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadLines;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RejectedRecord;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Parses OASIS PRC_LMP (day-ahead hourly, price in {@code MW}) and PRC_INTVL_LMP (real-time 5-minute,
  * price in {@code VALUE}) files into raw records. Columns are found by header name; rows may come in any
  * order; instants come from the GMT columns only. A file that is not the report it claims to be is
  * rejected whole; a line that cannot be read is rejected alone; an OASIS error report is reported as such
- * (ERR_CODE 1000 as "no data"), never as an empty success.
+ * (ERR_CODE 1000 as "no data"), never as an empty success. The file is read as a stream, within
+ * {@link PayloadLimits}: a payload over the size limit, a zip bomb or a line without end is rejected whole.
  */
 public final class OasisLmpParser
         implements PayloadParser
@@ -51,48 +60,74 @@ public final class OasisLmpParser
         return List.of(CaisoTables.RAW_PRC_LMP, CaisoTables.RAW_PRC_INTVL_LMP);
     }
 
+    private final PayloadLimits limits;
+
+    /** A parser with the default {@link PayloadLimits}. */
+    public OasisLmpParser()
+    {
+        this(PayloadLimits.DEFAULTS);
+    }
+
+    public OasisLmpParser(PayloadLimits limits)
+    {
+        this.limits = requireNonNull(limits, "limits is null");
+    }
+
     @Override
     public ParsedPayload parse(Payload payload)
     {
         OasisReport report = OasisReport.fromName(payload.report());
         try {
-            return parse(report, OasisFiles.read(payload.bytes(), payload.fileName()), payload.fileName());
+            return parse(report, payload.content(), payload.fileName(), limits);
         }
         catch (LakehouseException e) {
             return ParsedPayload.rejected(report.dataset(), CaisoTables.rawTable(report), e.getMessage());
         }
     }
 
+    @Override
+    public ParsedPayload rejected(Payload payload, String reason)
+    {
+        OasisReport report = OasisReport.fromName(payload.report());
+        return ParsedPayload.rejected(report.dataset(), CaisoTables.rawTable(report), reason);
+    }
+
     /** Parses a file a user has, failing with one clear message if it is not a readable {@code report} file. */
     public static ParsedPayload parseFile(OasisReport report, byte[] bytes, String fileName)
     {
-        ParsedPayload parsed = parse(report, OasisFiles.read(bytes, fileName), fileName);
+        return parseFile(report, PayloadContent.of(bytes), fileName, PayloadLimits.DEFAULTS);
+    }
+
+    /** Parses a file a user has, read as a stream within the limits, failing with one clear message if it is not a readable {@code report} file. */
+    public static ParsedPayload parseFile(OasisReport report, PayloadContent content, String fileName, PayloadLimits limits)
+    {
+        ParsedPayload parsed = parse(report, content, fileName, limits);
         if (parsed.outcome() == FetchOutcome.REJECTED) {
             throw LakehouseException.badData("%s", parsed.detail().orElse("Cannot parse " + fileName));
         }
         return parsed;
     }
 
-    static ParsedPayload parse(OasisReport report, OasisContent content, String fileName)
+    /** Throws a bad-data {@link LakehouseException} when the whole file is unreadable. */
+    static ParsedPayload parse(OasisReport report, PayloadContent payloadContent, String fileName, PayloadLimits limits)
     {
         TableSpec rawTable = CaisoTables.rawTable(report);
+        String tooLarge = limits.tooLarge(payloadContent.size());
+        if (tooLarge != null) {
+            return ParsedPayload.rejected(report.dataset(), rawTable, String.format("Cannot parse CAISO OASIS file %s: %s", fileName, tooLarge));
+        }
+        List<OasisLmpRecord> records = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        List<String> membersRead = new ArrayList<>();
+        OasisContent content = OasisFiles.read(payloadContent, fileName, limits, (memberName, lines) -> {
+            membersRead.add(memberName);
+            parseMember(report, memberName, membersRead.size() == 1, lines, fileName, records, rejected);
+        });
         if (content instanceof OasisContent.ErrorReport error) {
             return ParsedPayload.operatorAnswer(error.isNoData() ? FetchOutcome.NO_DATA : FetchOutcome.OPERATOR_ERROR, report.dataset(), rawTable,
                     error.errorCode(), error.errorDescription());
         }
         OasisContent.Csv csv = (OasisContent.Csv) content;
-        if (csv.reportName().isPresent() && !csv.reportName().get().equals(report.queryName())) {
-            return ParsedPayload.rejected(report.dataset(), rawTable, String.format("Cannot parse CAISO OASIS file %s as %s: it holds report %s (member %s)",
-                    fileName, report.queryName(), csv.reportName().get(), csv.memberNames().get(0)));
-        }
-        List<OasisLmpRecord> records = new ArrayList<>();
-        List<RejectedRecord> rejected = new ArrayList<>();
-        for (OasisContent.CsvMember member : csv.members()) {
-            String problem = parseMember(report, member, fileName, records, rejected);
-            if (problem != null) {
-                return ParsedPayload.rejected(report.dataset(), rawTable, problem);
-            }
-        }
         if (records.isEmpty() && rejected.isEmpty()) {
             return new ParsedPayload(FetchOutcome.NO_DATA, report.dataset(), rawTable, List.of(), List.of(), Optional.empty(),
                     Optional.of("the file has a header but no rows"), Optional.empty(), csv.generatedAtUtc(), Set.of());
@@ -120,15 +155,24 @@ public final class OasisLmpParser
                 contentKey, csv.generatedAtUtc(), operatingDates);
     }
 
-    /** Returns why the whole member is unreadable, or null after adding its records and rejected lines. */
-    private static String parseMember(OasisReport report, OasisContent.CsvMember member, String fileName, List<OasisLmpRecord> records,
-            List<RejectedRecord> rejected)
+    /**
+     * Reads one member's lines into records and rejected lines, or throws a bad-data {@link LakehouseException} when
+     * the whole file is unreadable: the first member holds another report, or a header lacks a required column.
+     */
+    private static void parseMember(OasisReport report, String memberName, boolean firstMember, PayloadLines lines, String fileName,
+            List<OasisLmpRecord> records, List<RejectedRecord> rejected)
+            throws IOException
     {
-        String text = member.text();
-        int headerEnd = lineEnd(text, 0);
-        String headerLine = stripCarriageReturn(text.substring(0, headerEnd));
-        if (headerLine.isBlank()) {
-            return String.format("Cannot parse CAISO OASIS file %s: member %s has no header line", fileName, member.name());
+        if (firstMember) {
+            Optional<String> memberReport = OasisFiles.MemberName.parse(memberName).report();
+            if (memberReport.isPresent() && !memberReport.get().equals(report.queryName())) {
+                throw LakehouseException.badData("Cannot parse CAISO OASIS file %s as %s: it holds report %s (member %s)",
+                        fileName, report.queryName(), memberReport.get(), memberName);
+            }
+        }
+        String headerLine = lines.next();
+        if (headerLine == null || headerLine.isBlank()) {
+            throw LakehouseException.badData("Cannot parse CAISO OASIS file %s: member %s has no header line", fileName, memberName);
         }
         OasisCsvLine.Header header = OasisCsvLine.Header.of(headerLine);
         List<String> missing = new ArrayList<>();
@@ -138,23 +182,63 @@ public final class OasisLmpParser
             }
         }
         if (!missing.isEmpty()) {
-            return String.format("Cannot parse CAISO OASIS file %s as %s: column%s %s missing in header %s",
+            throw LakehouseException.badData("Cannot parse CAISO OASIS file %s as %s: column%s %s missing in header %s",
                     fileName, report.queryName(), missing.size() == 1 ? "" : "s", String.join(", ", missing), header.names());
         }
         Duration expectedLength = Duration.ofMinutes(report.intervalMinutes());
-        // Line starts first (one scan), then blocks of lines parsed on every core, joined back in file order.
-        int[] starts = lineStarts(text, headerEnd + 1);
-        int blocks = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 4, starts.length / LINES_PER_BLOCK));
         Positions positions = Positions.of(report, header);
-        List<Block> parsed = java.util.stream.IntStream.range(0, blocks).parallel()
-                .mapToObj(block -> parseLines(report, header.names().size(), positions, text, starts, (int) ((long) starts.length * block / blocks),
-                        (int) ((long) starts.length * (block + 1) / blocks), expectedLength))
-                .toList();
-        for (Block block : parsed) {
-            records.addAll(block.records);
-            rejected.addAll(block.rejected);
+        int columns = header.names().size();
+        // Blocks of lines are parsed on every core while the next ones are read; results are joined in file
+        // order, and only a few blocks wait at a time, so the text is never held whole.
+        int maxWaiting = Math.max(2, 2 * ForkJoinPool.getCommonPoolParallelism());
+        List<CompletableFuture<Block>> waiting = new ArrayList<>();
+        List<String> block = new ArrayList<>(LINES_PER_BLOCK);
+        int blockFirstLine = lines.lineNumber() + 1;
+        for (String line = lines.next(); ; line = lines.next()) {
+            if (line != null) {
+                block.add(line);
+            }
+            if (block.size() == LINES_PER_BLOCK || (line == null && !block.isEmpty())) {
+                List<String> full = block;
+                int firstLine = blockFirstLine;
+                if (line == null && waiting.isEmpty()) {
+                    add(parseLines(report, columns, positions, full, firstLine, expectedLength), records, rejected);
+                }
+                else {
+                    waiting.add(CompletableFuture.supplyAsync(() -> parseLines(report, columns, positions, full, firstLine, expectedLength)));
+                }
+                block = new ArrayList<>(LINES_PER_BLOCK);
+                blockFirstLine = lines.lineNumber() + 1;
+            }
+            while (waiting.size() > (line == null ? 0 : maxWaiting)) {
+                add(join(waiting.remove(0)), records, rejected);
+            }
+            if (line == null) {
+                return;
+            }
         }
-        return null;
+    }
+
+    private static void add(Block block, List<OasisLmpRecord> records, List<RejectedRecord> rejected)
+    {
+        records.addAll(block.records);
+        rejected.addAll(block.rejected);
+    }
+
+    private static Block join(CompletableFuture<Block> future)
+    {
+        try {
+            return future.join();
+        }
+        catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Lines a block of a member is parsed in; a day of all nodes has some 160,000. */
@@ -162,33 +246,19 @@ public final class OasisLmpParser
 
     private record Block(List<OasisLmpRecord> records, List<RejectedRecord> rejected) {}
 
-    /** Where each line after the header starts; the header is line 1, so line i + 2 starts at {@code starts[i]}. */
-    private static int[] lineStarts(String text, int from)
+    /** Parses a block of lines whose first is line {@code firstLine} of its member. */
+    private static Block parseLines(OasisReport report, int columns, Positions positions, List<String> lines, int firstLine, Duration expectedLength)
     {
-        int[] starts = new int[1024];
-        int count = 0;
-        for (int start = from; start < text.length(); ) {
-            if (count == starts.length) {
-                starts = Arrays.copyOf(starts, starts.length * 2);
-            }
-            starts[count++] = start;
-            start = lineEnd(text, start) + 1;
-        }
-        return Arrays.copyOf(starts, count);
-    }
-
-    private static Block parseLines(OasisReport report, int columns, Positions positions, String text, int[] starts, int first, int last, Duration expectedLength)
-    {
-        List<OasisLmpRecord> records = new ArrayList<>(last - first);
+        List<OasisLmpRecord> records = new ArrayList<>(lines.size());
         List<RejectedRecord> rejected = new ArrayList<>();
         // A file repeats the same few hundred interval bounds on every node's rows: parse each once,
         // and the same node names, types and dates on thousands of lines: keep one copy of each.
         Map<String, Instant> instants = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
         Map<String, LocalDate> dates = new HashMap<>();
-        for (int index = first; index < last; index++) {
-            int lineNumber = index + 2;
-            String line = stripCarriageReturn(text.substring(starts[index], lineEnd(text, starts[index])));
+        for (int index = 0; index < lines.size(); index++) {
+            int lineNumber = firstLine + index;
+            String line = lines.get(index);
             if (line.isBlank()) {
                 continue;
             }
@@ -212,17 +282,6 @@ public final class OasisLmpParser
             }
         }
         return new Block(records, rejected);
-    }
-
-    private static int lineEnd(String text, int from)
-    {
-        int end = text.indexOf('\n', from);
-        return end < 0 ? text.length() : end;
-    }
-
-    private static String stripCarriageReturn(String line)
-    {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static String check(OasisReport report, OasisLmpRecord record, Duration expectedLength)

@@ -7,7 +7,6 @@ import io.energylakehouse.etl.raw.Payload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * A series file a user supplies, as a payload: replayed with its modification time as the time it was received
@@ -34,8 +33,7 @@ public final class SeriesFiles
     {
         check(file);
         try {
-            return new Payload(SeriesSource.SOURCE, dataset.format().report(), Payload.Origin.REPLAY, dataset.requestKey(), Optional.empty(),
-                    file.getFileName().toString(), Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
+            return Payload.ofFile(SeriesSource.SOURCE, dataset.format().report(), Payload.Origin.REPLAY, dataset.requestKey(), file);
         }
         catch (IOException e) {
             throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));

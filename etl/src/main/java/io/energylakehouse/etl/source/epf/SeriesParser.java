@@ -5,12 +5,15 @@ import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadLines;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RejectedRecord;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,10 +45,18 @@ public final class SeriesParser
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final SeriesDataset dataset;
+    private final PayloadLimits limits;
 
+    /** A parser with the default {@link PayloadLimits}. */
     public SeriesParser(SeriesDataset dataset)
     {
+        this(dataset, PayloadLimits.DEFAULTS);
+    }
+
+    public SeriesParser(SeriesDataset dataset, PayloadLimits limits)
+    {
         this.dataset = requireNonNull(dataset, "dataset is null");
+        this.limits = requireNonNull(limits, "limits is null");
     }
 
     @Override
@@ -63,28 +74,52 @@ public final class SeriesParser
     @Override
     public ParsedPayload parse(Payload payload)
     {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload.bytes()))
-                    .toString();
+        String code = dataset.format().code();
+        String tooLarge = limits.tooLarge(payload.content().size());
+        if (tooLarge != null) {
+            return rejected(String.format("Cannot parse %s file %s: %s", code, payload.fileName(), tooLarge));
+        }
+        try (InputStream input = payload.content().open()) {
+            return parse(new PayloadLines(input, PayloadLines.Breaks.ANY, PayloadLines.Decoding.STRICT), payload.fileName());
         }
         catch (CharacterCodingException e) {
-            return rejected(String.format("Cannot parse %s file %s: not UTF-8 text (%s)", dataset.format().code(), payload.fileName(), e.getMessage()));
+            return rejected(String.format("Cannot parse %s file %s: not UTF-8 text (%s)", code, payload.fileName(), e.getMessage()));
         }
-        return parse(text, payload.fileName());
+        catch (PayloadLines.LineTooLongException e) {
+            return rejected(String.format("Cannot parse %s file %s: %s: not a series CSV", code, payload.fileName(), e.getMessage()));
+        }
+        catch (IOException e) {
+            return rejected(String.format("Cannot parse %s file %s: cannot be read (%s)", code, payload.fileName(), e.getMessage()));
+        }
+    }
+
+    @Override
+    public ParsedPayload rejected(Payload payload, String reason)
+    {
+        return rejected(reason);
     }
 
     ParsedPayload parse(String text, String fileName)
     {
+        try {
+            return parse(new PayloadLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), PayloadLines.Breaks.ANY, PayloadLines.Decoding.REPLACE),
+                    fileName);
+        }
+        catch (IOException e) {
+            return rejected(String.format("Cannot parse %s file %s: %s", dataset.format().code(), fileName, e.getMessage()));
+        }
+    }
+
+    /** Reads the lines as they come: the file is never held whole (its values are). */
+    private ParsedPayload parse(PayloadLines lines, String fileName)
+            throws IOException
+    {
         SeriesFormat format = dataset.format();
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        String headerLine = lines.next();
+        if (headerLine == null || headerLine.isBlank()) {
             return rejected(String.format("Cannot parse %s file %s: no header row on line 1", format.code(), fileName));
         }
-        List<String> names = CsvLine.split(lines.get(0)).stream().map(name -> name.replace("\uFEFF", "").trim()).toList();
+        List<String> names = CsvLine.split(headerLine).stream().map(name -> name.replace("\uFEFF", "").trim()).toList();
         if (format.parseTimestamp(names.get(0)).isPresent()) {
             return rejected(String.format("Cannot parse %s file %s: no header row on line 1, it starts with the timestamp '%s'", format.code(), fileName, names.get(0)));
         }
@@ -93,17 +128,13 @@ public final class SeriesParser
             return rejected(String.format("Cannot parse %s file %s: %s", format.code(), fileName, result.problem().orElseThrow()));
         }
         SeriesLayout layout = result.layout().get();
-        Optional<String> wrongForm = firstTimestampProblem(lines, fileName);
-        if (wrongForm.isPresent()) {
-            return rejected(wrongForm.get());
-        }
 
         Map<LocalDateTime, List<ReadLine>> byTimestamp = new LinkedHashMap<>();
         List<RejectedRecord> rejected = new ArrayList<>();
         int emptyRows = 0;
-        for (int index = 1; index < lines.size(); index++) {
-            int lineNumber = index + 1;
-            String line = lines.get(index);
+        boolean formChecked = false;
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            int lineNumber = lines.lineNumber();
             if (line.isBlank()) {
                 continue;
             }
@@ -111,6 +142,13 @@ public final class SeriesParser
             if (fields.stream().allMatch(String::isBlank)) {
                 emptyRows++;
                 continue;
+            }
+            if (!formChecked) {
+                formChecked = true;
+                Optional<String> wrongForm = timestampFormProblem(fields.get(0).trim(), lineNumber, fileName);
+                if (wrongForm.isPresent()) {
+                    return rejected(wrongForm.get());
+                }
             }
             if (fields.size() != names.size()) {
                 rejected.add(RejectedRecord.line(lineNumber, line, String.format("expected %d fields as in the header, found %d", names.size(), fields.size())));
@@ -166,28 +204,20 @@ public final class SeriesParser
      * Whether the first data line's timestamp is in the layout's form: if not, the file is another layout (or not
      * one of these), and rejecting each of its lines would only bury the reason.
      */
-    private Optional<String> firstTimestampProblem(List<String> lines, String fileName)
+    private Optional<String> timestampFormProblem(String timestamp, int lineNumber, String fileName)
     {
         SeriesFormat format = dataset.format();
-        for (int index = 1; index < lines.size(); index++) {
-            List<String> fields = CsvLine.split(lines.get(index));
-            if (fields.stream().allMatch(String::isBlank)) {
-                continue;
-            }
-            String timestamp = fields.get(0).trim();
-            if (format.parseTimestamp(timestamp).isPresent()) {
-                return Optional.empty();
-            }
-            String hint = "";
-            for (SeriesFormat other : SeriesFormat.values()) {
-                if (other != format && other.parseTimestamp(timestamp).isPresent()) {
-                    hint = String.format(" (it is in %s's form %s: use --format %s)", other.code(), other.timestampPattern(), other.code());
-                }
-            }
-            return Optional.of(String.format("Cannot parse %s file %s: line %d starts with '%s', not a timestamp in the form %s%s",
-                    format.code(), fileName, index + 1, timestamp, format.timestampPattern(), hint));
+        if (format.parseTimestamp(timestamp).isPresent()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String hint = "";
+        for (SeriesFormat other : SeriesFormat.values()) {
+            if (other != format && other.parseTimestamp(timestamp).isPresent()) {
+                hint = String.format(" (it is in %s's form %s: use --format %s)", other.code(), other.timestampPattern(), other.code());
+            }
+        }
+        return Optional.of(String.format("Cannot parse %s file %s: line %d starts with '%s', not a timestamp in the form %s%s",
+                format.code(), fileName, lineNumber, timestamp, format.timestampPattern(), hint));
     }
 
     private ReadLine read(SeriesLayout layout, List<String> fields, int lineNumber, String line)

@@ -11,12 +11,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Settlement files a user supplies, as payloads: each file is replayed with its modification time as the
- * time it was received (the layout carries no publication stamp). Bytes are read lazily, one file at a time.
+ * time it was received (the layout carries no publication stamp). Bytes are streamed from the file when it is landed, never read whole.
  */
 public final class SettlementFiles
 {
@@ -65,8 +64,7 @@ public final class SettlementFiles
     private static Payload payload(Path file)
     {
         try {
-            return new Payload(SettlementSource.SOURCE, SettlementSource.REPORT, Payload.Origin.REPLAY, "", Optional.empty(), file.getFileName().toString(),
-                    Files.getLastModifiedTime(file).toInstant(), 200, Files.readAllBytes(file));
+            return Payload.ofFile(SettlementSource.SOURCE, SettlementSource.REPORT, Payload.Origin.REPLAY, "", file);
         }
         catch (IOException e) {
             throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));

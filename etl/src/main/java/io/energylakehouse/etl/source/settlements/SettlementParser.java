@@ -6,12 +6,15 @@ import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadLines;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RejectedRecord;
 
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -37,6 +40,7 @@ import static io.energylakehouse.etl.source.settlements.SettlementColumn.PROFILE
 import static io.energylakehouse.etl.source.settlements.SettlementColumn.SETTLEMENT_PRICE;
 import static io.energylakehouse.etl.source.settlements.SettlementColumn.TRADE_DATE;
 import static io.energylakehouse.etl.source.settlements.SettlementColumn.UNIT;
+import static java.util.Objects.requireNonNull;
 
 /**
  * Parses futures settlement files in the documented layout ({@link SettlementColumn}) into raw records. Columns
@@ -53,6 +57,19 @@ public final class SettlementParser
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKET_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]*");
 
+    private final PayloadLimits limits;
+
+    /** A parser with the default {@link PayloadLimits}. */
+    public SettlementParser()
+    {
+        this(PayloadLimits.DEFAULTS);
+    }
+
+    public SettlementParser(PayloadLimits limits)
+    {
+        this.limits = requireNonNull(limits, "limits is null");
+    }
+
     @Override
     public String market()
     {
@@ -68,28 +85,51 @@ public final class SettlementParser
     @Override
     public ParsedPayload parse(Payload payload)
     {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(payload.bytes()))
-                    .toString();
+        String tooLarge = limits.tooLarge(payload.content().size());
+        if (tooLarge != null) {
+            return rejected(String.format("Cannot parse futures settlements file %s: %s", payload.fileName(), tooLarge));
+        }
+        try (InputStream input = payload.content().open()) {
+            return parse(new PayloadLines(input, PayloadLines.Breaks.ANY, PayloadLines.Decoding.STRICT), payload.fileName());
         }
         catch (CharacterCodingException e) {
             return rejected(String.format("Cannot parse futures settlements file %s: not UTF-8 text (%s)", payload.fileName(), e.getMessage()));
         }
-        return parse(text, payload.fileName());
+        catch (PayloadLines.LineTooLongException e) {
+            return rejected(String.format("Cannot parse futures settlements file %s: %s: not a settlements CSV", payload.fileName(), e.getMessage()));
+        }
+        catch (IOException e) {
+            return rejected(String.format("Cannot parse futures settlements file %s: cannot be read (%s)", payload.fileName(), e.getMessage()));
+        }
+    }
+
+    @Override
+    public ParsedPayload rejected(Payload payload, String reason)
+    {
+        return rejected(reason);
     }
 
     static ParsedPayload parse(String text, String fileName)
     {
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        try {
+            return parse(new PayloadLines(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), PayloadLines.Breaks.ANY, PayloadLines.Decoding.REPLACE),
+                    fileName);
+        }
+        catch (IOException e) {
+            return rejected(String.format("Cannot parse futures settlements file %s: %s", fileName, e.getMessage()));
+        }
+    }
+
+    /** Reads the lines as they come: the file is never held whole (its records are). */
+    private static ParsedPayload parse(PayloadLines lines, String fileName)
+            throws IOException
+    {
+        String headerLine = lines.next();
+        if (headerLine == null || headerLine.isBlank()) {
             return rejected(String.format("Cannot parse futures settlements file %s: no header row on line 1 (expected columns %s)", fileName,
                     SettlementColumn.required().stream().map(SettlementColumn::headerName).toList()));
         }
-        SettlementCsv.Header header = SettlementCsv.Header.of(lines.get(0));
+        SettlementCsv.Header header = SettlementCsv.Header.of(headerLine);
         List<String> repeated = header.repeatedColumns();
         if (!repeated.isEmpty()) {
             return rejected(String.format("Cannot parse futures settlements file %s: column%s %s named more than once in header %s",
@@ -103,9 +143,8 @@ public final class SettlementParser
 
         List<ReadLine> read = new ArrayList<>();
         List<RejectedRecord> rejected = new ArrayList<>();
-        for (int index = 1; index < lines.size(); index++) {
-            int lineNumber = index + 1;
-            String line = lines.get(index);
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            int lineNumber = lines.lineNumber();
             if (line.isBlank()) {
                 continue;
             }

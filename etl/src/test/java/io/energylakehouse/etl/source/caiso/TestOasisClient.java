@@ -94,7 +94,7 @@ class TestOasisClient
         assertThat(payload.fileName()).isEqualTo(ZIP_NAME);
         assertThat(payload.fetchedAtUtc()).isEqualTo(START.plusSeconds(20));
         assertThat(payload.httpStatus()).isEqualTo(200);
-        assertThat(payload.bytes()).isEqualTo(zip);
+        assertThat(payload.content().readAllBytes()).isEqualTo(zip);
 
         ReceivedRequest last = oasis.requests().get(3);
         assertThat(last.method()).isEqualTo("GET");
@@ -152,7 +152,7 @@ class TestOasisClient
 
         Payload payload = client(5).fetch(MARCH_10);
 
-        assertThat(payload.bytes()).isEqualTo(zip);
+        assertThat(payload.content().readAllBytes()).isEqualTo(zip);
         assertThat(payload.fileName()).isEqualTo("PRC_LMP_20240310T0800Z.zip");
         assertThat(oasis.requests()).hasSize(2);
         assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(5));
@@ -220,7 +220,7 @@ class TestOasisClient
         Payload payload = new OasisClient(config(redirectingBaseUrl, 5), OasisClient.httpClient(config(redirectingBaseUrl, 5)), clock, sleeper)
                 .fetch(MARCH_10);
 
-        assertThat(payload.bytes()).isEqualTo(zip);
+        assertThat(payload.content().readAllBytes()).isEqualTo(zip);
         assertThat(payload.fileName()).isEqualTo(ZIP_NAME);
         assertThat(payload.requestUri()).contains(MARCH_10.toUri(redirectingBaseUrl));
         assertThat(oasis.requests()).extracting(ReceivedRequest::path).containsExactly("/moved/SingleZip", "/oasisapi/SingleZip");

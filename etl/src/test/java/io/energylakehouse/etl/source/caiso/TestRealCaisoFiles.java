@@ -3,6 +3,8 @@ package io.energylakehouse.etl.source.caiso;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.raw.PayloadContent;
+import io.energylakehouse.etl.raw.PayloadLimits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -113,7 +118,8 @@ class TestRealCaisoFiles
     @Test
     void unwrapsRealRenewablesForecastZip()
     {
-        OasisContent content = OasisFiles.read(bytes(RENEWABLES_ZIP), RENEWABLES_ZIP);
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        OasisContent content = read(RENEWABLES_ZIP, members);
 
         String member = "20250204_20250211_SLD_REN_FCST_DAM_20250214_04_52_10_v1.csv";
         assertThat(content).isInstanceOfSatisfying(OasisContent.Csv.class, csv -> {
@@ -121,24 +127,25 @@ class TestRealCaisoFiles
             assertThat(csv.reportName()).contains("SLD_REN_FCST");
             // 2025-02-14 04:52:10 read as Pacific standard time (UTC-8)
             assertThat(csv.generatedAtUtc()).contains(Instant.parse("2025-02-14T12:52:10Z"));
-            assertThat(csv.members()).extracting(OasisContent.CsvMember::name).containsExactly(member);
-            assertThat(csv.members().get(0).text()).startsWith("OPR_DT,OPR_HR,OPR_INTERVAL,INTERVALSTARTTIME_GMT,INTERVALENDTIME_GMT,TRADING_HUB,");
-            assertThat(dataRows(csv)).isEqualTo(1_008);
+            assertThat(members.keySet()).containsExactly(member);
+            assertThat(members.get(member).get(0)).startsWith("OPR_DT,OPR_HR,OPR_INTERVAL,INTERVALSTARTTIME_GMT,INTERVALENDTIME_GMT,TRADING_HUB,");
+            assertThat(dataRows(members.get(member))).isEqualTo(1_008);
         });
     }
 
     @Test
     void unwrapsRealLoadForecastZip()
     {
-        OasisContent content = OasisFiles.read(bytes(LOAD_ZIP), LOAD_ZIP);
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        OasisContent content = read(LOAD_ZIP, members);
 
         String member = "20250219_20250227_SLD_FCST_7DA_20250221_01_09_58_v1.csv";
         assertThat(content).isInstanceOfSatisfying(OasisContent.Csv.class, csv -> {
             assertThat(csv.memberNames()).containsExactly(member);
             assertThat(csv.reportName()).contains("SLD_FCST");
             assertThat(csv.generatedAtUtc()).contains(Instant.parse("2025-02-21T09:09:58Z"));
-            assertThat(csv.members().get(0).text()).startsWith("INTERVALSTARTTIME_GMT,INTERVALENDTIME_GMT,LOAD_TYPE,OPR_DT,");
-            assertThat(dataRows(csv)).isEqualTo(6_432);
+            assertThat(members.get(member).get(0)).startsWith("INTERVALSTARTTIME_GMT,INTERVALENDTIME_GMT,LOAD_TYPE,OPR_DT,");
+            assertThat(dataRows(members.get(member))).isEqualTo(6_432);
         });
     }
 
@@ -162,9 +169,21 @@ class TestRealCaisoFiles
                         + "(member 20250219_20250227_SLD_FCST_7DA_20250221_01_09_58_v1.csv)"));
     }
 
-    private static long dataRows(OasisContent.Csv csv)
+    /** Unwraps the file as the parser does, keeping each CSV member's lines. */
+    private static OasisContent read(String fileName, Map<String, List<String>> members)
     {
-        return csv.members().get(0).text().lines().filter(line -> !line.isBlank()).count() - 1;
+        return OasisFiles.read(PayloadContent.of(bytes(fileName)), fileName, PayloadLimits.DEFAULTS, (memberName, lines) -> {
+            List<String> read = new ArrayList<>();
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                read.add(line);
+            }
+            members.put(memberName, read);
+        });
+    }
+
+    private static long dataRows(List<String> lines)
+    {
+        return lines.stream().filter(line -> !line.isBlank()).count() - 1;
     }
 
     private static Payload payload(String report, String fileName)
