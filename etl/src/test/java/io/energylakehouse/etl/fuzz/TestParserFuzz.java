@@ -55,6 +55,12 @@ class TestParserFuzz
     }
 
     @Example
+    void byteOrderMarkAndWindowsLineEndsChangeNothing()
+    {
+        ParserSamples.registered().forEach(Fuzzing::assertHarmlessChangesChangeNothing);
+    }
+
+    @Example
     void realOperatorFilesAreAmongTheSamples()
     {
         assumeThat(Files.isDirectory(ParserSamples.SHARED.resolve("fixtures/real"))).as("real fixtures at %s", ParserSamples.SHARED.toAbsolutePath()).isTrue();

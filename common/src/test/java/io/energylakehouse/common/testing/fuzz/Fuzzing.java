@@ -2,6 +2,7 @@ package io.energylakehouse.common.testing.fuzz;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +75,50 @@ public final class Fuzzing
         }
         COUNTS.computeIfAbsent(input.target().name() + " " + answer.outcome().kind(), key -> new LongAdder()).increment();
         return answer.outcome();
+    }
+
+    /**
+     * Fails unless each text sample of the target reads the same (kind, rows, rejected lines) once changed the way
+     * editors and spreadsheets change files without changing their content: a UTF-8 byte-order mark, Windows line ends.
+     */
+    public static void assertHarmlessChangesChangeNothing(FuzzTarget target)
+    {
+        List<List<Mutation>> harmless = List.of(
+                List.of(new Mutation.Reencode(Mutation.Encoding.UTF_8_BOM)),
+                List.of(new Mutation.LineEndings(Mutation.LineEnding.CRLF)),
+                List.of(new Mutation.Reencode(Mutation.Encoding.UTF_8_BOM), new Mutation.LineEndings(Mutation.LineEnding.CRLF)));
+        for (FuzzTarget.Sample sample : target.samples()) {
+            if (!isText(sample.bytes())) {
+                continue;
+            }
+            FuzzOutcome original = read(new FuzzInput(target, sample, List.of()), TIMEOUT);
+            // a second mark would not be harmless
+            boolean hasMark = sample.bytes().length >= 3 && (sample.bytes()[0] & 0xff) == 0xef && (sample.bytes()[1] & 0xff) == 0xbb && (sample.bytes()[2] & 0xff) == 0xbf;
+            for (List<Mutation> mutations : hasMark ? harmless.subList(1, 2) : harmless) {
+                FuzzInput changed = new FuzzInput(target, sample, mutations);
+                FuzzOutcome outcome = read(changed, TIMEOUT);
+                if (!summary(outcome).equals(summary(original))) {
+                    throw new AssertionError(String.format("%s read %s, but %s for the same content: %s (was: %s)", target.name(), summary(original), summary(outcome),
+                            changed, original));
+                }
+            }
+        }
+    }
+
+    private static String summary(FuzzOutcome outcome)
+    {
+        return outcome instanceof FuzzOutcome.Parsed parsed ? String.format("%d rows and %d rejected lines", parsed.rows(), parsed.rejectedReasons().size()) : "a rejection";
+    }
+
+    /** Text, not a zip or other binary file: no NUL byte and no zip signature. */
+    private static boolean isText(byte[] bytes)
+    {
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+        }
+        return !(bytes.length >= 2 && bytes[0] == 'P' && bytes[1] == 'K');
     }
 
     /** Outcomes since the last {@link #resetCounts}, by target and kind: {@code {caiso-oasis PRC_LMP parsed=120, ...}}. */
