@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -235,7 +236,7 @@ public sealed interface Mutation
         @Override
         public String toString()
         {
-            return "swap columns " + first + " and " + second + " (mod fields) on " + scope.name().toLowerCase(java.util.Locale.ROOT) + " lines";
+            return "swap columns " + first + " and " + second + " (mod fields) on " + scope.name().toLowerCase(Locale.ROOT) + " lines";
         }
     }
 
