@@ -4,11 +4,12 @@ import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.csv.CsvLine;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class ForecastFiles
         try {
             lines = Files.readAllLines(path, StandardCharsets.UTF_8);
         }
+        catch (MalformedInputException e) {
+            throw new IllegalArgumentException("Cannot read forecasts " + path + ": not UTF-8 text", e);
+        }
         catch (IOException e) {
             throw new IllegalArgumentException("Cannot read forecasts " + path + ": " + FileErrors.reason(e), e);
         }
@@ -71,7 +75,7 @@ public final class ForecastFiles
         String realColumn = ours ? "actual_price" : "Real price";
         String forecastColumn = column != null ? column : ours ? "forecast_price" : null;
         if (forecastColumn == null) {
-            throw new IllegalArgumentException("Cannot read forecasts " + path + ": name the column after a colon, one of " + header.subList(2, header.size()));
+            throw new IllegalArgumentException("Cannot read forecasts " + path + ": name the column after a colon, one of " + header.subList(Math.min(2, header.size()), header.size()));
         }
         int real = header.indexOf(realColumn);
         int forecast = header.indexOf(forecastColumn);
@@ -92,7 +96,7 @@ public final class ForecastFiles
                     throw new IllegalArgumentException("Cannot read forecasts " + path + " line " + (i + 1) + ": hour " + hour + " appears twice");
                 }
             }
-            catch (DateTimeParseException | NumberFormatException | IndexOutOfBoundsException e) {
+            catch (DateTimeException | NumberFormatException | IndexOutOfBoundsException e) {
                 throw new IllegalArgumentException("Cannot read forecasts " + path + " line " + (i + 1) + ": " + e.getMessage() + ": " + lines.get(i), e);
             }
         }

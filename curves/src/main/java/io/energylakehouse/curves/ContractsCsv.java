@@ -22,7 +22,8 @@ public final class ContractsCsv
 
     public static List<Contract> parse(String text, String source)
     {
-        String[] lines = text.split("\\R");
+        // the byte-order mark a spreadsheet writes is before the first line, whether a comment or the header
+        String[] lines = stripBom(text).split("\\R");
         int headerLine = -1;
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank() && !lines[i].startsWith("#")) {
@@ -33,7 +34,7 @@ public final class ContractsCsv
         if (headerLine < 0) {
             throw new IllegalArgumentException("Cannot read contracts " + source + ": the file is empty");
         }
-        List<String> header = CsvLine.split(stripBom(lines[headerLine])).stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
+        List<String> header = CsvLine.split(lines[headerLine]).stream().map(name -> name.trim().toLowerCase(Locale.ROOT)).toList();
         List<String> missing = REQUIRED.stream().filter(column -> !header.contains(column)).toList();
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("Cannot read contracts " + source + ": the header " + header + " lacks " + missing

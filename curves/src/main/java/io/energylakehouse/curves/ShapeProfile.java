@@ -101,7 +101,8 @@ public record ShapeProfile(double[][] factors, Mode mode)
     public static ShapeProfile parseCsv(String text, Mode mode, String source)
     {
         List<String> lines = new ArrayList<>();
-        for (String line : text.split("\\R")) {
+        // without the byte-order mark a spreadsheet writes before the first line
+        for (String line : (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\\R")) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 lines.add(line);
             }

@@ -8,8 +8,10 @@ import io.energylakehouse.etl.raw.PayloadLines;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,6 +151,10 @@ public final class OasisFiles
             }
             throw bad(fileName, "not a readable zip (" + e.getMessage() + ")");
         }
+        catch (IllegalArgumentException e) {
+            // ZipInputStream's answer to an entry name whose bytes are not UTF-8
+            throw bad(fileName, "not a readable zip (an entry name is not UTF-8 text)");
+        }
         tail.drain();
         if (!tail.hasEndOfCentralDirectory()) {
             throw cutShort(fileName);
@@ -185,7 +192,11 @@ public final class OasisFiles
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setExpandEntityReferences(false);
-            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            // Without a handler the parser prints "[Fatal Error] ..." on stderr before it throws; this one only throws
+            // (DefaultHandler's fatalError), and the exception is told below.
+            builder.setErrorHandler(new DefaultHandler());
+            Document document = builder.parse(new ByteArrayInputStream(xml));
             String code = firstText(document, "ERR_CODE");
             if (code == null) {
                 throw bad(fileName, "XML member '" + memberName + "' is not an OASIS error report (no ERR_CODE)");
@@ -379,8 +390,15 @@ public final class OasisFiles
             if (!matcher.matches()) {
                 return new MemberName(Optional.empty(), Optional.empty(), Optional.empty());
             }
-            Instant generated = LocalDateTime.parse(matcher.group(5), GENERATED).atZone(CaisoMarket.TIME.zone()).toInstant();
-            return new MemberName(Optional.of(matcher.group(3).toUpperCase(java.util.Locale.ROOT)), Optional.of(matcher.group(4)), Optional.of(generated));
+            Optional<Instant> generated;
+            try {
+                generated = Optional.of(LocalDateTime.parse(matcher.group(5), GENERATED).atZone(CaisoMarket.TIME.zone()).toInstant());
+            }
+            catch (DateTimeParseException e) {
+                // a renamed file whose stamp is no date and time (month 13, hour 25): the name still says the report
+                generated = Optional.empty();
+            }
+            return new MemberName(Optional.of(matcher.group(3).toUpperCase(java.util.Locale.ROOT)), Optional.of(matcher.group(4)), generated);
         }
     }
 }

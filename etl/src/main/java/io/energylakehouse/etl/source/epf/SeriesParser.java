@@ -42,6 +42,8 @@ import static java.util.Objects.requireNonNull;
 public final class SeriesParser
         implements PayloadParser
 {
+    /** Line numbers a disagreeing-lines reason names before it counts the rest. */
+    private static final int LINES_NAMED = 10;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final SeriesDataset dataset;
@@ -175,10 +177,11 @@ public final class SeriesParser
                 }
             }
             else {
-                List<Integer> lineNumbers = sameTimestamp.stream().map(ReadLine::lineNumber).toList();
+                // one reason for all the lines of the timestamp, naming the first few: short however often a timestamp repeats
+                String reason = String.format("timestamp %s is on lines %s with different values: which is right would be a guess, all are rejected",
+                        first.timestamp, lineNumbers(sameTimestamp));
                 for (ReadLine line : sameTimestamp) {
-                    rejected.add(lineRejection(line, String.format("timestamp %s is on lines %s with different values: which is right would be a guess, all are rejected",
-                            line.timestamp, lineNumbers)));
+                    rejected.add(lineRejection(line, reason));
                 }
             }
         }
@@ -250,6 +253,14 @@ public final class SeriesParser
             throw new LineException(String.format("column '%s' holds '%s', not a finite number", column.headerName(), field), Optional.of(timestamp.toLocalDate()));
         }
         return OptionalDouble.of(value);
+    }
+
+    /** The first few line numbers, and how many more. */
+    private static String lineNumbers(List<ReadLine> lines)
+    {
+        List<Integer> shown = lines.stream().limit(LINES_NAMED).map(ReadLine::lineNumber).toList();
+        return lines.size() <= LINES_NAMED ? shown.toString()
+                : shown.toString().replace("]", String.format(" and %d more]", lines.size() - LINES_NAMED));
     }
 
     private static RejectedRecord lineRejection(ReadLine line, String reason)

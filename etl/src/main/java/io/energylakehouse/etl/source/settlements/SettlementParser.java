@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +57,8 @@ public final class SettlementParser
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKET_CODE = Pattern.compile("[A-Z0-9][A-Z0-9_-]*");
+    /** Line numbers a disagreeing-duplicates reason names before it counts the rest. */
+    private static final int LINES_NAMED = 10;
 
     private final PayloadLimits limits;
 
@@ -196,25 +199,37 @@ public final class SettlementParser
     {
         Map<SettlementRecord.Key, List<ReadLine>> byKey = new LinkedHashMap<>();
         read.forEach(line -> byKey.computeIfAbsent(line.record().key(), key -> new ArrayList<>()).add(line));
-        List<SettlementRecord> accepted = new ArrayList<>();
-        for (ReadLine line : read) {
-            List<ReadLine> sameKey = byKey.get(line.record().key());
+        // Once per key, not once per line: a key repeated on n lines costs n comparisons, not n * n.
+        Map<SettlementRecord.Key, Optional<String>> disagreements = new HashMap<>();
+        byKey.forEach((key, sameKey) -> {
             SettlementRecord first = sameKey.get(0).record();
-            Optional<List<String>> differences = sameKey.stream()
+            disagreements.put(key, sameKey.stream()
                     .map(other -> first.differencesFrom(other.record()))
                     .filter(found -> !found.isEmpty())
-                    .findFirst();
-            if (differences.isEmpty()) {
-                accepted.add(line.record());
+                    .findFirst()
+                    .map(differences -> String.format("key %s is on lines %s with different values (%s): disagreeing duplicates are all rejected", key,
+                            lineNumbers(sameKey), String.join(", ", differences))));
+        });
+        List<SettlementRecord> accepted = new ArrayList<>();
+        for (ReadLine line : read) {
+            SettlementRecord record = line.record();
+            Optional<String> disagreement = disagreements.get(record.key());
+            if (disagreement.isEmpty()) {
+                accepted.add(record);
                 continue;
             }
-            SettlementRecord record = line.record();
-            rejected.add(new RejectedRecord(Optional.of(record.lineNumber()), Optional.of(line.line()),
-                    String.format("key %s is on lines %s with different values (%s): disagreeing duplicates are all rejected", record.key(),
-                            sameKey.stream().map(other -> other.record().lineNumber()).toList(), String.join(", ", differences.get())),
+            rejected.add(new RejectedRecord(Optional.of(record.lineNumber()), Optional.of(line.line()), disagreement.get(),
                     Optional.empty(), Optional.empty(), Optional.of(record.tradeDate()), Optional.of(record.market())));
         }
         return accepted;
+    }
+
+    /** The first few line numbers of a key's lines, and how many more: a reason stays short however often a key repeats. */
+    private static String lineNumbers(List<ReadLine> lines)
+    {
+        List<Integer> shown = lines.stream().limit(LINES_NAMED).map(line -> line.record().lineNumber()).toList();
+        return lines.size() <= LINES_NAMED ? shown.toString()
+                : shown.toString().replace("]", String.format(" and %d more]", lines.size() - LINES_NAMED));
     }
 
     private static SettlementRecord record(SettlementCsv.Header header, List<String> fields, int lineNumber)

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -331,6 +332,55 @@ class TestOasisLmpParser
 
         assertThat(parsed).isEqualTo(ParsedPayload.rejected("da_hourly", CaisoTables.RAW_PRC_LMP,
                 "Cannot parse CAISO OASIS file PRC_LMP_DAM_20240701.zip: not a readable zip: no end-of-central-directory record (the download was cut short)"));
+    }
+
+    @Test
+    void rejectsZipWhoseEntryNameIsNotUtf8()
+    {
+        // Found by the fuzz suite (TestParserFuzz): ZipInputStream threw IllegalArgumentException out of the parser.
+        byte[] bytes = zip(DAY_MEMBER, resource("prc_lmp_dam_20240701.csv"));
+        // the first byte of the local header's file name
+        bytes[30] = (byte) 0xff;
+
+        assertThat(PARSER.parse(payload("PRC_LMP", "PRC_LMP_DAM_20240701.zip", bytes))).isEqualTo(ParsedPayload.rejected("da_hourly", CaisoTables.RAW_PRC_LMP,
+                "Cannot parse CAISO OASIS file PRC_LMP_DAM_20240701.zip: not a readable zip (an entry name is not UTF-8 text)"));
+    }
+
+    @Test
+    void readsMemberWhoseNameStampIsNoDateWithoutPublicationTime()
+    {
+        // Found by the fuzz suite: month 13 and hour 25 in the member name's stamp threw DateTimeParseException out of the parser.
+        ParsedPayload parsed = PARSER.parse(payload("PRC_LMP", "PRC_LMP_DAM_20240701.zip",
+                zip("20240701_20240701_PRC_LMP_DAM_20241399_25_61_61_v12.csv", resource("prc_lmp_dam_20240701.csv"))));
+
+        assertThat(parsed.outcome()).isEqualTo(FetchOutcome.PARSED);
+        assertThat(parsed.records()).hasSize(24 * 5 * 2);
+        assertThat(parsed.publishedAtUtc()).isEmpty();
+        assertThat(PARSER.parse(payload("PRC_INTVL_LMP", "PRC_LMP_DAM_20240701.zip",
+                zip("20240701_20240701_PRC_LMP_DAM_20241399_25_61_61_v12.csv", resource("prc_lmp_dam_20240701.csv")))).detail())
+                .as("the name still says which report the file holds")
+                .contains("Cannot parse CAISO OASIS file PRC_LMP_DAM_20240701.zip as PRC_INTVL_LMP: it holds report PRC_LMP "
+                        + "(member 20240701_20240701_PRC_LMP_DAM_20241399_25_61_61_v12.csv)");
+    }
+
+    @Test
+    void rejectsBrokenXmlWithoutPrintingOnStandardError()
+    {
+        // Found by the fuzz suite: the XML parser printed "[Fatal Error] :1:61: ..." on stderr for every broken report.
+        PrintStream standardError = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        ParsedPayload parsed;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            parsed = PARSER.parse(payload("PRC_LMP", "broken.xml", "<?xml version=\"1.0\"?><OASISReport><ERR_CODE>1000".getBytes(StandardCharsets.UTF_8)));
+        }
+        finally {
+            System.setErr(standardError);
+        }
+
+        assertThat(parsed.detail()).contains("Cannot parse CAISO OASIS file broken.xml: XML member 'broken.xml' cannot be read "
+                + "(XML document structures must start and end within the same entity.)");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

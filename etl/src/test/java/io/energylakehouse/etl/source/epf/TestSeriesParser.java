@@ -114,6 +114,21 @@ class TestSeriesParser
     }
 
     @Test
+    void timestampRepeatedOnManyLinesIsRejectedWithAReasonNamingTheFirstLines()
+    {
+        // Found by the fuzz suite (TestParserFuzz): each reason listed every line of the timestamp, n * n for n lines.
+        StringBuilder text = new StringBuilder("Date, Price, Grid load forecast, Wind power forecast\n");
+        for (int i = 0; i < 12; i++) {
+            text.append(String.format("2013-01-01 00:00:00,%d.5,42497.0,2798.0\n", 30 + i));
+        }
+        ParsedPayload parsed = new SeriesParser(NP).parse(text.toString(), "repeats.csv");
+
+        assertThat(parsed.records()).isEmpty();
+        assertThat(parsed.rejected()).hasSize(12).extracting(RejectedRecord::reason).containsOnly("timestamp 2013-01-01T00:00 is on lines "
+                + "[2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more] with different values: which is right would be a guess, all are rejected");
+    }
+
+    @Test
     void filesThatAreNotThisLayoutAreRejectedWhole()
     {
         assertThat(rejection(NP, resource("de_lu_2020.csv"))).isEqualTo("Cannot parse epftoolbox file test.csv: line 2 starts with '1/15/2020 0:00', "

@@ -153,6 +153,22 @@ class TestSettlementParser
     }
 
     @Test
+    void keyRepeatedOnManyLinesIsComparedOnceAndItsReasonNamesTheFirstLines()
+    {
+        // Found by the fuzz suite (TestParserFuzz): each line was compared with every line of its key, and each reason listed
+        // every line number, so that a key repeated on n lines cost n * n in time and memory.
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 12; i++) {
+            text.append(String.format("2024-06-03,PJM,PMI-JUL24,peak,2024-07-01,2024-08-01,70.%02d,USD,MWh,ICE\n", i));
+        }
+        ParsedPayload parsed = parse(text.toString());
+
+        assertThat(parsed.records()).isEmpty();
+        assertThat(parsed.rejected()).hasSize(12).extracting(RejectedRecord::reason).containsOnly("key (PJM, PMI-JUL24, peak, 2024-06-03) is on lines "
+                + "[2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more] with different values (settlement_price 70.0/70.01): disagreeing duplicates are all rejected");
+    }
+
+    @Test
     void fileWithoutTheRequiredColumnsIsRejectedWholeNamingThem()
     {
         ParsedPayload missingTwo = parse("""
