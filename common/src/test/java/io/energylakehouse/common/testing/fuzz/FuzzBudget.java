@@ -60,7 +60,9 @@ public final class FuzzBudget
             catch (AssertionError | RuntimeException e) {
                 first = first == null ? e : first;
                 String message = String.valueOf(e.getMessage());
-                String failure = String.format("try %d of %d (seed %d), input %s:%n  %s", attempt, scaledTries, usedSeed, input,
+                // Fuzzing's failures end with the recipe; others (a mutation that throws) get it here
+                String recipe = message.contains(input.toString()) ? "" : ", input " + input;
+                String failure = String.format("try %d of %d (seed %d)%s:%n  %s", attempt, scaledTries, usedSeed, recipe,
                         failures.size() < FAILURES_IN_FULL ? message : message.lines().findFirst().orElse(message));
                 if (failures.size() < FAILURES_IN_FULL) {
                     StringWriter trace = new StringWriter();
