@@ -7,13 +7,7 @@ import io.energylakehouse.common.testing.fuzz.FuzzTarget;
 import io.energylakehouse.common.testing.fuzz.FuzzTarget.Sample;
 import io.energylakehouse.common.testing.fuzz.Fuzzing;
 import io.energylakehouse.common.testing.fuzz.Mutations;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * files in ../shared/data/epf/forecasts when present) are read into forecast sets or refused with "Cannot read
  * forecasts ...", never anything else.
  */
-@AddLifecycleHook(FuzzBudget.class)
 class TestForecastFilesFuzz
 {
     private static final Path SHARED_FORECASTS = Path.of(System.getProperty("lakehouse.shared-dir", "../../shared")).resolve("data/epf/forecasts");
@@ -43,19 +36,19 @@ class TestForecastFilesFuzz
     private static final FuzzTarget PUBLISHED = new FuzzTarget("epftoolbox forecasts", bytes -> read(bytes, ":LEAR Ensemble"), published());
 
     /** Fewer tries than the other files': each writes a file, as the command reads one. */
-    @Property(tries = 800, seed = "20261202", generation = GenerationMode.RANDOMIZED)
-    void forecastFilesAnswerEveryMutation(@ForAll("mutated") FuzzInput input)
+    @Test
+    void forecastFilesAnswerEveryMutation()
     {
-        Fuzzing.read(input, Fuzzing.TIMEOUT);
+        FuzzBudget.run("forecastFilesAnswerEveryMutation", 800, 20261202L, Fuzzing.TIMEOUT, random -> Mutations.input(random, List.of(OURS, PUBLISHED), Mutations::stack));
     }
 
-    @Property(tries = 4, seed = "13", generation = GenerationMode.RANDOMIZED)
-    void forecastFilesAnswerLargeInputs(@ForAll("large") FuzzInput input)
+    @Test
+    void forecastFilesAnswerLargeInputs()
     {
-        Fuzzing.read(input, Fuzzing.LARGE_TIMEOUT);
+        FuzzBudget.run("forecastFilesAnswerLargeInputs", 4, 13L, Fuzzing.LARGE_TIMEOUT, random -> Mutations.input(random, List.of(OURS, PUBLISHED), r -> List.of(Mutations.large(r))));
     }
 
-    @Example
+    @Test
     void everySampleReadsForecasts()
     {
         for (FuzzTarget target : List.of(OURS, PUBLISHED)) {
@@ -66,22 +59,10 @@ class TestForecastFilesFuzz
         }
     }
 
-    @Example
+    @Test
     void byteOrderMarkAndWindowsLineEndsChangeNothing()
     {
         List.of(OURS, PUBLISHED).forEach(Fuzzing::assertHarmlessChangesChangeNothing);
-    }
-
-    @Provide
-    Arbitrary<FuzzInput> mutated()
-    {
-        return Mutations.inputs(List.of(OURS, PUBLISHED), Mutations.stacks());
-    }
-
-    @Provide
-    Arbitrary<FuzzInput> large()
-    {
-        return Mutations.inputs(List.of(OURS, PUBLISHED), Mutations.large().list().ofSize(1));
     }
 
     /** As {@code backtest compare FILE[:COLUMN]} reads a file: from a file of its own. */

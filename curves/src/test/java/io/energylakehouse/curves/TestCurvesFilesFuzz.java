@@ -7,13 +7,7 @@ import io.energylakehouse.common.testing.fuzz.FuzzTarget;
 import io.energylakehouse.common.testing.fuzz.FuzzTarget.Sample;
 import io.energylakehouse.common.testing.fuzz.Fuzzing;
 import io.energylakehouse.common.testing.fuzz.Mutations;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * contracts and shape files in curves/examples and of hand-written ones are read into quotes or a shape, or refused
  * with "Cannot read contracts ..." or "Cannot read shape ...", never anything else.
  */
-@AddLifecycleHook(FuzzBudget.class)
 class TestCurvesFilesFuzz
 {
     private static final String HAND_WRITTEN = """
@@ -59,19 +52,19 @@ class TestCurvesFilesFuzz
             Sample.of("curves/examples/pjm-hourly-shape.csv", Path.of("examples/pjm-hourly-shape.csv"))));
     private static final List<FuzzTarget> TARGETS = List.of(CONTRACTS, SHAPE);
 
-    @Property(tries = 1_500, seed = "20261202", generation = GenerationMode.RANDOMIZED)
-    void curvesFilesAnswerEveryMutation(@ForAll("mutated") FuzzInput input)
+    @Test
+    void curvesFilesAnswerEveryMutation()
     {
-        Fuzzing.read(input, Fuzzing.TIMEOUT);
+        FuzzBudget.run("curvesFilesAnswerEveryMutation", 1_500, 20261202L, Fuzzing.TIMEOUT, random -> Mutations.input(random, TARGETS, Mutations::stack));
     }
 
-    @Property(tries = 4, seed = "13", generation = GenerationMode.RANDOMIZED)
-    void curvesFilesAnswerLargeInputs(@ForAll("large") FuzzInput input)
+    @Test
+    void curvesFilesAnswerLargeInputs()
     {
-        Fuzzing.read(input, Fuzzing.LARGE_TIMEOUT);
+        FuzzBudget.run("curvesFilesAnswerLargeInputs", 4, 13L, Fuzzing.LARGE_TIMEOUT, random -> Mutations.input(random, TARGETS, r -> List.of(Mutations.large(r))));
     }
 
-    @Example
+    @Test
     void everySampleReads()
     {
         for (FuzzTarget target : TARGETS) {
@@ -82,22 +75,10 @@ class TestCurvesFilesFuzz
         }
     }
 
-    @Example
+    @Test
     void byteOrderMarkAndWindowsLineEndsChangeNothing()
     {
         TARGETS.forEach(Fuzzing::assertHarmlessChangesChangeNothing);
-    }
-
-    @Provide
-    Arbitrary<FuzzInput> mutated()
-    {
-        return Mutations.inputs(TARGETS, Mutations.stacks());
-    }
-
-    @Provide
-    Arbitrary<FuzzInput> large()
-    {
-        return Mutations.inputs(TARGETS, Mutations.large().list().ofSize(1));
     }
 
     /**

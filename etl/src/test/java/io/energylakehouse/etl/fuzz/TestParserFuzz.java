@@ -7,17 +7,11 @@ import io.energylakehouse.common.testing.fuzz.FuzzTarget;
 import io.energylakehouse.common.testing.fuzz.Fuzzing;
 import io.energylakehouse.common.testing.fuzz.Mutation;
 import io.energylakehouse.common.testing.fuzz.Mutations;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
+import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -28,22 +22,24 @@ import static org.assertj.core.api.Assumptions.assumeThat;
  * a hang or unbounded memory. Fixed seeds make a run repeatable; {@code -Dlakehouse.fuzz.scale=20} runs twenty
  * times the tries and {@code -Dlakehouse.fuzz.seed=random} new inputs (see {@link FuzzBudget}).
  */
-@AddLifecycleHook(FuzzBudget.class)
 class TestParserFuzz
 {
-    @Property(tries = 6_000, seed = "20261202", generation = GenerationMode.RANDOMIZED)
-    void everyParserAnswersEveryMutation(@ForAll("mutated") FuzzInput input)
+    @Test
+    void everyParserAnswersEveryMutation()
     {
-        Fuzzing.read(input, Fuzzing.TIMEOUT);
+        List<FuzzTarget> targets = ParserSamples.registered();
+        FuzzBudget.run("everyParserAnswersEveryMutation", 6_000, 20261202L, Fuzzing.TIMEOUT, random -> Mutations.input(random, targets, Mutations::stack));
     }
 
-    @Property(tries = 16, seed = "13", generation = GenerationMode.RANDOMIZED)
-    void everyParserAnswersLargeInputs(@ForAll("large") FuzzInput input)
+    /** A large input, then perhaps one more mutation (zipped: a small zip of a large file; truncated). */
+    @Test
+    void everyParserAnswersLargeInputs()
     {
-        Fuzzing.read(input, Fuzzing.LARGE_TIMEOUT);
+        List<FuzzTarget> targets = ParserSamples.registered();
+        FuzzBudget.run("everyParserAnswersLargeInputs", 16, 13L, Fuzzing.LARGE_TIMEOUT, random -> Mutations.input(random, targets, TestParserFuzz::largeThenPerhapsAnother));
     }
 
-    @Example
+    @Test
     void everyParserReadsRowsFromItsSamples()
     {
         for (FuzzTarget target : ParserSamples.registered()) {
@@ -54,13 +50,13 @@ class TestParserFuzz
         }
     }
 
-    @Example
+    @Test
     void byteOrderMarkAndWindowsLineEndsChangeNothing()
     {
         ParserSamples.registered().forEach(Fuzzing::assertHarmlessChangesChangeNothing);
     }
 
-    @Example
+    @Test
     void realOperatorFilesAreAmongTheSamples()
     {
         assumeThat(Files.isDirectory(ParserSamples.SHARED.resolve("fixtures/real"))).as("real fixtures at %s", ParserSamples.SHARED.toAbsolutePath()).isTrue();
@@ -70,18 +66,9 @@ class TestParserFuzz
         }
     }
 
-    @Provide
-    Arbitrary<FuzzInput> mutated()
+    private static List<Mutation> largeThenPerhapsAnother(Random random)
     {
-        return Mutations.inputs(ParserSamples.registered(), Mutations.stacks());
-    }
-
-    /** A large input, then perhaps one more mutation (zipped: a small zip of a large file; truncated). */
-    @Provide
-    Arbitrary<FuzzInput> large()
-    {
-        Arbitrary<List<Mutation>> mutations = Mutations.large().flatMap(large -> Mutations.any().list().ofMaxSize(1)
-                .map(more -> Stream.concat(Stream.of(large), more.stream()).toList()));
-        return Mutations.inputs(ParserSamples.registered(), mutations);
+        Mutation large = Mutations.large(random);
+        return random.nextBoolean() ? List.of(large) : List.of(large, Mutations.any(random));
     }
 }

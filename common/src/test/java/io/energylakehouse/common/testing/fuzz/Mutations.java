@@ -1,15 +1,16 @@
 package io.energylakehouse.common.testing.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
-
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 
-/** jqwik generators of {@link Mutation}s and of whole fuzz inputs (a target, one of its samples, mutations applied in order). */
+/**
+ * Draws {@link Mutation}s and whole fuzz inputs (a target, one of its samples, mutations applied in order) from a
+ * seeded {@link Random}, so that a seed repeats a run try for try.
+ */
 public final class Mutations
 {
     /** Values that break parsers: quoting, numbers Java reads but files should not hold, impossible dates, other alphabets. */
@@ -40,102 +41,156 @@ public final class Mutations
 
     private Mutations() {}
 
-    /** Every fast mutation. */
-    public static Arbitrary<Mutation> any()
+    /** Any fast mutation, by kind with these weights: truncation 4, bit flip 5, insertion 4, deletion 3, line change 3, field change 4, re-encoding 2, line ends 1, whole replacement 1, zip 2. */
+    public static Mutation any(Random random)
     {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, truncations()),
-                Tuple.of(5, bitFlips()),
-                Tuple.of(4, insertions()),
-                Tuple.of(3, deletions()),
-                Tuple.of(3, lineChanges()),
-                Tuple.of(4, fieldChanges()),
-                Tuple.of(2, Arbitraries.of(Mutation.Encoding.class).map(Mutation.Reencode::new)),
-                Tuple.of(1, Arbitraries.of(Mutation.LineEnding.class).map(Mutation.LineEndings::new)),
-                Tuple.of(1, Arbitraries.of(Mutation.Whole.class).map(Mutation.Replace::new)),
-                Tuple.of(2, zips()));
+        int draw = random.nextInt(29);
+        if ((draw -= 4) < 0) {
+            return truncation(random);
+        }
+        if ((draw -= 5) < 0) {
+            return bitFlip(random);
+        }
+        if ((draw -= 4) < 0) {
+            return insertion(random);
+        }
+        if ((draw -= 3) < 0) {
+            return deletion(random);
+        }
+        if ((draw -= 3) < 0) {
+            return lineChange(random);
+        }
+        if ((draw -= 4) < 0) {
+            return fieldChange(random);
+        }
+        if ((draw -= 2) < 0) {
+            return new Mutation.Reencode(pick(random, Mutation.Encoding.values()));
+        }
+        if ((draw -= 1) < 0) {
+            return new Mutation.LineEndings(pick(random, Mutation.LineEnding.values()));
+        }
+        if ((draw -= 1) < 0) {
+            return new Mutation.Replace(pick(random, Mutation.Whole.values()));
+        }
+        return zip(random);
     }
 
-    /** Inputs grown large: a 10 MB field, many repeated lines, and such inputs zipped (a small zip of a large file). */
-    public static Arbitrary<Mutation> large()
+    /** An input grown large: a field of up to 10 MB, or many repeated lines (then perhaps zipped: a small zip of a large file). */
+    public static Mutation large(Random random)
     {
-        Arbitrary<Mutation> hugeField = Combinators.combine(lines(), columns(), Arbitraries.of(1 << 16, 1 << 20, 10 << 20), Arbitraries.of('9', 'x', '"', ',', ' '))
-                .as(Mutation.HugeField::new);
-        Arbitrary<Mutation> repeated = Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.of(100, 1_000, 5_000))
-                .as(Mutation.RepeatBody::new);
-        return Arbitraries.oneOf(hugeField, repeated);
+        if (random.nextBoolean()) {
+            return new Mutation.HugeField(line(random), column(random), pick(random, List.of(1 << 16, 1 << 20, 10 << 20)), pick(random, List.of('9', 'x', '"', ',', ' ')));
+        }
+        return new Mutation.RepeatBody(between(random, 0, 2), pick(random, List.of(100, 1_000, 5_000)));
     }
 
-    public static Arbitrary<Mutation> truncations()
+    public static Mutation truncation(Random random)
     {
-        return positions().map(Mutation.Truncate::new);
+        return new Mutation.Truncate(position(random));
     }
 
-    public static Arbitrary<Mutation> bitFlips()
+    public static Mutation bitFlip(Random random)
     {
-        return Combinators.combine(positions(), Arbitraries.integers().between(1, 255)).as(Mutation.FlipBits::new);
+        return new Mutation.FlipBits(position(random), between(random, 1, 255));
     }
 
-    public static Arbitrary<Mutation> insertions()
+    public static Mutation insertion(Random random)
     {
-        Arbitrary<byte[]> bytes = Arbitraries.oneOf(Arbitraries.of(INTERESTING_BYTES), Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(16));
-        return Combinators.combine(positions(), bytes).as(Mutation.InsertBytes::new);
+        byte[] bytes;
+        if (random.nextBoolean()) {
+            bytes = pick(random, INTERESTING_BYTES).clone();
+        }
+        else {
+            bytes = new byte[between(random, 1, 16)];
+            random.nextBytes(bytes);
+        }
+        return new Mutation.InsertBytes(position(random), bytes);
     }
 
-    public static Arbitrary<Mutation> deletions()
+    public static Mutation deletion(Random random)
     {
-        return Combinators.combine(positions(), Arbitraries.integers().between(1, 64)).as(Mutation.DeleteBytes::new);
+        return new Mutation.DeleteBytes(position(random), between(random, 1, 64));
     }
 
-    public static Arbitrary<Mutation> lineChanges()
+    public static Mutation lineChange(Random random)
     {
-        return Arbitraries.oneOf(
-                Combinators.combine(lines(), Arbitraries.integers().between(1, 3)).as(Mutation.DuplicateLine::new),
-                lines().map(Mutation.DeleteLine::new),
-                Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(0, 1)).as(Mutation.ShuffleLines::new));
+        return switch (random.nextInt(3)) {
+            case 0 -> new Mutation.DuplicateLine(line(random), between(random, 1, 3));
+            case 1 -> new Mutation.DeleteLine(line(random));
+            default -> new Mutation.ShuffleLines(random.nextLong(), between(random, 0, 1));
+        };
     }
 
-    public static Arbitrary<Mutation> fieldChanges()
+    public static Mutation fieldChange(Random random)
     {
-        return Arbitraries.oneOf(
-                Combinators.combine(columns(), columns(), Arbitraries.of(Mutation.Lines.class)).as(Mutation.SwapColumns::new),
-                Combinators.combine(lines(), columns(), Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.strings().ofMaxLength(12)))
-                        .as(Mutation.ReplaceField::new),
-                Combinators.combine(lines(), columns(), lines(), columns()).as(Mutation.CopyField::new));
+        return switch (random.nextInt(3)) {
+            case 0 -> new Mutation.SwapColumns(column(random), column(random), pick(random, Mutation.Lines.values()));
+            case 1 -> new Mutation.ReplaceField(line(random), column(random), random.nextBoolean() ? pick(random, TOKENS) : string(random, 12));
+            default -> new Mutation.CopyField(line(random), column(random), line(random), column(random));
+        };
     }
 
-    public static Arbitrary<Mutation> zips()
+    public static Mutation zip(Random random)
     {
-        return Combinators.combine(Arbitraries.of(MEMBER_NAMES), Arbitraries.of(Mutation.ZipCompanion.class), Arbitraries.of(ZipEntry.DEFLATED, ZipEntry.STORED))
-                .as(Mutation.Zip::new);
+        return new Mutation.Zip(pick(random, MEMBER_NAMES), pick(random, Mutation.ZipCompanion.values()), random.nextBoolean() ? ZipEntry.DEFLATED : ZipEntry.STORED);
     }
 
     /** Mutations to apply in order: one to three of {@link #any}. */
-    public static Arbitrary<List<Mutation>> stacks()
+    public static List<Mutation> stack(Random random)
     {
-        return any().list().ofMinSize(1).ofMaxSize(3);
+        int size = between(random, 1, 3);
+        List<Mutation> mutations = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            mutations.add(any(random));
+        }
+        return List.copyOf(mutations);
     }
 
-    /** A target, one of its samples, and mutations. */
-    public static Arbitrary<FuzzInput> inputs(List<FuzzTarget> targets, Arbitrary<List<Mutation>> mutations)
+    /** A target and one of its samples, each uniformly, then the mutations drawn by {@code mutations}. */
+    public static FuzzInput input(Random random, List<FuzzTarget> targets, Function<Random, List<Mutation>> mutations)
     {
-        // without edge cases, which would pick the first target and sample far more often than the others
-        return Arbitraries.of(targets).withoutEdgeCases().flatMap(target -> Combinators.combine(Arbitraries.of(target.samples()).withoutEdgeCases(), mutations)
-                .as((sample, applied) -> new FuzzInput(target, sample, applied)));
+        FuzzTarget target = pick(random, targets);
+        return new FuzzInput(target, pick(random, target.samples()), mutations.apply(random));
     }
 
-    private static Arbitrary<Integer> positions()
+    /** Up to {@code maxLength} characters: printable ASCII or any UTF-16 unit (lone surrogates and controls included), half and half. */
+    private static String string(Random random, int maxLength)
     {
-        return Arbitraries.integers().between(0, 1 << 20);
+        int length = between(random, 0, maxLength);
+        StringBuilder string = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            string.append(random.nextBoolean() ? (char) between(random, ' ', '~') : (char) random.nextInt(Character.MAX_VALUE + 1));
+        }
+        return string.toString();
     }
 
-    private static Arbitrary<Integer> lines()
+    private static int position(Random random)
     {
-        return Arbitraries.integers().between(0, 4_096);
+        return between(random, 0, 1 << 20);
     }
 
-    private static Arbitrary<Integer> columns()
+    private static int line(Random random)
     {
-        return Arbitraries.integers().between(0, 31);
+        return between(random, 0, 4_096);
+    }
+
+    private static int column(Random random)
+    {
+        return between(random, 0, 31);
+    }
+
+    private static int between(Random random, int min, int max)
+    {
+        return min + random.nextInt(max - min + 1);
+    }
+
+    private static <T> T pick(Random random, List<T> values)
+    {
+        return values.get(random.nextInt(values.size()));
+    }
+
+    private static <T> T pick(Random random, T[] values)
+    {
+        return values[random.nextInt(values.length)];
     }
 }
