@@ -130,9 +130,10 @@ public final class Landing
             RawStore.Stored stored = rawStore.store(payload.content());
             String sha256 = stored.sha256();
             LoggedFetch sameBytes = knownBySha.get(payload.source() + "|" + payload.report() + "|" + sha256);
-            // A payload rejected before under the same name is read again (within the limits): after a limit was raised,
+            // A payload rejected before under the name it was rejected under is read again (within the limits): after a limit was raised,
             // it lands. Under another name, it is the earlier payload delivered again, and the error says so.
-            boolean replayOfRejected = sameBytes != null && sameBytes.outcome.equals(FetchOutcome.REJECTED.code()) && sameBytes.fileNames.contains(payload.fileName());
+            boolean replayOfRejected = sameBytes != null && sameBytes.outcome.equals(FetchOutcome.REJECTED.code())
+                    && sameBytes.fileNames.get(0).equals(payload.fileName());
             if (sameBytes != null && !replayOfRejected && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
                 alreadyLanded(payload, sameBytes, counters, fileNames, pending.keySet(), renamed);
                 continue;
