@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
                 "landing or rows deleted by mistake), recorded in raw.maintenance_log."},
         footer = {"", "Examples:", "  bin/lakehouse maintain", "  bin/lakehouse maintain --snapshot-max-age 2d --table curated.market_prices",
                 "  bin/lakehouse maintain snapshots --table curated.market_prices",
-                "  bin/lakehouse maintain rollback --table curated.market_prices --to-snapshot 4871992043358126453 --reason \"bad landing of 2024-08-01\""},
+                "  bin/lakehouse maintain rollback --table curated.market_prices --to-snapshot 4871992043358126453 \\",
+                "      --reason \"bad landing of 2024-08-01\""},
         subcommands = {MaintainCommand.Snapshots.class, MaintainCommand.Rollback.class})
 final class MaintainCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
@@ -142,7 +143,8 @@ final class MaintainCommand
                     "then curate and publish the days again."},
             footer = {"", "Examples:",
                     "  bin/lakehouse maintain rollback --table curated.market_prices --to-snapshot 4871992043358126453",
-                    "  bin/lakehouse maintain rollback --table curated.market_prices --to-snapshot 4871992043358126453 --reason \"rows of 2024-08-01 deleted by mistake\""})
+                    "  bin/lakehouse maintain rollback --table curated.market_prices --to-snapshot 4871992043358126453 \\",
+                    "      --reason \"rows of 2024-08-01 deleted by mistake\""})
     static final class Rollback
             implements java.util.concurrent.Callable<Integer>, SparkJob
     {

@@ -39,7 +39,7 @@ class TestMaintainCommand
 
         Run notANumber = run("maintain", "rollback", "--table", "curated.market_prices", "--to-snapshot", "latest");
         assertThat(notANumber.exitCode()).isEqualTo(2);
-        assertThat(notANumber.err()).startsWith("error: Invalid value for option '--to-snapshot': 'latest'");
+        assertThat(notANumber.err()).startsWith("error: --to-snapshot must be a whole number like 24, got 'latest'");
     }
 
     @Test

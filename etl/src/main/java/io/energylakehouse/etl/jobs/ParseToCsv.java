@@ -52,7 +52,7 @@ public final class ParseToCsv
             content = PayloadContent.of(file);
         }
         catch (NoSuchFileException e) {
-            throw LakehouseException.userError("Cannot read %s: no such file", file);
+            throw LakehouseException.userError("Cannot read %s: no such file or folder", file);
         }
         catch (IOException e) {
             throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
