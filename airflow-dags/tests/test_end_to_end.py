@@ -25,14 +25,22 @@ pytestmark = pytest.mark.end_to_end
 CURATED_DAY = ("SELECT count(*) AS rows_total, count(DISTINCT hour_ending) AS hours, count(DISTINCT location_id) AS locations "
                "FROM curated.market_prices WHERE market = 'CAISO' AND dataset = 'da_hourly' AND operating_date = DATE '{day}'")
 
-# Whole-table fingerprints: row count and an order-free sum of a hash of every column of every row.
+# Whole-table fingerprints: row count and an order-free sum of a hash of every column of every row, except the
+# columns that name the run which wrote a row (a raw row's landing_id is a new UUID per landing run, by design).
 FINGERPRINTED = ("raw.caiso_prc_lmp", "curated.market_prices", "curated.data_quality", "published.hub_prices_hourly",
                  "published.hub_prices_daily")
+RUN_COLUMNS = {"raw.caiso_prc_lmp": ("landing_id",)}
+
+
+def fingerprinted_rows(table: str) -> str:
+    excluded = RUN_COLUMNS.get(table)
+    return f"(SELECT * EXCEPT ({', '.join(excluded)}) FROM {table})" if excluded else table
 
 def fingerprints(lakehouse: Lakehouse) -> dict[str, dict[str, str]]:
     # One statement for all tables (each bin/lakehouse sql is a JVM start), one for the days.
     every_table = " UNION ALL ".join(
-        f"SELECT '{table}' AS table_name, count(*) AS row_count, coalesce(sum(CAST(xxhash64(*) AS DECIMAL(38, 0))), 0) AS fingerprint FROM {table}"
+        f"SELECT '{table}' AS table_name, count(*) AS row_count, coalesce(sum(CAST(xxhash64(*) AS DECIMAL(38, 0))), 0) AS fingerprint "
+        f"FROM {fingerprinted_rows(table)}"
         for table in FINGERPRINTED)
     per_day = ("SELECT operating_date, count(*) AS row_count, coalesce(sum(CAST(xxhash64(*) AS DECIMAL(38, 0))), 0) AS fingerprint FROM curated.market_prices "
                "GROUP BY operating_date ORDER BY operating_date")

@@ -49,7 +49,11 @@ public final class Lakehouse
     public void ensure(TableSpec spec)
     {
         if (!ensured.contains(spec.identifier())) {
-            create(spec);
+            // The catalog answers whether the table exists without Spark SQL (parsing and analysing two DDL
+            // statements per table cost a small job about a second); only a missing table goes through CREATE.
+            if (!exists(spec)) {
+                create(spec);
+            }
             addMissingColumns(spec);
             ensured.add(spec.identifier());
         }
@@ -252,6 +256,12 @@ public final class Lakehouse
             throw new java.io.UncheckedIOException("Cannot read " + spec.identifier(), e);
         }
         return records;
+    }
+
+    /** A timestamp-with-zone value of a {@link #scan}ned record (Iceberg's generic records hold OffsetDateTime) as an Instant. */
+    public static java.time.Instant instant(Object scanned)
+    {
+        return scanned instanceof java.time.OffsetDateTime time ? time.toInstant() : (java.time.Instant) scanned;
     }
 
     /** Appends rows, conformed to the table's schema. */

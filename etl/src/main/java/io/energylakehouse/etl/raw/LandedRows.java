@@ -52,9 +52,8 @@ public final class LandedRows
         java.util.Map<String, CommittedFetch> committed = new java.util.HashMap<>();
         for (org.apache.iceberg.data.Record fetch : lakehouse.scan(io.energylakehouse.common.table.CanonicalTables.FETCH_LOG,
                 org.apache.iceberg.expressions.Expressions.equal("outcome", FetchOutcome.PARSED.code()), List.of("fetch_id", Landing.LANDING_ID, "published_at_utc"))) {
-            Object published = fetch.getField("published_at_utc");
             committed.put((String) fetch.getField("fetch_id"), new CommittedFetch((String) fetch.getField(Landing.LANDING_ID),
-                    published instanceof java.time.OffsetDateTime time ? time.toInstant() : (java.time.Instant) published));
+                    io.energylakehouse.common.table.Lakehouse.instant(fetch.getField("published_at_utc"))));
         }
         return committed;
     }

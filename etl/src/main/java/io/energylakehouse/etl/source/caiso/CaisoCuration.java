@@ -194,13 +194,13 @@ public final class CaisoCuration
                 List.of("fetch_id", Landing.LANDING_ID, "line_number", "interval_start_utc", "interval_end_utc", "node", "lmp_type", valueColumn))) {
             String fetchId = (String) row.getField("fetch_id");
             LandedRows.CommittedFetch fetch = committed.get(fetchId);
-            Instant start = instant(row.getField("interval_start_utc"));
+            Instant start = Lakehouse.instant(row.getField("interval_start_utc"));
             if (fetch == null || !fetch.owns((String) row.getField(Landing.LANDING_ID))
                     || windows.stream().noneMatch(window -> !start.isBefore(window[0]) && start.isBefore(window[1]))) {
                 continue;
             }
             recordsByFetch.computeIfAbsent(fetchId, id -> new ArrayList<>()).add(new OasisLmpRecord((Integer) row.getField("line_number"), start,
-                    instant(row.getField("interval_end_utc")), null, null, null, null, null, (String) row.getField("node"), null,
+                    Lakehouse.instant(row.getField("interval_end_utc")), null, null, null, null, null, (String) row.getField("node"), null,
                     (String) row.getField("lmp_type"), null, null, null, null, (Double) row.getField(valueColumn), null));
         }
 
@@ -298,12 +298,6 @@ public final class CaisoCuration
     private static long micros(Instant instant)
     {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
-    }
-
-    /** Iceberg's generic reader gives timestamps with zone as OffsetDateTime. */
-    private static Instant instant(Object value)
-    {
-        return value instanceof java.time.OffsetDateTime time ? time.toInstant() : (Instant) value;
     }
 
     /** One UTC window per run of consecutive operating days, so a sparse set of days never reads the months between them. */
