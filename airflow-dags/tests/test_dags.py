@@ -81,7 +81,7 @@ def test_ingest_dag_graph(dagbag, feed: MarketFeed):
 def test_publish_runs_only_after_check_succeeded(dagbag, feed: MarketFeed):
     """check is the gate: publish's only upstream task, with the rule that it runs only when every upstream task
     succeeded, so a failed (or upstream-failed) check leaves publish upstream_failed. check fails for good (no retry):
-    rerunning it cannot add the missing hours. tests/test_gate.py runs the DAG to show it."""
+    rerunning it cannot add the missing hours. test_end_to_end.py runs the DAG to show it."""
     dag = dagbag.dags[feed.dag_id]
     check, publish = dag.get_task("check"), dag.get_task("publish")
     assert publish.upstream_task_ids == {"check"}

@@ -180,3 +180,20 @@ def test_the_factory_made_real_time_dag_runs_yesterday(airflow):
         "SELECT count(*) AS rows_total, count(DISTINCT hour_ending) AS hours FROM curated.market_prices "
         "WHERE market = 'CAISO' AND dataset = 'rt_5min' AND operating_date = DATE '2024-03-04'")
     assert day == {"rows_total": str(24 * 12 * NODES), "hours": "24"}
+
+
+def test_publish_does_not_run_when_check_fails(airflow):
+    """The check task gates publishing. For a day nothing was landed for, ``ingest`` and ``curate`` are marked
+    successful without running (``--mark-success-pattern``); the real ``check`` job finds the day empty and fails,
+    so ``publish`` is upstream_failed. Last in the file: the day's run must not reach the backfill's fingerprints."""
+    from airflow_client.client.api.dag_run_api import DagRunApi
+    from airflow_client.client.api.task_instance_api import TaskInstanceApi
+
+    result = airflow.script("cli", "dags", "test", "ingest_caiso", "2024-03-20", "--mark-success-pattern", "^(ingest|curate)$", check=False)
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "DagRun failed" in result.stdout + result.stderr
+    with api(airflow) as client:
+        [run] = [run for run in DagRunApi(client).get_dag_runs("ingest_caiso", limit=100).dag_runs
+                 if run.logical_date.date().isoformat() == "2024-03-20"]
+        states = {ti.task_id: ti.state.value for ti in TaskInstanceApi(client).get_task_instances("ingest_caiso", run.dag_run_id).task_instances}
+    assert states == {"ingest": "success", "curate": "success", "check": "failed", "publish": "upstream_failed"}

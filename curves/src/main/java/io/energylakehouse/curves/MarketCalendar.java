@@ -1,10 +1,11 @@
 package io.energylakehouse.curves;
 
 import io.energylakehouse.common.calendar.PeakBlock;
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.common.market.Markets;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,12 +17,10 @@ import static java.util.Objects.requireNonNull;
  */
 public record MarketCalendar(String market, ZoneId zone, Optional<PeakBlock> peakBlock)
 {
-    public static final MarketCalendar PJM = new MarketCalendar("PJM", ZoneId.of("America/New_York"), Optional.of(PeakBlock.EASTERN_5X16));
-    public static final MarketCalendar ERCOT = new MarketCalendar("ERCOT", ZoneId.of("America/Chicago"), Optional.of(PeakBlock.ERCOT_5X16));
-    public static final MarketCalendar CAISO = new MarketCalendar("CAISO", ZoneId.of("America/Los_Angeles"), Optional.of(PeakBlock.WECC_6X16));
-    public static final MarketCalendar EEX = new MarketCalendar("EEX", ZoneId.of("Europe/Berlin"), Optional.of(PeakBlock.EEX_PEAK));
-
-    private static final List<MarketCalendar> KNOWN = List.of(PJM, ERCOT, CAISO, EEX);
+    public static final MarketCalendar PJM = of(Markets.PJM);
+    public static final MarketCalendar ERCOT = of(Markets.ERCOT);
+    public static final MarketCalendar CAISO = of(Markets.CAISO);
+    public static final MarketCalendar EEX = of(Markets.EEX);
 
     public MarketCalendar
     {
@@ -36,16 +35,18 @@ public record MarketCalendar(String market, ZoneId zone, Optional<PeakBlock> pea
         return new MarketCalendar(zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId(), zone, Optional.empty());
     }
 
-    /** The calendar of a market code (PJM, ERCOT, CAISO, EEX, or an EEX area such as EEX-DE). */
+    /** A registered market's calendar: its zone and peak block as {@link Markets} holds them. */
+    public static MarketCalendar of(Market market)
+    {
+        return new MarketCalendar(market.code(), market.zone(), market.peakBlock());
+    }
+
+    /** The calendar of a market code of the registry ({@link Markets}), or of an exchange's area such as EEX-DE. */
     public static MarketCalendar forMarket(String market)
     {
         String code = market.trim().toUpperCase(Locale.ROOT);
-        for (MarketCalendar calendar : KNOWN) {
-            if (code.equals(calendar.market) || code.startsWith(calendar.market + "-")) {
-                return new MarketCalendar(code, calendar.zone, calendar.peakBlock);
-            }
-        }
-        throw new IllegalArgumentException("Cannot find the forward calendar of market '" + market + "': known are PJM, ERCOT, CAISO, EEX (and EEX-<area>)");
+        Market registered = Markets.requireWithArea(code);
+        return new MarketCalendar(code, registered.zone(), registered.peakBlock());
     }
 
     /** The same calendar with another zone (the peak block is defined on local clock hours of that zone). */
@@ -68,6 +69,6 @@ public record MarketCalendar(String market, ZoneId zone, Optional<PeakBlock> pea
     public PeakBlock requirePeakBlock(Profile profile)
     {
         return peakBlock.orElseThrow(() -> new IllegalArgumentException("Cannot price a " + profile.label()
-                + " contract in " + market + ": it has no peak calendar; name a market with --market (PJM, ERCOT, CAISO, EEX)"));
+                + " contract in " + market + ": it has no peak calendar; name a market with --market (" + Markets.withPeakBlock() + ")"));
     }
 }

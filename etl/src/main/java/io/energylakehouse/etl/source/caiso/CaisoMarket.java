@@ -1,21 +1,22 @@
 package io.energylakehouse.etl.source.caiso;
 
 import io.energylakehouse.common.calendar.PeakBlock;
+import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.time.MarketTime;
 
 import java.util.List;
 
-/** CAISO as a market: its code, clock, currency, trading hubs and on-peak block. */
+/** CAISO as a market: its registry entry ({@link Markets#CAISO}: code, clock, currency, on-peak block) and its trading hubs and zones. */
 public final class CaisoMarket
 {
     private CaisoMarket() {}
 
-    public static final String MARKET = "CAISO";
+    public static final String MARKET = Markets.CAISO.code();
     public static final String SOURCE = "caiso-oasis";
-    public static final String CURRENCY = "USD";
+    public static final String CURRENCY = Markets.CAISO.currency();
     /** Operating days and hours ending are Pacific prevailing time, with DST. */
-    public static final MarketTime TIME = MarketTime.of("America/Los_Angeles");
-    public static final PeakBlock PEAK_BLOCK = PeakBlock.WECC_6X16;
+    public static final MarketTime TIME = Markets.CAISO.time();
+    public static final PeakBlock PEAK_BLOCK = Markets.CAISO.peakBlock().orElseThrow();
 
     public static final String NP15 = "TH_NP15_GEN-APND";
     public static final String SP15 = "TH_SP15_GEN-APND";

@@ -1,6 +1,9 @@
 package io.energylakehouse.etl.source.epf;
 
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.market.BiddingZone;
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.money.CurrencyCodes;
 
 import java.time.DateTimeException;
@@ -34,34 +37,29 @@ public record SeriesDataset(
     private static final Pattern NAME = Pattern.compile("[A-Z0-9][A-Z0-9_-]*");
 
     /** Nord Pool system price, day-ahead, EUR. */
-    public static final String NORDPOOL = "NORDPOOL";
+    public static final String NORDPOOL = Markets.NORDPOOL.code();
     /** PJM day-ahead zonal LMP, USD. */
-    public static final String PJM = "PJM";
+    public static final String PJM = Markets.PJM.code();
     /** EPEX SPOT day-ahead auctions (Belgium, France, Germany-Austria-Luxembourg), EUR. */
-    public static final String EPEX = "EPEX";
+    public static final String EPEX = Markets.EPEX.code();
     /** ENTSO-E transparency platform day-ahead prices of bidding zones. */
-    public static final String ENTSOE = "ENTSOE";
+    public static final String ENTSOE = Markets.ENTSOE.code();
 
     static final String PL_CURRENCY_CHANGE = "the file's PL prices change currency inside the file without saying so (ENTSO-E published PL in PLN for "
             + "part of the period: daily means jump about x4 on 2017-03-02 and back on 2019-11-20), so no single currency is true; "
             + "prices not curated, fundamentals are (give --currency only for a file known to be in one currency)";
 
+    // Where each published dataset's prices go; zones and currencies come from the market registry.
     private static final Map<SeriesFormat, Map<String, SeriesDataset>> DEFAULTS = Map.of(
             SeriesFormat.EPFTOOLBOX, Map.of(
-                    "NP", known(SeriesFormat.EPFTOOLBOX, "NP", NORDPOOL, "SYSTEM", "system", "Europe/Oslo", "EUR"),
-                    "PJM", known(SeriesFormat.EPFTOOLBOX, "PJM", PJM, "COMED", "zone", "America/New_York", "USD"),
-                    "BE", known(SeriesFormat.EPFTOOLBOX, "BE", EPEX, "BE", "area", "Europe/Brussels", "EUR"),
-                    "FR", known(SeriesFormat.EPFTOOLBOX, "FR", EPEX, "FR", "area", "Europe/Paris", "EUR"),
+                    "NP", known(SeriesFormat.EPFTOOLBOX, "NP", Markets.NORDPOOL, "SYSTEM", "system", Markets.NORDPOOL.zone()),
+                    "PJM", known(SeriesFormat.EPFTOOLBOX, "PJM", Markets.PJM, "COMED", "zone", Markets.PJM.zone()),
+                    "BE", known(SeriesFormat.EPFTOOLBOX, "BE", Markets.EPEX, "BE", "area", area("BE").zone()),
+                    "FR", known(SeriesFormat.EPFTOOLBOX, "FR", Markets.EPEX, "FR", "area", area("FR").zone()),
                     // 2012..2017: the German-Austrian-Luxembourg bidding zone (split on 2018-10-01)
-                    "DE", known(SeriesFormat.EPFTOOLBOX, "DE", EPEX, "DE_AT_LU", "area", "Europe/Berlin", "EUR")),
+                    "DE", known(SeriesFormat.EPFTOOLBOX, "DE", Markets.EPEX, "DE_AT_LU", "area", area("DE_AT_LU").zone())),
             SeriesFormat.DEEPFORKIT, Map.of(
-                    "DE_LU", known(SeriesFormat.DEEPFORKIT, "DE_LU", ENTSOE, "DE_LU", "area", "Europe/Berlin", "EUR"),
-                    "NL", known(SeriesFormat.DEEPFORKIT, "NL", ENTSOE, "NL", "area", "Europe/Amsterdam", "EUR"),
-                    "FR", known(SeriesFormat.DEEPFORKIT, "FR", ENTSOE, "FR", "area", "Europe/Paris", "EUR"),
-                    "ES", known(SeriesFormat.DEEPFORKIT, "ES", ENTSOE, "ES", "area", "Europe/Madrid", "EUR"),
-                    "DK_1", known(SeriesFormat.DEEPFORKIT, "DK_1", ENTSOE, "DK_1", "area", "Europe/Copenhagen", "EUR"),
-                    "SE_3", known(SeriesFormat.DEEPFORKIT, "SE_3", ENTSOE, "SE_3", "area", "Europe/Stockholm", "EUR"),
-                    "PL", new SeriesDataset(SeriesFormat.DEEPFORKIT, "PL", ENTSOE, "PL", "area", ZoneId.of("Europe/Warsaw"), Optional.empty(),
+                    "PL", new SeriesDataset(SeriesFormat.DEEPFORKIT, "PL", ENTSOE, "PL", "area", area("PL").zone(), Optional.empty(),
                             Optional.of(PL_CURRENCY_CHANGE))));
 
     public SeriesDataset
@@ -79,9 +77,14 @@ public record SeriesDataset(
         }
     }
 
-    private static SeriesDataset known(SeriesFormat format, String name, String market, String locationId, String locationType, String zone, String currency)
+    private static SeriesDataset known(SeriesFormat format, String name, Market market, String locationId, String locationType, ZoneId zone)
     {
-        return new SeriesDataset(format, name, market, locationId, locationType, ZoneId.of(zone), Optional.of(currency), Optional.empty());
+        return new SeriesDataset(format, name, market.code(), locationId, locationType, zone, Optional.of(market.currency()), Optional.empty());
+    }
+
+    private static BiddingZone area(String code)
+    {
+        return Markets.biddingZone(code).orElseThrow(() -> new IllegalStateException("bidding zone " + code + " is not registered"));
     }
 
     /**
@@ -102,7 +105,13 @@ public record SeriesDataset(
             return new SeriesDataset(format, upper, known.market, known.locationId, known.locationType, zoneId.orElse(known.zone),
                     currencyCode.or(() -> known.currency), currencyCode.isPresent() ? Optional.empty() : known.priceRefusal);
         }
-        String names = String.join(", ", DEFAULTS.get(format).keySet().stream().sorted().toList());
+        // Any ENTSO-E bidding zone (DK_2, NO_1, IT_NORD, ...): its zone and currency from the registry, prices to market ENTSOE.
+        Optional<BiddingZone> area = Markets.biddingZone(upper);
+        if (area.isPresent()) {
+            return new SeriesDataset(format, upper, ENTSOE, area.get().code(), "area", zoneId.orElse(area.get().zone()),
+                    currencyCode.or(() -> Optional.of(area.get().currency())), Optional.empty());
+        }
+        String names = knownNames(format);
         if (zoneId.isEmpty()) {
             throw LakehouseException.userError("Cannot import %s dataset %s: no default time zone for that name (defaults exist for %s); give --zone, e.g. --zone Europe/Berlin",
                     format.code(), upper, names);
@@ -115,10 +124,10 @@ public record SeriesDataset(
         return new SeriesDataset(format, upper, market, upper, "area", zoneId.get(), currencyCode, Optional.empty());
     }
 
-    /** The names with defaults, for help texts. */
+    /** The names with defaults, for help texts and messages. */
     public static String knownNames(SeriesFormat format)
     {
-        return String.join(", ", DEFAULTS.get(format).keySet().stream().sorted().toList());
+        return String.join(", ", DEFAULTS.get(format).keySet().stream().sorted().toList()) + " and every ENTSO-E bidding zone (e.g. DE_LU, DK_2, NO_1, IT_NORD)";
     }
 
     /**

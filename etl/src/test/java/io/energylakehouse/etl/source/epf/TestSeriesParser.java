@@ -155,11 +155,18 @@ class TestSeriesParser
         assertThat(pl.currency()).isEmpty();
         assertThat(pl.priceRefusal().orElseThrow()).contains("change currency inside the file", "2017-03-02", "2019-11-20");
         assertThat(SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "PL", Optional.empty(), Optional.of("PLN")).currency()).contains("PLN");
-        assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.EPFTOOLBOX, "AT", Optional.empty(), Optional.of("EUR")))
-                .hasMessage("Cannot import epftoolbox dataset AT: no default time zone for that name (defaults exist for BE, DE, FR, NP, PJM); "
-                        + "give --zone, e.g. --zone Europe/Berlin");
-        assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "NO_1", Optional.of("Europe/Oslo"), Optional.empty()))
-                .hasMessageStartingWith("Cannot import deepforkit dataset NO_1: no default currency for that name");
+        // Every ENTSO-E bidding zone has its zone and currency from the market registry, in either spelling.
+        SeriesDataset dk2 = SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "DK_2", Optional.empty(), Optional.empty());
+        assertThat(List.of(dk2.market(), dk2.locationId(), dk2.zone().getId(), dk2.currency().orElseThrow()))
+                .isEqualTo(List.of("ENTSOE", "DK_2", "Europe/Copenhagen", "EUR"));
+        SeriesDataset no1 = SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "no1", Optional.empty(), Optional.empty());
+        assertThat(List.of(no1.locationId(), no1.zone().getId(), no1.currency().orElseThrow())).isEqualTo(List.of("NO_1", "Europe/Oslo", "EUR"));
+        assertThat(SeriesDataset.resolve(SeriesFormat.EPFTOOLBOX, "AT", Optional.empty(), Optional.empty()).zone().getId()).isEqualTo("Europe/Vienna");
+        assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.EPFTOOLBOX, "ATLANTIS", Optional.empty(), Optional.of("EUR")))
+                .hasMessage("Cannot import epftoolbox dataset ATLANTIS: no default time zone for that name (defaults exist for BE, DE, FR, NP, PJM "
+                        + "and every ENTSO-E bidding zone (e.g. DE_LU, DK_2, NO_1, IT_NORD)); give --zone, e.g. --zone Europe/Berlin");
+        assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "ATLANTIS", Optional.of("Europe/Oslo"), Optional.empty()))
+                .hasMessageStartingWith("Cannot import deepforkit dataset ATLANTIS: no default currency for that name");
         assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "NO_1", Optional.of("Europe/Olso"), Optional.of("EUR")))
                 .hasMessageStartingWith("Cannot use time zone 'Europe/Olso': not a region id");
         assertThatThrownBy(() -> SeriesDataset.resolve(SeriesFormat.DEEPFORKIT, "NO_1", Optional.of("Europe/Oslo"), Optional.of("EURO")))
