@@ -1,8 +1,10 @@
 package io.energylakehouse.cli;
 
+import io.energylakehouse.etl.connector.Connectors;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.jobs.ParseToCsv;
 import io.energylakehouse.etl.raw.RejectedRecord;
-import io.energylakehouse.etl.source.caiso.OasisReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,13 +27,13 @@ final class ParseCommand
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "a market with a connector (bin/lakehouse markets lists them)")
     String market;
 
-    @Option(names = "--report", required = true, paramLabel = "REPORT", description = "prc_lmp (day-ahead hourly) or prc_intvl_lmp (real-time 5-minute)")
+    @Option(names = "--report", required = true, paramLabel = "REPORT", description = "one of the market's reports, e.g. prc_lmp (day-ahead hourly) or prc_intvl_lmp (real-time 5-minute)")
     String report;
 
-    @Option(names = "--file", required = true, paramLabel = "FILE", description = "OASIS zip (or its CSV)")
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "the operator's file as downloaded (zip, CSV or JSON, as the report comes)")
     Path file;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the canonical CSV")
@@ -40,10 +42,14 @@ final class ParseCommand
     @Override
     public Integer call()
     {
-        Markets.requireCaiso(market);
-        OasisReport oasisReport = OasisReport.fromName(report);
+        MarketConnector connector = Connectors.require(market);
+        MarketReport marketReport = connector.report(report);
         // Plain Java, no Spark and no lakehouse: a day of all nodes takes about a second.
-        ParseToCsv.Result result = ParseToCsv.convert(oasisReport, file, out, global.payloadLimits());
+        ParseToCsv.Result result = ParseToCsv.convert(connector, marketReport, file, out, global.payloadLimits());
+        if (result.noData().isPresent()) {
+            System.out.printf("%s: no data (%s) -> %s (header only)%n", file.getFileName(), result.noData().get(), out);
+            return 0;
+        }
         System.out.printf("%s: %s rows for %d locations -> %s%n", file.getFileName(), Console.count(result.rows()), result.locations(), out);
         for (RejectedRecord rejected : result.rejectedLines()) {
             System.err.printf("rejected line %s: %s%n", rejected.lineNumber().map(String::valueOf).orElse("-"), rejected.reason());

@@ -3,17 +3,15 @@ package io.energylakehouse.etl.jobs;
 import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.curate.PriceRow;
-import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.Hashing;
 import io.energylakehouse.etl.raw.ParsedPayload;
-import io.energylakehouse.etl.raw.PayloadContent;
+import io.energylakehouse.etl.raw.Payload;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.RejectedRecord;
-import io.energylakehouse.etl.source.caiso.CaisoPayloadPrices;
-import io.energylakehouse.etl.source.caiso.OasisLmpParser;
-import io.energylakehouse.etl.source.caiso.OasisLmpRecord;
-import io.energylakehouse.etl.source.caiso.OasisReport;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -27,10 +25,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns an OASIS file a user downloaded into canonical rows (the columns of {@code curated.market_prices}
+ * Turns an operator's file a user downloaded into canonical rows (the columns of {@code curated.market_prices}
  * without the lakehouse's lineage columns), by the rules curation applies, in plain Java: no Spark, no
  * lakehouse, a second or so for a day of all nodes.
  */
@@ -40,16 +39,23 @@ public final class ParseToCsv
             .filter(column -> !column.equals("fetch_id") && !column.equals("revision"))
             .toList();
 
-    public record Result(long rows, long locations, List<RejectedRecord> rejectedLines, List<String> rejectedRecords) {}
+    /** @param noData the operator's "no data" answer, when the file is one (the CSV then has its header only) */
+    public record Result(long rows, long locations, List<RejectedRecord> rejectedLines, List<String> rejectedRecords, Optional<String> noData) {}
 
     private ParseToCsv() {}
 
-    /** Streams the file (never read whole); a file larger than {@code limits} allows, or a zip bomb, fails with one message naming the limit. */
-    public static Result convert(OasisReport report, Path file, Path out, PayloadLimits limits)
+    /**
+     * Streams the file (never read whole) through the connector's parser and curation step. A file larger than
+     * {@code limits} allows, a zip bomb, or a file of another report fails with one message naming the file.
+     */
+    public static Result convert(MarketConnector connector, MarketReport report, Path file, Path out, PayloadLimits limits)
     {
-        PayloadContent content;
+        if (Files.isDirectory(file)) {
+            throw LakehouseException.userError("Cannot parse %s: a folder; give one %s %s file", file, connector.market().code(), report.requestName());
+        }
+        Payload payload;
         try {
-            content = PayloadContent.of(file);
+            payload = Payload.ofFile(report.source(), report.requestName(), Payload.Origin.REPLAY, "file", file);
         }
         catch (NoSuchFileException e) {
             throw LakehouseException.userError("Cannot read %s: no such file or folder", file);
@@ -57,38 +63,35 @@ public final class ParseToCsv
         catch (IOException e) {
             throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
-        if (Files.isDirectory(file)) {
-            throw LakehouseException.userError("Cannot parse %s: a folder; give one OASIS file", file);
+        ParsedPayload parsed = connector.parser(report, limits).parse(payload);
+        String name = connector.market().code() + " " + report.requestName();
+        switch (parsed.outcome()) {
+            case REJECTED -> throw LakehouseException.badData("%s", parsed.detail().orElse("Cannot parse " + name + " file " + file.getFileName()));
+            case NO_DATA -> {
+                // No data is an answer, not an error: an empty CSV that still has its header.
+                writeCsv(List.of(), out);
+                return new Result(0, 0, parsed.rejected(), List.of(), Optional.of(parsed.detail().orElse("no data")));
+            }
+            case PARSED -> { }
+            default -> throw LakehouseException.badData("Cannot parse %s file %s: the operator answered %s instead of data (code %s: %s)",
+                    name, file.getFileName(), parsed.outcome().code(), parsed.operatorErrorCode().orElse("none"), parsed.detail().orElse(""));
         }
-        ParsedPayload parsed = OasisLmpParser.parseFile(report, content, file.getFileName().toString(), limits);
         String sha256;
         try {
-            sha256 = Hashing.sha256(content);
+            sha256 = Hashing.sha256(payload.content());
         }
         catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s: %s", file, e.getMessage());
-        }
-        return convert(report, file, sha256, parsed, out);
-    }
-
-    private static Result convert(OasisReport report, Path file, String sha256, ParsedPayload parsed, Path out)
-    {
-        if (parsed.outcome() != FetchOutcome.PARSED) {
-            throw LakehouseException.badData("Cannot parse CAISO OASIS file %s: OASIS answered %s instead of data (ERR_CODE %s: %s)",
-                    file.getFileName(), parsed.outcome().code(), parsed.operatorErrorCode().orElse("none"), parsed.detail().orElse(""));
+            throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
         Instant publishedAt = parsed.publishedAtUtc().orElseGet(() -> modified(file));
-        String fetchId = "file:" + sha256.substring(0, 16);
-        @SuppressWarnings("unchecked")
-        List<OasisLmpRecord> records = (List<OasisLmpRecord>) parsed.records();
-        CaisoPayloadPrices.Result prices = CaisoPayloadPrices.canonical(records, report, publishedAt, fetchId);
+        CanonicalPrices prices = connector.canonical(report, parsed.records(), publishedAt, "file:" + sha256.substring(0, 16));
         List<String> rejectedRecords = prices.rejected().stream()
                 .map(rejected -> rejected.locationId() + ": " + rejected.intervalStartUtc() + ": " + rejected.reason())
                 .toList();
         Set<String> locations = new HashSet<>();
         prices.rows().forEach(row -> locations.add(row.locationId()));
         long written = writeCsv(prices.rows(), out);
-        return new Result(written, locations.size(), parsed.rejected(), rejectedRecords);
+        return new Result(written, locations.size(), parsed.rejected(), rejectedRecords, Optional.empty());
     }
 
     private static long writeCsv(List<PriceRow> rows, Path out)

@@ -121,7 +121,7 @@ class TestMarketPrices
             records.add(copy(first, "SYN_MISMATCH", "MCC", null));
             Instant publishedAt = parsed.publishedAtUtc().orElseThrow();
 
-            io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.Result plainJava = io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.canonical(records, report, publishedAt, "fetch-x");
+            io.energylakehouse.etl.curate.CanonicalPrices plainJava = io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.canonical(records, report, publishedAt, "fetch-x");
             // Large payloads are worked on in node parts on every core: the same rows and rejections, in the same order.
             assertThat(io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.canonical(records, report, publishedAt, "fetch-x", 3))
                     .as(file.fileName()).isEqualTo(plainJava);
@@ -151,8 +151,8 @@ class TestMarketPrices
                     .select("location_id", "interval_start_utc", "reason").collectAsList().stream()
                     .map(row -> List.<Object>of(row.get(0), row.get(1), row.get(2))).toList();
             List<List<Object>> plainRejected = plainJava.rejected().stream()
-                    .sorted(java.util.Comparator.comparing(io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.Rejected::locationId)
-                            .thenComparing(io.energylakehouse.etl.source.caiso.CaisoPayloadPrices.Rejected::intervalStartUtc))
+                    .sorted(java.util.Comparator.comparing(io.energylakehouse.etl.curate.CanonicalPrices.Rejected::locationId)
+                            .thenComparing(io.energylakehouse.etl.curate.CanonicalPrices.Rejected::intervalStartUtc))
                     .map(rejected -> List.<Object>of(rejected.locationId(), rejected.intervalStartUtc(), rejected.reason())).toList();
             assertThat(plainRejected).as(file.fileName()).hasSize(2).containsExactlyElementsOf(sparkRejected);
         }

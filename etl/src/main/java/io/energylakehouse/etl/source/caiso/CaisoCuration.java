@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.caiso;
 
+import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
@@ -209,9 +210,9 @@ public final class CaisoCuration
         List<Row> quarantine = new ArrayList<>();
         Map<LocalDate, Long> quarantinedPerDay = new TreeMap<>();
         for (Map.Entry<String, List<OasisLmpRecord>> fetch : recordsByFetch.entrySet()) {
-            CaisoPayloadPrices.Result prices = CaisoPayloadPrices.canonical(fetch.getValue(), report, committed.get(fetch.getKey()).publishedAtUtc(), fetch.getKey());
+            CanonicalPrices prices = CaisoPayloadPrices.canonical(fetch.getValue(), report, committed.get(fetch.getKey()).publishedAtUtc(), fetch.getKey());
             prices.rows().stream().filter(row -> wanted.contains(row.operatingDate())).forEach(accepted::add);
-            for (CaisoPayloadPrices.Rejected rejected : prices.rejected()) {
+            for (CanonicalPrices.Rejected rejected : prices.rejected()) {
                 LocalDate operatingDate = CaisoMarket.TIME.operatingDate(rejected.intervalStartUtc());
                 if (wanted.contains(operatingDate)) {
                     quarantine.add(quarantineRow(report, fetch.getKey(), operatingDate, rejected));
@@ -238,7 +239,7 @@ public final class CaisoCuration
     }
 
     /** {@link MarketPrices#asQuarantine} of one rejected node and interval. */
-    private static Row quarantineRow(OasisReport report, String fetchId, LocalDate operatingDate, CaisoPayloadPrices.Rejected rejected)
+    private static Row quarantineRow(OasisReport report, String fetchId, LocalDate operatingDate, CanonicalPrices.Rejected rejected)
     {
         String id = Hashing.sha256(String.join("|", fetchId, "curate", rejected.locationId(),
                 DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC).format(rejected.intervalStartUtc()), rejected.reason())).substring(0, 32);

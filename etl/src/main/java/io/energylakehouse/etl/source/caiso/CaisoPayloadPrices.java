@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.caiso;
 
+import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.curate.PriceRows;
 
@@ -26,11 +27,7 @@ public final class CaisoPayloadPrices
      * A node and interval that cannot become a price row, with the reason curation quarantines it for and its values as
      * grouped ({@code record}: the JSON {@link CaisoPrices#pivotLmpTypes} writes, min, max and rows of each LMP_TYPE).
      */
-    public record Rejected(String locationId, Instant intervalStartUtc, String reason, String record) {}
-
-    public record Result(List<PriceRow> rows, List<Rejected> rejected) {}
-
-    public static Result canonical(List<OasisLmpRecord> records, OasisReport report, Instant publishedAtUtc, String fetchId)
+    public static CanonicalPrices canonical(List<OasisLmpRecord> records, OasisReport report, Instant publishedAtUtc, String fetchId)
     {
         return canonical(records, report, publishedAtUtc, fetchId, records.size() < 50_000 ? 1 : Runtime.getRuntime().availableProcessors());
     }
@@ -40,7 +37,7 @@ public final class CaisoPayloadPrices
      * parallel: a node's rows never meet another node's. The result does not depend on {@code parts}: rows come
      * sorted by key, rejections in the order of their group's first record in the payload.
      */
-    public static Result canonical(List<OasisLmpRecord> records, OasisReport report, Instant publishedAtUtc, String fetchId, int parts)
+    public static CanonicalPrices canonical(List<OasisLmpRecord> records, OasisReport report, Instant publishedAtUtc, String fetchId, int parts)
     {
         requireNonNull(report, "report is null");
         if (parts < 1) {
@@ -65,12 +62,12 @@ public final class CaisoPayloadPrices
             rejected.addAll(part.rejected());
         }
         rejected.sort(java.util.Comparator.comparingInt(OrderedRejection::firstPosition));
-        return new Result(PriceRows.sortedByKey(rows), rejected.stream().map(OrderedRejection::rejected).toList());
+        return new CanonicalPrices(PriceRows.sortedByKey(rows), rejected.stream().map(OrderedRejection::rejected).toList());
     }
 
     private record Part(List<PriceRow> rows, List<OrderedRejection> rejected) {}
 
-    private record OrderedRejection(int firstPosition, Rejected rejected) {}
+    private record OrderedRejection(int firstPosition, CanonicalPrices.Rejected rejected) {}
 
     /** The groups of the records at {@code positions[0..count)}, each rejection with the position of its group's first record. */
     private static Part canonicalPart(List<OasisLmpRecord> records, int[] positions, int count, OasisReport report, Instant publishedAtUtc, String fetchId)
@@ -116,12 +113,12 @@ public final class CaisoPayloadPrices
             }
             if (!conflicts.isEmpty()) {
                 rejected.add(new OrderedRejection(values[0].firstPosition,
-                        new Rejected(node, start, "duplicate rows for one node and interval disagree: " + String.join("; ", conflicts), recordJson(types, values))));
+                        new CanonicalPrices.Rejected(node, start, "duplicate rows for one node and interval disagree: " + String.join("; ", conflicts), recordJson(types, values))));
                 continue;
             }
             if (values[0].values == 0) {
                 rejected.add(new OrderedRejection(values[0].firstPosition,
-                        new Rejected(node, start, "no LMP total for this node and interval (components only)", recordJson(types, values))));
+                        new CanonicalPrices.Rejected(node, start, "no LMP total for this node and interval (components only)", recordJson(types, values))));
                 continue;
             }
             Double[] prices = new Double[types.size()];

@@ -1,0 +1,40 @@
+package io.energylakehouse.etl.connector;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.source.caiso.CaisoConnector;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The connectors there are, by market code: adding a market is one line here and a package of its own. */
+public final class Connectors
+{
+    private static final List<MarketConnector> ALL = List.of(
+            new CaisoConnector());
+
+    private Connectors() {}
+
+    public static List<MarketConnector> all()
+    {
+        return ALL;
+    }
+
+    public static Optional<MarketConnector> find(String market)
+    {
+        String code = market == null ? "" : market.strip().toUpperCase(Locale.ROOT);
+        return ALL.stream().filter(connector -> connector.market().code().equals(code)).findFirst();
+    }
+
+    /** The connector of a market code in any case; a user error lists the markets that have one. */
+    public static MarketConnector require(String market)
+    {
+        return find(market).orElseThrow(() -> LakehouseException.userError("Cannot use market '%s': available markets are [%s]", market, codes()));
+    }
+
+    /** The codes of the markets with a connector, lower case as users type them: {@code caiso, pjm, ercot}. */
+    public static String codes()
+    {
+        return String.join(", ", ALL.stream().map(connector -> connector.market().code().toLowerCase(Locale.ROOT)).toList());
+    }
+}

@@ -1,0 +1,43 @@
+package io.energylakehouse.etl.connector;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawRecord;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a market brings to the lakehouse, in one package of its own: its registry entry, its reports, the parser of
+ * their payloads, and the one market-specific curation step (raw records of one payload to canonical rows plus the
+ * records it refuses, with reasons). Everything else (landing, revisions, quarantine, data-quality checks, publishing)
+ * is shared and the same for every market. {@link Connectors} looks connectors up by market code.
+ */
+public interface MarketConnector
+{
+    Market market();
+
+    List<MarketReport> reports();
+
+    /** A parser of the report's payloads: pure Java, never throws on bad input (it rejects). */
+    PayloadParser parser(MarketReport report, PayloadLimits limits);
+
+    /**
+     * The market-specific curation step for one payload: its parsed records (of {@link #parser}) to canonical rows and
+     * refused records. Pure Java; {@code publishedAtUtc} and {@code fetchId} are the payload's, for every row.
+     */
+    CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId);
+
+    /** The report of a name in any case, with {@code -} for {@code _}; a user error lists the market's reports. */
+    default MarketReport report(String name)
+    {
+        String wanted = name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+        return reports().stream().filter(report -> report.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> LakehouseException.userError("Cannot use %s report '%s': its reports are %s", market().code(), name,
+                        String.join(", ", reports().stream().map(MarketReport::name).toList())));
+    }
+}

@@ -1,0 +1,63 @@
+package io.energylakehouse.etl.source.caiso;
+
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.common.market.Markets;
+import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.connector.ReportOutput;
+import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawRecord;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** CAISO behind the connector SPI: the OASIS LMP reports, their parser and their curation step. */
+public final class CaisoConnector
+        implements MarketConnector
+{
+    private static final List<MarketReport> REPORTS = Arrays.stream(OasisReport.values()).map(CaisoConnector::report).toList();
+
+    @Override
+    public Market market()
+    {
+        return Markets.CAISO;
+    }
+
+    @Override
+    public List<MarketReport> reports()
+    {
+        return REPORTS;
+    }
+
+    @Override
+    public PayloadParser parser(MarketReport report, PayloadLimits limits)
+    {
+        return new OasisLmpParser(limits);
+    }
+
+    @Override
+    public CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId)
+    {
+        @SuppressWarnings("unchecked")
+        List<OasisLmpRecord> oasisRecords = (List<OasisLmpRecord>) records;
+        return CaisoPayloadPrices.canonical(oasisRecords, oasis(report), publishedAtUtc, fetchId);
+    }
+
+    /** The OASIS report behind a connector report. */
+    public static OasisReport oasis(MarketReport report)
+    {
+        return OasisReport.fromName(report.requestName());
+    }
+
+    private static MarketReport report(OasisReport report)
+    {
+        String description = report == OasisReport.PRC_LMP ? "day-ahead hourly LMPs (OASIS PRC_LMP, market run DAM)" : "real-time 5-minute LMPs (OASIS PRC_INTVL_LMP, market run RTM)";
+        return new MarketReport(report.queryName().toLowerCase(Locale.ROOT), description, CaisoMarket.SOURCE, report.queryName(), CaisoTables.rawTable(report),
+                List.of(ReportOutput.of(CanonicalTables.MARKET_PRICES, report.dataset(), report.intervalMinutes())));
+    }
+}
