@@ -21,7 +21,7 @@ public final class LakehouseCli
      * classpath (the project's jars and a handful of libraries, no Spark), which picocli can only do when the
      * Spark commands are not registered: it reflects on every registered command's fields and methods.
      */
-    static final java.util.List<Class<?>> SPARK_FREE_COMMANDS = java.util.List.of(ParseCommand.class, SamplesCommand.class, ConfigCommand.class);
+    static final java.util.List<Class<?>> SPARK_FREE_COMMANDS = java.util.List.of(ParseCommand.class, SamplesCommand.class, ConfigCommand.class, MarketsCommand.class);
 
     /** Every subcommand, in the order {@code --help} lists them. */
     static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
@@ -42,6 +42,7 @@ public final class LakehouseCli
             AccessCommand.class,
             BenchCommand.class,
             ConfigCommand.class,
+            MarketsCommand.class,
             CommandLine.HelpCommand.class);
 
     /** Set by {@code bin/lakehouse} when it started this JVM on the small classpath of the Spark-free commands. */

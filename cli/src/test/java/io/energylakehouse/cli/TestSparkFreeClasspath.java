@@ -147,6 +147,9 @@ class TestSparkFreeClasspath
             assertThat(commandHelp.exitCode()).as(commandHelp.err()).isZero();
             assertThat(commandHelp.out()).contains("Usage: lakehouse " + command);
         }
+        Run markets = run("markets", "--format", "json");
+        assertThat(markets.exitCode()).as(markets.err()).isZero();
+        assertThat(markets.out()).contains("\"code\" : \"caiso\"", "\"dataset\" : \"da_hourly\"");
         Run rootHelp = run("--help");
         assertThat(rootHelp.exitCode()).as(rootHelp.err()).isZero();
         assertThat(rootHelp.out()).contains("parse", "samples", "config", "--profile");
