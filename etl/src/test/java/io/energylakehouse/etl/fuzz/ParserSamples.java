@@ -14,6 +14,9 @@ import io.energylakehouse.etl.source.epf.SeriesDataset;
 import io.energylakehouse.etl.source.epf.SeriesFormat;
 import io.energylakehouse.etl.source.epf.SeriesParser;
 import io.energylakehouse.etl.source.epf.SeriesSource;
+import io.energylakehouse.etl.source.ercot.ErcotMarket;
+import io.energylakehouse.etl.source.ercot.ErcotReport;
+import io.energylakehouse.etl.source.ercot.ErcotSppParser;
 import io.energylakehouse.etl.source.settlements.SettlementParser;
 import io.energylakehouse.etl.source.settlements.SettlementSource;
 
@@ -62,6 +65,9 @@ public final class ParserSamples
             registered = List.of(
                     payloadParser("caiso-oasis PRC_LMP", new OasisLmpParser(), CaisoMarket.SOURCE, "PRC_LMP", dayAhead),
                     payloadParser("caiso-oasis PRC_INTVL_LMP", new OasisLmpParser(), CaisoMarket.SOURCE, "PRC_INTVL_LMP", realTime),
+                    // DAM prices as MIS CSV and API pages; the one real ERCOT answer in ../shared is an archive listing, which the parser refuses
+                    payloadParser("ercot-public NP4-190-CD", new ErcotSppParser(), ErcotMarket.SOURCE, ErcotReport.DAM_SPP.reportName(),
+                            concat(resources("ercot", name -> name.startsWith("dam_spp_")), shared("fixtures/real/ercot", name -> true))),
                     payloadParser("futures settlements", new SettlementParser(), SettlementSource.SOURCE, SettlementSource.REPORT,
                             resources("settlements", name -> true)),
                     payloadParser("epf series epftoolbox", new SeriesParser(EPFTOOLBOX_NP), SeriesSource.SOURCE, SeriesFormat.EPFTOOLBOX.report(),
