@@ -63,6 +63,42 @@ class TestLakehouseCli
     }
 
     @Test
+    void parsesErcotFilesThroughTheSameCommand()
+            throws IOException
+    {
+        // An MIS NP4-190-CD CSV as ERCOT writes it: hour ending "24:00" is the day's last hour.
+        Path dam = Files.writeString(folder.resolve("cdr.00012331.0000000000000000.20240630.131500.DAMSPNP4190.csv"), """
+                "DeliveryDate","HourEnding","SettlementPoint","SettlementPointPrice","DSTFlag"
+                "07/01/2024","01:00","HB_HOUSTON","22.95","N"
+                "07/01/2024","24:00","HB_HOUSTON","-3.10","N"
+                """);
+        Path csv = folder.resolve("ercot.csv");
+        assertThat(run("parse", "--market", "ercot", "--report", "dam_spp", "--file", dam.toString(), "--out", csv.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo(String.join(",", ParseToCsv.COLUMNS));
+        assertThat(lines.subList(1, lines.size())).hasSize(2).allMatch(line -> line.startsWith("ERCOT,da_hourly,HB_HOUSTON,hub,"));
+        assertThat(lines.get(2)).contains(",2024-07-02T04:00:00Z,2024-07-02T05:00:00Z,60,2024-07-01,24,-3.1,");
+
+        // No data is an answer: exit 0 and a CSV with its header only.
+        Path empty = Files.writeString(folder.resolve("page.json"), """
+                {"_meta":{"totalRecords":0,"pageSize":100000,"totalPages":0,"currentPage":1},
+                 "report":{"reportName":"dam_stlmnt_pnt_prices","reportEMIL":"NP4-190-CD"},
+                 "fields":[{"name":"deliveryDate"},{"name":"hourEnding"},{"name":"settlementPoint"},{"name":"settlementPointPrice"},{"name":"DSTFlag"}],
+                 "data":[]}
+                """);
+        Path emptyCsv = folder.resolve("empty.csv");
+        assertThat(run("parse", "--market", "ercot", "--report", "dam_spp", "--file", empty.toString(), "--out", emptyCsv.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("no data");
+        assertThat(Files.readAllLines(emptyCsv)).containsExactly(String.join(",", ParseToCsv.COLUMNS));
+
+        // A file of another report: one line, exit 2.
+        Path other = Files.writeString(folder.resolve("2d_Agg_AS_Offers_REGUP_03-NOV-24.csv"), "Delivery Date,Hour Ending,MW Offered,REGUP Offer Price\n11/03/2024,1,1250.5,4.99\n");
+        err.getBuffer().setLength(0);
+        assertThat(run("parse", "--market", "ercot", "--report", "dam_spp", "--file", other.toString(), "--out", folder.resolve("x.csv").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("not NP4-190").hasLineCount(1);
+    }
+
+    @Test
     void fileThatIsNotWhatItClaimsGivesOneErrorLineAndExitCodeTwo()
             throws IOException
     {

@@ -2,6 +2,7 @@ package io.energylakehouse.etl.connector;
 
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
+import io.energylakehouse.etl.source.ercot.ErcotConnector;
 
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,8 @@ import java.util.Optional;
 public final class Connectors
 {
     private static final List<MarketConnector> ALL = List.of(
-            new CaisoConnector());
+            new CaisoConnector(),
+            new ErcotConnector());
 
     private Connectors() {}
 

@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.ercot;
 
+import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.time.MarketTime;
 
 import java.util.List;
@@ -11,11 +12,11 @@ public final class ErcotMarket
 {
     private ErcotMarket() {}
 
-    public static final String MARKET = "ERCOT";
+    public static final String MARKET = Markets.ERCOT.code();
     public static final String SOURCE = "ercot-public";
-    public static final String CURRENCY = "USD";
+    public static final String CURRENCY = Markets.ERCOT.currency();
     /** Delivery dates and hours ending are Central prevailing time, with DST. */
-    public static final MarketTime TIME = MarketTime.of("America/Chicago");
+    public static final MarketTime TIME = Markets.ERCOT.time();
 
     public static final List<String> HUBS = List.of("HB_BUSAVG", "HB_HOUSTON", "HB_HUBAVG", "HB_NORTH", "HB_PAN", "HB_SOUTH", "HB_WEST");
     public static final List<String> LOAD_ZONES = List.of("LZ_AEN", "LZ_CPS", "LZ_HOUSTON", "LZ_LCRA", "LZ_NORTH", "LZ_RAYBN", "LZ_SOUTH", "LZ_WEST");

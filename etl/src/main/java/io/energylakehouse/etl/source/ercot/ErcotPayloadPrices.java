@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.ercot;
 
+import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.curate.MarketPrices;
 import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.curate.PriceRows;
@@ -26,16 +27,11 @@ public final class ErcotPayloadPrices
 {
     private ErcotPayloadPrices() {}
 
-    /** A settlement point and interval that cannot become a price row, with the reason and its values as grouped. */
-    public record Rejected(String locationId, Instant intervalStartUtc, String reason, String record) {}
-
-    public record Result(List<PriceRow> rows, List<Rejected> rejected) {}
-
     /**
      * Rows repeating one settlement point and interval collapse into one flagged {@link MarketPrices#DUPLICATE_ROWS_COLLAPSED}
      * when their prices agree and are rejected when they disagree; an interval of another length than the report's is rejected.
      */
-    public static Result canonical(List<ErcotSppRecord> records, ErcotReport report, Instant publishedAtUtc, String fetchId)
+    public static CanonicalPrices canonical(List<ErcotSppRecord> records, ErcotReport report, Instant publishedAtUtc, String fetchId)
     {
         requireNonNull(records, "records is null");
         requireNonNull(report, "report is null");
@@ -45,7 +41,7 @@ public final class ErcotPayloadPrices
             groups.computeIfAbsent(new PointInterval(locationId, record.intervalStartUtc(), record.intervalEndUtc()), key -> new Group(record)).add(record);
         }
         List<PriceRow> accepted = new ArrayList<>(groups.size());
-        List<Rejected> rejected = new ArrayList<>();
+        List<CanonicalPrices.Rejected> rejected = new ArrayList<>();
         Map<Instant, LocalDate> operatingDates = new HashMap<>();
         Map<Instant, Integer> hoursEnding = new HashMap<>();
         for (Map.Entry<PointInterval, Group> entry : groups.entrySet()) {
@@ -53,12 +49,12 @@ public final class ErcotPayloadPrices
             Group group = entry.getValue();
             Duration length = Duration.between(key.start(), key.end());
             if (!length.equals(report.intervalLength())) {
-                rejected.add(new Rejected(key.locationId(), key.start(), String.format("interval %s..%s lasts %d minutes, expected %d", key.start(), key.end(),
+                rejected.add(new CanonicalPrices.Rejected(key.locationId(), key.start(), String.format("interval %s..%s lasts %d minutes, expected %d", key.start(), key.end(),
                         length.toMinutes(), report.intervalMinutes()), group.json()));
                 continue;
             }
             if (group.min != group.max) {
-                rejected.add(new Rejected(key.locationId(), key.start(), String.format("duplicate rows for one settlement point and interval disagree: %d rows "
+                rejected.add(new CanonicalPrices.Rejected(key.locationId(), key.start(), String.format("duplicate rows for one settlement point and interval disagree: %d rows "
                         + "(%s vs %s)", group.rows, group.min, group.max), group.json()));
                 continue;
             }
@@ -69,7 +65,7 @@ public final class ErcotPayloadPrices
                     first.settlementPointType()), key.start(), key.end(), report.intervalMinutes(), operatingDate, hourEnding, group.max, null, null, null, null,
                     ErcotMarket.CURRENCY, publishedAtUtc, 0, fetchId, PriceRows.dqFlags(group.max, List.of(), group.rows > 1, 0.0)));
         }
-        return new Result(PriceRows.withRevisions(accepted), rejected);
+        return new CanonicalPrices(PriceRows.withRevisions(accepted), rejected);
     }
 
     private record PointInterval(String locationId, Instant start, Instant end) {}

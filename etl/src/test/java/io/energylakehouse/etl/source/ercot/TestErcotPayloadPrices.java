@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.ercot;
 
+import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.curate.MarketPrices;
 import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.raw.ParsedPayload;
@@ -26,7 +27,7 @@ class TestErcotPayloadPrices
     @Test
     void turnsDamRowsIntoCanonicalRows()
     {
-        ErcotPayloadPrices.Result result = canonical(ErcotReport.DAM_SPP, "dam_spp_20240701.csv");
+        CanonicalPrices result = canonical(ErcotReport.DAM_SPP, "dam_spp_20240701.csv");
 
         assertThat(result.rejected()).isEmpty();
         assertThat(result.rows()).hasSize(72);
@@ -78,7 +79,7 @@ class TestErcotPayloadPrices
     @Test
     void keepsEnergyWeightedZonesApartAndTypesAsLocationTypes()
     {
-        ErcotPayloadPrices.Result result = canonical(ErcotReport.RT_SPP, "rt_spp_20240701_h10.csv");
+        CanonicalPrices result = canonical(ErcotReport.RT_SPP, "rt_spp_20240701_h10.csv");
 
         assertThat(result.rejected()).isEmpty();
         assertThat(result.rows()).hasSize(16);
@@ -105,18 +106,18 @@ class TestErcotPayloadPrices
                 07/01/2024,02:00,HB_NORTH,-21,N
                 """;
         ParsedPayload parsed = parse(ErcotReport.DAM_SPP, "dup.csv", text.getBytes(StandardCharsets.UTF_8));
-        ErcotPayloadPrices.Result result = ErcotPayloadPrices.canonical(records(parsed), ErcotReport.DAM_SPP, PUBLISHED, "fetch-1");
+        CanonicalPrices result = ErcotPayloadPrices.canonical(records(parsed), ErcotReport.DAM_SPP, PUBLISHED, "fetch-1");
 
         assertThat(result.rows()).singleElement().satisfies(row -> {
             assertThat(row.hourEnding()).isEqualTo(1);
             assertThat(row.dqFlags()).containsExactly(MarketPrices.DUPLICATE_ROWS_COLLAPSED);
         });
-        assertThat(result.rejected()).containsExactly(new ErcotPayloadPrices.Rejected("HB_NORTH", Instant.parse("2024-07-01T06:00:00Z"),
+        assertThat(result.rejected()).containsExactly(new CanonicalPrices.Rejected("HB_NORTH", Instant.parse("2024-07-01T06:00:00Z"),
                 "duplicate rows for one settlement point and interval disagree: 2 rows (-21.0 vs 21.0)",
                 "{\"min_price\":-21.0,\"max_price\":21.0,\"rows\":2,\"first_line\":4}"));
     }
 
-    private static ErcotPayloadPrices.Result canonical(ErcotReport report, String resource)
+    private static CanonicalPrices canonical(ErcotReport report, String resource)
     {
         ParsedPayload parsed = parse(report, resource, resource(resource));
         return ErcotPayloadPrices.canonical(records(parsed), report, PUBLISHED, "fetch-1");
