@@ -119,13 +119,12 @@ public final class PjmLmpParser
         catch (PageException e) {
             return DataMinerPage.of(ParsedPayload.rejected(report.dataset(), rawTable, prefix(report, fileName) + e.getMessage()));
         }
-        catch (JsonEOFException e) {
-            return DataMinerPage.of(ParsedPayload.rejected(report.dataset(), rawTable,
-                    prefix(report, fileName) + "it ends before the page is complete, at " + where(e.getLocation(), reader) + "; truncated?"));
-        }
         catch (JsonProcessingException e) {
-            return DataMinerPage.of(ParsedPayload.rejected(report.dataset(), rawTable,
-                    prefix(report, fileName) + "malformed JSON at " + where(e.getLocation(), reader) + ": " + e.getOriginalMessage()));
+            // the streaming parser says so with its own type, the tree reader of an item with its message
+            boolean truncated = e instanceof JsonEOFException || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+            return DataMinerPage.of(ParsedPayload.rejected(report.dataset(), rawTable, prefix(report, fileName) + (truncated
+                    ? "it ends before the page is complete, at " + where(e.getLocation(), reader) + "; truncated?"
+                    : "malformed JSON at " + where(e.getLocation(), reader) + ": " + e.getOriginalMessage())));
         }
         catch (IOException | RuntimeException e) {
             // a read error of the content, or a value Jackson refuses beyond its own exceptions: the page is unreadable, never an escaping exception
