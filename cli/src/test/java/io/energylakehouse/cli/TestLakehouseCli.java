@@ -63,6 +63,29 @@ class TestLakehouseCli
     }
 
     @Test
+    void parsesPjmDataMinerPagesThroughTheSameCommand()
+            throws IOException
+    {
+        // Items in any order; instants from datetime_beginning_utc (the EPT column repeats on the fall-back day).
+        Path page = Files.writeString(folder.resolve("da_hrl_lmps.json"), """
+                {"totalRows": 2, "items": [
+                  {"datetime_beginning_utc": "2024-11-03T06:00:00", "datetime_beginning_ept": "2024-11-03T01:00:00", "pnode_id": 51217,
+                   "pnode_name": "WESTERN HUB", "type": "HUB", "total_lmp_da": 31.5, "system_energy_price_da": 30.0,
+                   "congestion_price_da": 1.0, "marginal_loss_price_da": 0.5, "row_is_current": true, "version_nbr": 1},
+                  {"datetime_beginning_utc": "2024-11-03T05:00:00", "datetime_beginning_ept": "2024-11-03T01:00:00", "pnode_id": 51217,
+                   "pnode_name": "WESTERN HUB", "type": "HUB", "total_lmp_da": 29.5, "system_energy_price_da": 29.0,
+                   "congestion_price_da": 0.25, "marginal_loss_price_da": 0.25, "row_is_current": true, "version_nbr": 1}
+                ]}
+                """);
+        Path csv = folder.resolve("pjm.csv");
+        assertThat(run("parse", "--market", "pjm", "--report", "da_hrl_lmps", "--file", page.toString(), "--out", csv.toString())).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("PJM,da_hourly,51217,hub,2024-11-03T05:00:00Z,2024-11-03T06:00:00Z,60,2024-11-03,2,29.5,");
+        assertThat(lines.get(2)).startsWith("PJM,da_hourly,51217,hub,2024-11-03T06:00:00Z,2024-11-03T07:00:00Z,60,2024-11-03,3,31.5,");
+    }
+
+    @Test
     void parsesErcotFilesThroughTheSameCommand()
             throws IOException
     {
@@ -88,7 +111,6 @@ class TestLakehouseCli
                 """);
         Path emptyCsv = folder.resolve("empty.csv");
         assertThat(run("parse", "--market", "ercot", "--report", "dam_spp", "--file", empty.toString(), "--out", emptyCsv.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("no data");
         assertThat(Files.readAllLines(emptyCsv)).containsExactly(String.join(",", ParseToCsv.COLUMNS));
 
         // A file of another report: one line, exit 2.
@@ -183,8 +205,12 @@ class TestLakehouseCli
     @Test
     void wrongArgumentsAreUserErrors()
     {
+        assertThat(run("parse", "--market", "nemo", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: Cannot use market 'nemo': available markets are [caiso, pjm, ercot]" + System.lineSeparator());
+        err.getBuffer().setLength(0);
         assertThat(run("parse", "--market", "pjm", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot use market 'pjm': available markets are [caiso]" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("error: Cannot use PJM report 'prc_lmp': its reports are da_hrl_lmps, rt_hrl_lmps, rt_fivemin_hrl_lmps, "
+                + "rt_unverified_fivemin_lmps" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("curate", "--market", "caiso")).isEqualTo(2);
         assertThat(err.toString()).contains("Missing required option");

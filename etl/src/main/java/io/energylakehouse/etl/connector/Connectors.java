@@ -3,6 +3,7 @@ package io.energylakehouse.etl.connector;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
+import io.energylakehouse.etl.source.pjm.PjmConnector;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ public final class Connectors
 {
     private static final List<MarketConnector> ALL = List.of(
             new CaisoConnector(),
+            new PjmConnector(),
             new ErcotConnector());
 
     private Connectors() {}

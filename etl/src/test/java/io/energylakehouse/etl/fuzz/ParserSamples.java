@@ -17,6 +17,9 @@ import io.energylakehouse.etl.source.epf.SeriesSource;
 import io.energylakehouse.etl.source.ercot.ErcotMarket;
 import io.energylakehouse.etl.source.ercot.ErcotReport;
 import io.energylakehouse.etl.source.ercot.ErcotSppParser;
+import io.energylakehouse.etl.source.pjm.PjmLmpParser;
+import io.energylakehouse.etl.source.pjm.PjmMarket;
+import io.energylakehouse.etl.source.pjm.PjmReport;
 import io.energylakehouse.etl.source.settlements.SettlementParser;
 import io.energylakehouse.etl.source.settlements.SettlementSource;
 
@@ -73,7 +76,10 @@ public final class ParserSamples
                     payloadParser("epf series epftoolbox", new SeriesParser(EPFTOOLBOX_NP), SeriesSource.SOURCE, SeriesFormat.EPFTOOLBOX.report(),
                             concat(resources("epf", name -> name.startsWith("np_")), sharedHeads("data/epf/datasets"))),
                     payloadParser("epf series deepforkit", new SeriesParser(DEEPFORKIT_DE_LU), SeriesSource.SOURCE, SeriesFormat.DEEPFORKIT.report(),
-                            concat(resources("epf", name -> !name.startsWith("np_")), sharedHeads("data/entsoe_deepforkit"))));
+                            concat(resources("epf", name -> !name.startsWith("np_")), sharedHeads("data/entsoe_deepforkit"))),
+                    // the feed's hand-written pages, PJM's error body and the real unverified page
+                    payloadParser("pjm-dataminer rt_unverified_fivemin_lmps", new PjmLmpParser(), PjmMarket.SOURCE, PjmReport.RT_UNVERIFIED_FIVEMIN_LMPS.feed(),
+                            concat(resources("pjm", name -> name.startsWith("rt_unverified_") || name.endsWith("_errors.json")), shared("fixtures/real/pjm", name -> true))));
         }
         return registered;
     }

@@ -1,0 +1,62 @@
+package io.energylakehouse.etl.source.pjm;
+
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.common.market.Markets;
+import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.connector.ReportOutput;
+import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawRecord;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** PJM behind the connector SPI: the Data Miner 2 LMP feeds, their parser and curation step. */
+public final class PjmConnector
+        implements MarketConnector
+{
+    private static final List<MarketReport> REPORTS = Arrays.stream(PjmReport.values())
+            .map(report -> new MarketReport(report.feed(), description(report), PjmMarket.SOURCE, report.feed(), PjmTables.rawTable(report),
+                    List.of(ReportOutput.of(CanonicalTables.MARKET_PRICES, report.dataset(), report.intervalMinutes()))))
+            .toList();
+
+    @Override
+    public Market market()
+    {
+        return Markets.PJM;
+    }
+
+    @Override
+    public List<MarketReport> reports()
+    {
+        return REPORTS;
+    }
+
+    @Override
+    public PayloadParser parser(MarketReport report, PayloadLimits limits)
+    {
+        return new PjmLmpParser(limits);
+    }
+
+    @Override
+    public CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId)
+    {
+        @SuppressWarnings("unchecked")
+        List<PjmLmpRecord> lmpRecords = (List<PjmLmpRecord>) records;
+        return PjmPayloadPrices.canonical(lmpRecords, PjmReport.fromName(report.requestName()), publishedAtUtc, fetchId);
+    }
+
+    private static String description(PjmReport report)
+    {
+        String kind = switch (report.verification()) {
+            case FINAL -> "day-ahead";
+            case VERIFIED -> "real-time, settlement-verified";
+            case UNVERIFIED -> "real-time, unverified (first publication)";
+        };
+        return String.format("%s %d-minute LMPs (Data Miner 2 %s)", kind, report.intervalMinutes(), report.feed());
+    }
+}
