@@ -16,7 +16,7 @@ from airflow.serialization.encoders import coerce_to_core_timetable
 from airflow.timetables.trigger import CronTriggerTimetable
 
 from conftest import DAGS
-from lakehouse_dags.jobs import LakehouseJobOperator, artifact, extra_jars
+from lakehouse_dags.jobs import LakehouseJobOperator, artifact, extra_jars, is_local_master
 from lakehouse_dags.markets import FEEDS, MarketFeed
 
 INGEST_TASKS = ["ingest", "curate", "check", "publish"]
@@ -160,3 +160,8 @@ def test_jvm_flags_come_from_the_file_the_launcher_reads():
     flags = jvm_flags(REPO).split(" ")
     assert "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED" in flags
     assert all(flag.startswith("-") for flag in flags)
+
+
+def test_local_masters_put_the_libraries_on_the_driver_class_path():
+    """Only a master that runs Spark in the submitting JVM (whose in-process executor would copy every --jars entry) does."""
+    assert [is_local_master(master) for master in ("local", "local[2]", " local[*]", "spark://127.0.0.1:7077", "yarn")] == [True, True, True, False, False]
