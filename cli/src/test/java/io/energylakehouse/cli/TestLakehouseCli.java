@@ -86,6 +86,29 @@ class TestLakehouseCli
     }
 
     @Test
+    void samplesOfEachMarketParseBackToTheirDays()
+            throws IOException
+    {
+        for (String market : List.of("pjm", "ercot")) {
+            Path replay = folder.resolve("replay-" + market);
+            assertThat(run("samples", "--market", market, "--dates", "2024-11-03", "--nodes", "12", "--out", replay.toString())).as(err.toString()).isZero();
+            assertThat(Files.readString(replay.resolve("README.txt"))).startsWith("SYNTHETIC DATA.");
+            String report = market.equals("pjm") ? "da_hrl_lmps" : "dam_spp";
+            Path dayAhead;
+            try (java.util.stream.Stream<Path> files = Files.list(replay)) {
+                dayAhead = files.filter(file -> file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains(market.equals("pjm") ? "da_hrl_lmps" : "dam"))
+                        .sorted().findFirst().orElseThrow();
+            }
+            Path csv = folder.resolve(market + "-samples.csv");
+            assertThat(run("parse", "--market", market, "--report", report, "--file", dayAhead.toString(), "--out", csv.toString())).as(err.toString()).isZero();
+            List<String> rows = Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size());
+            // The fall-back day: 25 hours of 12 locations.
+            assertThat(rows).as(market).hasSize(25 * 12).allMatch(row -> row.startsWith(market.toUpperCase(java.util.Locale.ROOT) + ",da_hourly,"));
+        }
+        assertThat(run("samples", "--market", "nemo", "--dates", "2024-11-03", "--out", folder.toString())).isEqualTo(2);
+    }
+
+    @Test
     void parsesErcotFilesThroughTheSameCommand()
             throws IOException
     {

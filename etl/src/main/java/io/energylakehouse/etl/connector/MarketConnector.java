@@ -10,6 +10,7 @@ import io.energylakehouse.etl.raw.RawRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a market brings to the lakehouse, in one package of its own: its registry entry, its reports, the parser of
@@ -31,6 +32,23 @@ public interface MarketConnector
      * refused records. Pure Java; {@code publishedAtUtc} and {@code fetchId} are the payload's, for every row.
      */
     CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId);
+
+    /**
+     * Writes labelled synthetic files in the operator's exact format (for the demo, the bench and replays without
+     * internet) for the days and about {@code locations} locations, the main hubs among them, beside a README saying
+     * they are synthetic; the same arguments give the same bytes. Empty for a connector without a generator.
+     */
+    default Optional<SampleWriter> samples()
+    {
+        return Optional.empty();
+    }
+
+    /** A connector's sample generator. */
+    @FunctionalInterface
+    interface SampleWriter
+    {
+        List<java.nio.file.Path> write(java.nio.file.Path folder, List<java.time.LocalDate> days, int locations, long seed);
+    }
 
     /** The report of a name in any case, with {@code -} for {@code _}; a user error lists the market's reports. */
     default MarketReport report(String name)

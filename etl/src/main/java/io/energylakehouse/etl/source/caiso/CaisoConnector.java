@@ -14,6 +14,7 @@ import io.energylakehouse.etl.raw.RawRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /** CAISO behind the connector SPI: the OASIS LMP reports, their parser and their curation step. */
@@ -38,6 +39,12 @@ public final class CaisoConnector
     public PayloadParser parser(MarketReport report, PayloadLimits limits)
     {
         return new OasisLmpParser(limits);
+    }
+
+    @Override
+    public Optional<SampleWriter> samples()
+    {
+        return Optional.of((folder, days, locations, seed) -> new SyntheticOasis(seed).write(folder, days, SyntheticOasis.nodes(locations)));
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.energylakehouse.etl.raw.RawRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** ERCOT behind the connector SPI: the settlement point price reports (MIS documents and public API pages), their parser and curation step. */
 public final class ErcotConnector
@@ -40,6 +41,12 @@ public final class ErcotConnector
     public PayloadParser parser(MarketReport report, PayloadLimits limits)
     {
         return new ErcotSppParser(limits);
+    }
+
+    @Override
+    public Optional<SampleWriter> samples()
+    {
+        return Optional.of((folder, days, locations, seed) -> new SyntheticErcot(seed).write(folder, days, SyntheticErcot.settlementPoints(locations)));
     }
 
     @Override

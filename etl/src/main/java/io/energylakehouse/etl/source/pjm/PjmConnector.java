@@ -14,6 +14,7 @@ import io.energylakehouse.etl.raw.RawRecord;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** PJM behind the connector SPI: the Data Miner 2 LMP feeds, their parser and curation step. */
 public final class PjmConnector
@@ -40,6 +41,12 @@ public final class PjmConnector
     public PayloadParser parser(MarketReport report, PayloadLimits limits)
     {
         return new PjmLmpParser(limits);
+    }
+
+    @Override
+    public Optional<SampleWriter> samples()
+    {
+        return Optional.of((folder, days, locations, seed) -> new SyntheticDataMiner(seed).write(folder, days, SyntheticDataMiner.pnodes(locations), 50_000));
     }
 
     @Override
