@@ -197,3 +197,20 @@ def test_publish_does_not_run_when_check_fails(airflow):
                  if run.logical_date.date().isoformat() == "2024-03-20"]
         states = {ti.task_id: ti.state.value for ti in TaskInstanceApi(client).get_task_instances("ingest_caiso", run.dag_run_id).task_instances}
     assert states == {"ingest": "success", "curate": "success", "check": "failed", "publish": "upstream_failed"}
+
+
+def test_the_feed_list_agrees_with_the_market_registry():
+    """Airflow's feeds stay plain Python, checked here against the CLI's registry so the two cannot drift: every feed's
+    market has a connector, the feed's time zone is the market's, and its reports and datasets are the market's."""
+    from lakehouse_dags.markets import FEEDS
+
+    result = Lakehouse(REPO / "var" / "airflow-test" / "registry").run("markets", "--format", "json")
+    markets = {market["code"]: market for market in json.loads(result.stdout)}
+    for feed in FEEDS:
+        assert feed.market in markets, f"{feed.dag_id}: market {feed.market} has no connector ({sorted(markets)})"
+        market = markets[feed.market]
+        assert feed.timezone == market["time_zone"], feed.dag_id
+        reports = {report["name"]: report for report in market["reports"]}
+        assert set(feed.reports) <= set(reports), f"{feed.dag_id}: {feed.reports} not among {sorted(reports)}"
+        datasets = {output["dataset"] for name in feed.reports for output in reports[name]["outputs"]}
+        assert set(feed.datasets) == datasets, f"{feed.dag_id}: datasets {feed.datasets}, its reports feed {sorted(datasets)}"
