@@ -2,10 +2,12 @@ package io.energylakehouse.etl.source.caiso;
 
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.config.Settings;
+import io.energylakehouse.etl.http.HttpSettings;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,6 +86,26 @@ public record CaisoConfig(
                 settings.durationValue(THROTTLE_BACKOFF, DEFAULT_THROTTLE_BACKOFF),
                 settings.durationValue(REQUEST_TIMEOUT, DEFAULT_REQUEST_TIMEOUT),
                 settings.intValue(RETENTION_MONTHS, DEFAULT_RETENTION_MONTHS));
+    }
+
+    /**
+     * The settings of the shared HTTP client. OASIS's back-off has no cap of its own, so the cap is the longest
+     * wait the doubling can reach within {@code max-attempts}: the waits are exactly those of the doubling.
+     */
+    public HttpSettings httpSettings()
+    {
+        return new HttpSettings("etl.caiso", baseUrl, requestPause, maxAttempts, throttleBackoff, requestTimeout, longestBackoff(throttleBackoff, maxAttempts));
+    }
+
+    /** {@code throttleBackoff} doubled once per retry after the first, stopping before a duration would overflow. */
+    static Duration longestBackoff(Duration throttleBackoff, int maxAttempts)
+    {
+        Duration longest = throttleBackoff;
+        Duration limit = ChronoUnit.FOREVER.getDuration().dividedBy(4);
+        for (int retry = 2; retry < maxAttempts && longest.compareTo(limit) < 0; retry++) {
+            longest = longest.multipliedBy(2);
+        }
+        return longest;
     }
 
     private static void checkBaseUrl(String baseUrl)

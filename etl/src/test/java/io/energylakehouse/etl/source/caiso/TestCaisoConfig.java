@@ -3,6 +3,7 @@ package io.energylakehouse.etl.source.caiso;
 import io.energylakehouse.common.ErrorCode;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.config.Settings;
+import io.energylakehouse.etl.http.HttpSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,6 +55,24 @@ class TestCaisoConfig
                 Duration.ofMillis(500),
                 Duration.ofSeconds(30),
                 36));
+    }
+
+    @Test
+    void testHttpSettings()
+    {
+        // The cap is the longest wait the doubling reaches within max-attempts, so OASIS's waits are uncapped as before.
+        assertThat(CaisoConfig.from(Settings.empty()).httpSettings()).isEqualTo(new HttpSettings(
+                "etl.caiso",
+                "https://oasis.caiso.com/oasisapi/SingleZip",
+                Duration.ofSeconds(5),
+                5,
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(40)));
+        assertThat(CaisoConfig.longestBackoff(Duration.ofSeconds(5), 1)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(CaisoConfig.longestBackoff(Duration.ofSeconds(5), 10)).isEqualTo(Duration.ofSeconds(5 * 256));
+        assertThat(CaisoConfig.longestBackoff(Duration.ofSeconds(5), Integer.MAX_VALUE)).isPositive();
+        assertThat(CaisoConfig.longestBackoff(Duration.ZERO, 5)).isZero();
     }
 
     @Test
