@@ -91,7 +91,7 @@ class TestLakehouseCli
     {
         for (String market : List.of("pjm", "ercot")) {
             Path replay = folder.resolve("replay-" + market);
-            assertThat(run("samples", "--market", market, "--dates", "2024-11-03", "--nodes", "12", "--out", replay.toString())).as(err.toString()).isZero();
+            assertThat(run("samples", "--market", market, "--dates", "2024-11-03", "--nodes", "24", "--out", replay.toString())).as(err.toString()).isZero();
             assertThat(Files.readString(replay.resolve("README.txt"))).startsWith("SYNTHETIC DATA.");
             String report = market.equals("pjm") ? "da_hrl_lmps" : "dam_spp";
             Path dayAhead;
@@ -102,8 +102,8 @@ class TestLakehouseCli
             Path csv = folder.resolve(market + "-samples.csv");
             assertThat(run("parse", "--market", market, "--report", report, "--file", dayAhead.toString(), "--out", csv.toString())).as(err.toString()).isZero();
             List<String> rows = Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size());
-            // The fall-back day: 25 hours of 12 locations.
-            assertThat(rows).as(market).hasSize(25 * 12).allMatch(row -> row.startsWith(market.toUpperCase(java.util.Locale.ROOT) + ",da_hourly,"));
+            // The fall-back day: 25 hours of 24 locations.
+            assertThat(rows).as(market).hasSize(25 * 24).allMatch(row -> row.startsWith(market.toUpperCase(java.util.Locale.ROOT) + ",da_hourly,"));
         }
         assertThat(run("samples", "--market", "nemo", "--dates", "2024-11-03", "--out", folder.toString())).isEqualTo(2);
     }
