@@ -64,7 +64,8 @@ def test_ingest_dag_graph(dagbag, feed: MarketFeed):
     assert dag.get_task("publish").downstream_task_ids == set()
     for task in dag.tasks:
         assert isinstance(task, LakehouseJobOperator)
-        assert task.pool == "lakehouse_writers"
+        # Writers take the one writer slot; check only reads a committed snapshot and runs beside them.
+        assert task.pool == ("default_pool" if task.task_id == "check" else "lakehouse_writers")
         assert task.application_args[0] == task.task_id
         assert task.application_args[1:3] == ["--market", feed.market]
     timetable = coerce_to_core_timetable(dag.timetable)  # what the scheduler gets

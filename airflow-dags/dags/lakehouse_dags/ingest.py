@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from airflow.sdk import DAG, CronTriggerTimetable, Param, TriggerRule
 
-from lakehouse_dags.jobs import LakehouseJobOperator, replay_dir
+from lakehouse_dags.jobs import READER_POOL, LakehouseJobOperator, replay_dir
 from lakehouse_dags.markets import MarketFeed
 from lakehouse_dags.operating_day import operating_day
 
@@ -76,6 +76,7 @@ Trigger one day by hand: `bin/lakehouse airflow trigger {feed.dag_id} --date 202
             task_id="check",
             command=["check", *market, "--run-date", DAY, *[argument for dataset in feed.datasets for argument in ("--dataset", dataset)]],
             retries=0,
+            pool=READER_POOL,
         )
         # The gate: publish runs only when check succeeded (all_success, stated rather than left to the default).
         publish = LakehouseJobOperator(task_id="publish", command=["publish", *market], trigger_rule=TriggerRule.ALL_SUCCESS)

@@ -19,10 +19,12 @@ from airflow.sdk.exceptions import AirflowFailException
 
 MAIN_CLASS = "io.energylakehouse.cli.LakehouseCli"
 SPARK_CONNECTION = "lakehouse_spark"
-# Every job that writes the lakehouse takes a slot of this pool (deploy/airflow.sh creates it with one slot):
-# a backfill runs several DAG runs at once, and landing one source's payloads is single-writer (it cleans up
-# raw rows an interrupted run left, which a concurrent run's uncommitted rows would look like).
+# Every job that writes the lakehouse takes a slot of this pool (deploy/airflow.sh creates it with one slot): a
+# backfill runs several DAG runs at once, and publish rebuilds a market's datasets whole, so writers go one at a time
+# rather than retrying their Iceberg commits against each other.
 WRITER_POOL = "lakehouse_writers"
+# Jobs that only read (check) run outside it, beside another run's writer: they read a committed snapshot.
+READER_POOL = "default_pool"
 # The CLI's exit codes (common/.../ErrorCode.java): 2 = bad input or arguments, 3 = a service failed.
 EXIT_BAD_INPUT = 2
 
