@@ -2,6 +2,7 @@ package io.energylakehouse.etl.source.caiso;
 
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.config.DataSize;
+import io.energylakehouse.etl.raw.BoundedZip;
 import io.energylakehouse.etl.raw.PayloadContent;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadLines;
@@ -17,10 +18,8 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -31,8 +30,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Unwraps what OASIS sends: a zip holding one (in principle several) CSV members, or a zip holding an XML
@@ -46,7 +43,6 @@ public final class OasisFiles
     private static final Pattern MEMBER_NAME = Pattern.compile(
             "(\\d{8})_(\\d{8})_(.+)_([A-Z0-9]+)_(\\d{8}_\\d{2}_\\d{2}_\\d{2})_v(\\d+)\\.(csv|xml)", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyyMMdd_HH_mm_ss");
-    private static final int END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 
     /** An OASIS error report is a few hundred bytes; an XML member larger than this is not one. */
     private static final int MAX_XML_BYTES = 1 << 20;
@@ -109,58 +105,42 @@ public final class OasisFiles
     }
 
     private static OasisContent readZip(InputStream input, long zipSize, String fileName, PayloadLimits limits, MemberReader reader)
-            throws IOException
     {
-        Tail tail = new Tail(input);
-        Expansion expansion = new Expansion(limits, zipSize, tail);
         List<String> csvMembers = new ArrayList<>();
-        OasisContent.ErrorReport error = null;
-        ZipInputStream zip = new ZipInputStream(tail);
-        try {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                InputStream member = expansion.count(zip);
-                String name = entry.getName();
-                String lower = name.toLowerCase(java.util.Locale.ROOT);
-                if (entry.isDirectory()) {
-                    member.transferTo(OutputStream.nullOutputStream());
+        OasisContent.ErrorReport[] error = new OasisContent.ErrorReport[1];
+        BoundedZip.walk(input, zipSize, limits, (name, member) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".xml")) {
+                error[0] = readErrorReport(readXml(member, fileName, name), fileName, name);
+            }
+            else if (lower.endsWith(".csv")) {
+                csvMembers.add(name);
+                try {
+                    reader.read(name, new PayloadLines(member, PayloadLines.Breaks.LINE_FEED, PayloadLines.Decoding.REPLACE));
                 }
-                else if (lower.endsWith(".xml")) {
-                    error = readErrorReport(readXml(member, fileName, name), fileName, name);
-                }
-                else if (lower.endsWith(".csv")) {
-                    csvMembers.add(name);
-                    try {
-                        reader.read(name, new PayloadLines(member, PayloadLines.Breaks.LINE_FEED, PayloadLines.Decoding.REPLACE));
-                    }
-                    catch (PayloadLines.LineTooLongException e) {
-                        throw bad(fileName, "zip member '" + name + "': " + e.getMessage() + ": not a CSV text file");
-                    }
-                }
-                else {
-                    throw bad(fileName, "zip member '" + name + "' is neither CSV nor XML");
+                catch (PayloadLines.LineTooLongException e) {
+                    throw bad(fileName, "zip member '" + name + "': " + e.getMessage() + ": not a CSV text file");
                 }
             }
-        }
-        catch (Expansion.LimitException e) {
-            throw bad(fileName, e.getMessage());
-        }
-        catch (IOException e) {
-            tail.drain();
-            if (!tail.hasEndOfCentralDirectory()) {
-                throw cutShort(fileName);
+            else {
+                throw bad(fileName, "zip member '" + name + "' is neither CSV nor XML");
             }
-            throw bad(fileName, "not a readable zip (" + e.getMessage() + ")");
-        }
-        catch (IllegalArgumentException e) {
-            // ZipInputStream's answer to an entry name whose bytes are not UTF-8
-            throw bad(fileName, "not a readable zip (an entry name is not UTF-8 text)");
-        }
-        tail.drain();
-        if (!tail.hasEndOfCentralDirectory()) {
-            throw cutShort(fileName);
-        }
-        if (error != null) {
-            return error;
+        }, new BoundedZip.Failures()
+        {
+            @Override
+            public LakehouseException unreadable(String why)
+            {
+                return bad(fileName, why);
+            }
+
+            @Override
+            public LakehouseException cutShort(List<String> membersRead)
+            {
+                return OasisFiles.cutShort(fileName);
+            }
+        });
+        if (error[0] != null) {
+            return error[0];
         }
         if (csvMembers.isEmpty()) {
             throw bad(fileName, "the zip holds no CSV member");
@@ -224,151 +204,6 @@ public final class OasisFiles
             }
         }
         return true;
-    }
-
-    /** Keeps the last bytes of a stream, where a zip's end-of-central-directory record is. */
-    private static final class Tail
-            extends FilterInputStream
-    {
-        // The record is 22 bytes plus a comment of at most 65535 bytes, at the very end of the file.
-        private final byte[] last = new byte[22 + 65535];
-        private long count;
-
-        Tail(InputStream input)
-        {
-            super(input);
-        }
-
-        @Override
-        public int read()
-                throws IOException
-        {
-            int read = in.read();
-            if (read >= 0) {
-                last[(int) (count++ % last.length)] = (byte) read;
-            }
-            return read;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length)
-                throws IOException
-        {
-            int read = in.read(buffer, offset, length);
-            for (int i = 0; i < read; i++) {
-                last[(int) (count++ % last.length)] = buffer[offset + i];
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long n)
-                throws IOException
-        {
-            return Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
-        }
-
-        void drain()
-                throws IOException
-        {
-            byte[] buffer = new byte[8192];
-            while (read(buffer, 0, buffer.length) >= 0) {
-                // keep reading: only the tail matters
-            }
-        }
-
-        boolean hasEndOfCentralDirectory()
-        {
-            int length = (int) Math.min(count, last.length);
-            byte[] bytes = new byte[length];
-            for (int i = 0; i < length; i++) {
-                bytes[i] = last[(int) ((count - length + i) % last.length)];
-            }
-            for (int i = length - 22; i >= 0; i--) {
-                int signature = (bytes[i] & 0xff) | (bytes[i + 1] & 0xff) << 8 | (bytes[i + 2] & 0xff) << 16 | (bytes[i + 3] & 0xff) << 24;
-                if (signature == END_OF_CENTRAL_DIRECTORY) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Counts the bytes a zip's members inflate to, across members, and stops at the limits. */
-    private static final class Expansion
-    {
-        private final PayloadLimits limits;
-        private final long zipSize;
-        private final Tail compressed;
-        private long inflated;
-
-        Expansion(PayloadLimits limits, long zipSize, Tail compressed)
-        {
-            this.limits = limits;
-            this.zipSize = zipSize;
-            this.compressed = compressed;
-        }
-
-        /** The current member, counted; closing it leaves the zip open. */
-        InputStream count(ZipInputStream zip)
-        {
-            return new FilterInputStream(zip)
-            {
-                @Override
-                public int read()
-                        throws IOException
-                {
-                    int read = in.read();
-                    if (read >= 0) {
-                        add(1);
-                    }
-                    return read;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length)
-                        throws IOException
-                {
-                    int read = in.read(buffer, offset, length);
-                    if (read > 0) {
-                        add(read);
-                    }
-                    return read;
-                }
-
-                @Override
-                public long skip(long n)
-                        throws IOException
-                {
-                    return Math.max(0, read(new byte[(int) Math.min(n, 8192)]));
-                }
-
-                @Override
-                public void close()
-                {
-                    // the zip stream stays open for the next member
-                }
-            };
-        }
-
-        private void add(long bytes)
-                throws LimitException
-        {
-            inflated += bytes;
-            String problem = limits.expansionProblem(zipSize, compressed.count, inflated);
-            if (problem != null) {
-                throw new LimitException(problem);
-            }
-        }
-
-        static final class LimitException
-                extends IOException
-        {
-            LimitException(String reason)
-            {
-                super(reason, null);
-            }
-        }
     }
 
     static LakehouseException bad(String fileName, String why)
