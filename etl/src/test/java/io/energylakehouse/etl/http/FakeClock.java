@@ -7,17 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until told to move. */
-final class FakeClock
+public final class FakeClock
         extends Clock
 {
     private Instant now;
 
-    FakeClock(Instant now)
+    public FakeClock(Instant now)
     {
         this.now = now;
     }
 
-    synchronized void advance(Duration duration)
+    public synchronized void advance(Duration duration)
     {
         now = now.plus(duration);
     }

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records each wait and moves the fake clock on by it instead of sleeping. */
-final class RecordingSleeper
+/** Records each wait and moves the fake clock on by it instead of sleeping (the HTTP client's and the connectors' tests share it). */
+public final class RecordingSleeper
         implements Sleeper
 {
     private final FakeClock clock;
     private final List<Duration> sleeps = new ArrayList<>();
 
-    RecordingSleeper(FakeClock clock)
+    public RecordingSleeper(FakeClock clock)
     {
         this.clock = clock;
     }
@@ -23,7 +23,7 @@ final class RecordingSleeper
         clock.advance(duration);
     }
 
-    synchronized List<Duration> sleeps()
+    public synchronized List<Duration> sleeps()
     {
         return List.copyOf(sleeps);
     }

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.energylakehouse.common.ErrorCode;
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.http.FakeClock;
+import io.energylakehouse.etl.http.RecordingSleeper;
 import io.energylakehouse.etl.raw.Payload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +19,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -179,7 +178,7 @@ class TestOasisClient
         FakeOasis stopped = new FakeOasis(clock);
         String baseUrl = stopped.baseUrl();
         stopped.stop();
-        OasisClient client = new OasisClient(config(baseUrl, 3), OasisClient.httpClient(config(baseUrl, 3)), clock, sleeper);
+        OasisClient client = new OasisClient(config(baseUrl, 3), OasisClient.httpClient(config(baseUrl, 3)), clock, sleeper::sleep);
 
         assertThatThrownBy(() -> client.fetch(MARCH_10))
                 .isInstanceOf(LakehouseException.class)
@@ -217,7 +216,7 @@ class TestOasisClient
         oasis.respond(Response.ok(zip, Optional.of("attachment; filename=\"" + ZIP_NAME + "\"")));
         String redirectingBaseUrl = oasis.baseUrl().replace("/oasisapi/SingleZip", "/moved/SingleZip");
 
-        Payload payload = new OasisClient(config(redirectingBaseUrl, 5), OasisClient.httpClient(config(redirectingBaseUrl, 5)), clock, sleeper)
+        Payload payload = new OasisClient(config(redirectingBaseUrl, 5), OasisClient.httpClient(config(redirectingBaseUrl, 5)), clock, sleeper::sleep)
                 .fetch(MARCH_10);
 
         assertThat(payload.content().readAllBytes()).isEqualTo(zip);
@@ -241,7 +240,7 @@ class TestOasisClient
     private OasisClient client(int maxAttempts)
     {
         CaisoConfig config = config(oasis.baseUrl(), maxAttempts);
-        return new OasisClient(config, OasisClient.httpClient(config), clock, sleeper);
+        return new OasisClient(config, OasisClient.httpClient(config), clock, sleeper::sleep);
     }
 
     private static CaisoConfig config(String baseUrl, int maxAttempts)
@@ -366,66 +365,6 @@ class TestOasisClient
                 }
             }
             requests.add(new ReceivedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), parameters, clock.instant()));
-        }
-    }
-
-    /** A clock that stands still until told to move. */
-    private static final class FakeClock
-            extends Clock
-    {
-        private Instant now;
-
-        FakeClock(Instant now)
-        {
-            this.now = now;
-        }
-
-        synchronized void advance(Duration duration)
-        {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public synchronized Instant instant()
-        {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone()
-        {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone)
-        {
-            throw new UnsupportedOperationException("the fake clock is UTC only");
-        }
-    }
-
-    /** Records each wait and moves the fake clock on by it instead of sleeping. */
-    private static final class RecordingSleeper
-            implements OasisClient.Sleeper
-    {
-        private final FakeClock clock;
-        private final List<Duration> sleeps = new ArrayList<>();
-
-        RecordingSleeper(FakeClock clock)
-        {
-            this.clock = clock;
-        }
-
-        @Override
-        public synchronized void sleep(Duration duration)
-        {
-            sleeps.add(duration);
-            clock.advance(duration);
-        }
-
-        synchronized List<Duration> sleeps()
-        {
-            return List.copyOf(sleeps);
         }
     }
 }
