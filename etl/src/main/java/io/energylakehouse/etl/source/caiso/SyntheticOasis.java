@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.caiso;
 
+import io.energylakehouse.etl.connector.SampleFiles;
 import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.ErrorCode;
@@ -12,7 +13,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -98,9 +98,9 @@ public final class SyntheticOasis
                     + "PRC_INTVL_LMP downloads but their prices are made up by the lakehouse's sample generator (seed " + seed + "). "
                     + "They are not market data.\n");
             for (LocalDate date : operatingDates) {
-                files.add(writeFile(directory, dayAhead(date, nodes)));
+                files.add(write(directory, dayAhead(date, nodes)));
                 for (Instant hour : CaisoMarket.TIME.intervalStarts(date, 60)) {
-                    files.add(writeFile(directory, realTimeHour(hour, nodes)));
+                    files.add(write(directory, realTimeHour(hour, nodes)));
                 }
             }
             StringBuilder text = new StringBuilder(inputs).append('\n');
@@ -213,7 +213,7 @@ public final class SyntheticOasis
                             .append(node).append(',').append(node).append(',').append(node).append(',')
                             .append(report.marketRunId()).append(',').append(LMP_TYPES[type]).append(',').append(DATA_ITEMS[type]).append(',')
                             .append(node).append(",ALL_APNODES,").append(realTime ? 1 : 0).append(',')
-                            .append(format(components[i][type])).append(',').append(group).append('\n');
+                            .append(SampleFiles.plainDecimal(components[i][type])).append(',').append(group).append('\n');
                     writer.write(line.toString());
                 }
                 group++;
@@ -258,20 +258,9 @@ public final class SyntheticOasis
         return Math.round(value * 100_000) / 100_000.0;
     }
 
-    private static String format(double value)
-    {
-        String text = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        return text.equals("-0") ? "0" : text;
-    }
-
-    private static Path writeFile(Path directory, GeneratedFile file)
+    private static Path write(Path directory, GeneratedFile file)
             throws IOException
     {
-        Path path = directory.resolve(file.fileName());
-        if (!Files.exists(path) || !java.util.Arrays.equals(Files.readAllBytes(path), file.bytes())) {
-            Files.write(path, file.bytes());
-        }
-        Files.setLastModifiedTime(path, FileTime.from(file.generatedAtUtc()));
-        return path;
+        return SampleFiles.write(directory, file.fileName(), file.bytes(), file.generatedAtUtc());
     }
 }

@@ -1,5 +1,6 @@
 package io.energylakehouse.etl.source.ercot;
 
+import io.energylakehouse.etl.connector.SampleFiles;
 import io.energylakehouse.common.ErrorCode;
 import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -93,9 +93,9 @@ public final class SyntheticErcot
                     + "generator (seed " + seed + "). They are not market data.\n");
             List<Path> files = new ArrayList<>();
             for (LocalDate date : deliveryDates) {
-                files.add(writeFile(directory, dayAhead(date, points)));
+                files.add(write(directory, dayAhead(date, points)));
                 for (Instant start : ErcotMarket.TIME.intervalStarts(date, 15)) {
-                    files.add(writeFile(directory, realTimeInterval(start, points)));
+                    files.add(write(directory, realTimeInterval(start, points)));
                 }
             }
             return files;
@@ -115,7 +115,7 @@ public final class SyntheticErcot
             for (int index = 0; index < points.size(); index++) {
                 SettlementPoint point = points.get(index);
                 csv.append(DELIVERY_DATE.format(deliveryDate)).append(',').append(String.format(Locale.ROOT, "%02d:00", label.hour())).append(',')
-                        .append(point.name()).append(',').append(format(price(point, index, start, false))).append(',').append(label.flag()).append("\r\n");
+                        .append(point.name()).append(',').append(SampleFiles.plainDecimal(price(point, index, start, false))).append(',').append(label.flag()).append("\r\n");
             }
         }
         return zip(ErcotReport.DAM_SPP, posted, "", csv);
@@ -134,11 +134,11 @@ public final class SyntheticErcot
         for (int index = 0; index < points.size(); index++) {
             SettlementPoint point = points.get(index);
             double price = price(point, index, start, true);
-            csv.append(prefix).append(point.name()).append(',').append(point.type()).append(',').append(format(price)).append(',').append(label.flag())
+            csv.append(prefix).append(point.name()).append(',').append(point.type()).append(',').append(SampleFiles.plainDecimal(price)).append(',').append(label.flag())
                     .append("\r\n");
             if (point.type().equals("LZ")) {
                 // the energy-weighted zone: the same name, its own type, a price a little off the plain zone's
-                csv.append(prefix).append(point.name()).append(",LZEW,").append(format(round2(price * 1.004 + 0.01))).append(',').append(label.flag())
+                csv.append(prefix).append(point.name()).append(",LZEW,").append(SampleFiles.plainDecimal(round2(price * 1.004 + 0.01))).append(',').append(label.flag())
                         .append("\r\n");
             }
         }
@@ -209,21 +209,9 @@ public final class SyntheticErcot
         return Math.round(value * 100) / 100.0;
     }
 
-    /** ERCOT writes prices with up to two decimals and no trailing zeros: {@code 23.5}, {@code -3.07}, {@code 18}. */
-    private static String format(double value)
-    {
-        String text = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-        return text.equals("-0") ? "0" : text;
-    }
-
-    private static Path writeFile(Path directory, GeneratedFile file)
+    private static Path write(Path directory, GeneratedFile file)
             throws IOException
     {
-        Path path = directory.resolve(file.fileName());
-        if (!Files.exists(path) || !java.util.Arrays.equals(Files.readAllBytes(path), file.bytes())) {
-            Files.write(path, file.bytes());
-        }
-        Files.setLastModifiedTime(path, FileTime.from(file.postedAtUtc()));
-        return path;
+        return SampleFiles.write(directory, file.fileName(), file.bytes(), file.postedAtUtc());
     }
 }
