@@ -5,6 +5,7 @@ import io.energylakehouse.common.market.Market;
 import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
 import java.time.Instant;
@@ -34,6 +35,16 @@ public interface MarketConnector
     CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId);
 
     /**
+     * The record a row of the report's raw table holds: the inverse of {@link RawRecord#toRow}, so that curation can give
+     * {@link #canonical} the records of a payload as its parser made them, whether it reads them on the driver or in
+     * Spark tasks. Pure Java.
+     */
+    RawRecord record(MarketReport report, RawFields row);
+
+    /** The day-ahead and real-time datasets its published hub tables are made of. */
+    HubDatasets hubDatasets();
+
+    /**
      * Writes labelled synthetic files in the operator's exact format (for the demo, the bench and replays without
      * internet) for the days and about {@code locations} locations, the main hubs among them, beside a README saying
      * they are synthetic; the same arguments give the same bytes. Empty for a connector without a generator.
@@ -48,6 +59,26 @@ public interface MarketConnector
     interface SampleWriter
     {
         List<java.nio.file.Path> write(java.nio.file.Path folder, List<java.time.LocalDate> days, int locations, long seed);
+    }
+
+    /**
+     * The report a file holds by its name, where the name says: by default the report whose name or operator name the
+     * file name contains (the longest such, so {@code rt_fivemin_hrl_lmps} is not taken for {@code rt_hrl_lmps}).
+     */
+    default Optional<MarketReport> reportOfFile(String fileName)
+    {
+        String name = fileName.toLowerCase(Locale.ROOT).replace('-', '_');
+        MarketReport best = null;
+        int bestLength = 0;
+        for (MarketReport report : reports()) {
+            for (String candidate : List.of(report.name(), report.requestName().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+                if (candidate.length() > bestLength && name.contains(candidate)) {
+                    best = report;
+                    bestLength = candidate.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The report of a name in any case, with {@code -} for {@code _}; a user error lists the market's reports. */

@@ -43,6 +43,18 @@ public final class PriceRows
         return flags;
     }
 
+    /** A row of {@code curated.market_prices} as read back (by Iceberg or Spark), as a {@link PriceRow}. */
+    public static PriceRow fromFields(io.energylakehouse.etl.raw.RawFields row)
+    {
+        @SuppressWarnings("unchecked")
+        List<String> flags = row.get("dq_flags") instanceof List<?> list ? (List<String>) list : List.of();
+        return new PriceRow(row.string("market"), row.string("dataset"), row.string("location_id"), row.string("location_type"),
+                row.instant("interval_start_utc"), row.instant("interval_end_utc"), row.integer("interval_minutes"), row.date("operating_date"),
+                row.integer("hour_ending"), row.doubleValue("price_per_mwh"), row.doubleValue("energy_per_mwh"), row.doubleValue("congestion_per_mwh"),
+                row.doubleValue("loss_per_mwh"), row.doubleValue("ghg_per_mwh"), row.string("currency"), row.instant("published_at_utc"),
+                row.integer("revision"), row.string("fetch_id"), flags);
+    }
+
     /**
      * {@link MarketPrices#withRevisions}: per key (market, dataset, location, interval start), rows ordered by
      * publication then fetch id; the first is revision 1, a row whose prices differ from the previous row's is

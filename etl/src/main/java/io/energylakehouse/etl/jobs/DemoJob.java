@@ -5,9 +5,9 @@ import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.raw.LandingResult;
 import io.energylakehouse.etl.raw.Payload;
-import io.energylakehouse.etl.source.caiso.CaisoFiles;
-import io.energylakehouse.etl.source.caiso.OasisReport;
-import io.energylakehouse.etl.source.caiso.SyntheticOasis;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.ReplayFiles;
+import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +23,9 @@ import java.util.TreeSet;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The whole CAISO pipeline on one lakehouse: synthetic sample files (or real files a user supplies, or live
- * fetches) are landed, the days they cover are curated, and the hub datasets are published.
+ * The whole pipeline of one market on one lakehouse: synthetic sample files in the operator's format (or real files a
+ * user supplies, or live fetches) are landed, the days they cover are curated, and the hub datasets are published. The
+ * demo command runs it for each market with a sample generator, in one Spark session.
  */
 public final class DemoJob
 {
@@ -42,21 +43,32 @@ public final class DemoJob
      * @param replayFiles files or folders of real OASIS files to land as well
      * @param live payloads fetched from OASIS (empty iterator when offline)
      */
-    public record Options(List<LocalDate> syntheticDates, int syntheticNodes, Path sampleFolder, List<Path> replayFiles, Iterator<Payload> live)
+    public record Options(MarketConnector connector, List<LocalDate> syntheticDates, int syntheticNodes, Path sampleFolder, List<Path> replayFiles,
+            Iterator<Payload> live)
     {
         public Options
         {
+            requireNonNull(connector, "connector is null");
             syntheticDates = List.copyOf(syntheticDates);
             requireNonNull(sampleFolder, "sampleFolder is null");
             replayFiles = List.copyOf(replayFiles);
             requireNonNull(live, "live is null");
+            if (!syntheticDates.isEmpty() && connector.samples().isEmpty()) {
+                throw LakehouseException.userError("Cannot generate samples for %s: it has no sample generator", connector.market().code());
+            }
+        }
+
+        /** CAISO's demo. */
+        public Options(List<LocalDate> syntheticDates, int syntheticNodes, Path sampleFolder, List<Path> replayFiles, Iterator<Payload> live)
+        {
+            this(new CaisoConnector(), syntheticDates, syntheticNodes, sampleFolder, replayFiles, live);
         }
     }
 
     public record Stage(String name, long rows, Duration elapsed) {}
 
     /** @param sampleFolder where the synthetic files are, empty when none were generated */
-    public record Result(LandingResult landing, List<CurateResult> curated, PublishResult published, List<Stage> stages, Optional<Path> sampleFolder)
+    public record Result(String market, LandingResult landing, List<CurateResult> curated, PublishResult published, List<Stage> stages, Optional<Path> sampleFolder)
     {
         public Result
         {
@@ -80,35 +92,37 @@ public final class DemoJob
     /** @param force curate and publish again even where nothing changed (same rows, new snapshots) */
     public Result run(Options options, boolean force)
     {
+        MarketConnector connector = options.connector();
+        String code = connector.market().code();
         List<Stage> stages = new ArrayList<>();
         long started = System.nanoTime();
         List<Path> synthetic = options.syntheticDates().isEmpty() ? List.of()
-                : new SyntheticOasis(SAMPLE_SEED).write(options.sampleFolder(), options.syntheticDates(), SyntheticOasis.nodes(options.syntheticNodes()));
+                : connector.samples().orElseThrow().write(options.sampleFolder(), options.syntheticDates(), options.syntheticNodes(), SAMPLE_SEED);
         stages.add(new Stage("generate", synthetic.size(), elapsedSince(started)));
-        log.info("Stage generate: {} SYNTHETIC OASIS files in {}", synthetic.size(), options.sampleFolder());
+        log.info("Stage generate: {} SYNTHETIC {} files in {}", synthetic.size(), code, options.sampleFolder());
 
         started = System.nanoTime();
-        CaisoPipeline pipeline = new CaisoPipeline(lakehouse);
-        List<Path> replay = CaisoFiles.list(options.replayFiles());
+        MarketPipeline pipeline = new MarketPipeline(lakehouse, connector);
+        List<Path> replay = ReplayFiles.list(options.replayFiles());
         Iterator<Payload> payloads = concat(List.of(
-                CaisoFiles.payloads(synthetic, Optional.empty(), Payload.Origin.SYNTHETIC),
-                CaisoFiles.payloads(replay, Optional.empty(), Payload.Origin.REPLAY),
+                ReplayFiles.payloads(connector, synthetic, Optional.empty(), Payload.Origin.SYNTHETIC),
+                ReplayFiles.payloads(connector, replay, Optional.empty(), Payload.Origin.REPLAY),
                 options.live()));
         LandingResult landing = pipeline.land(payloads);
         stages.add(new Stage("ingest", landing.rowsParsed(), elapsedSince(started)));
         if (landing.operatingDates().isEmpty()) {
-            throw LakehouseException.userError("Cannot run the demo: the input holds no price records (%d payloads, outcomes %s)",
+            throw LakehouseException.userError("Cannot run the %s demo: the input holds no price records (%d payloads, outcomes %s)", code,
                     landing.payloadsNew() + landing.payloadsAlreadyLanded(), landing.outcomes());
         }
 
         started = System.nanoTime();
-        List<CurateResult> curated = pipeline.curate(List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP), new ArrayList<>(new TreeSet<>(landing.operatingDates())), force);
+        List<CurateResult> curated = pipeline.curate(connector.reports(), new ArrayList<>(new TreeSet<>(landing.operatingDates())), force);
         stages.add(new Stage("curate", curated.stream().mapToLong(CurateResult::rowsWritten).sum(), elapsedSince(started)));
 
         started = System.nanoTime();
         PublishResult published = pipeline.publish(force);
         stages.add(new Stage("publish", published.exports().stream().mapToLong(export -> export.rows()).sum(), elapsedSince(started)));
-        return new Result(landing, curated, published, stages, synthetic.isEmpty() ? Optional.empty() : Optional.of(options.sampleFolder()));
+        return new Result(code, landing, curated, published, stages, synthetic.isEmpty() ? Optional.empty() : Optional.of(options.sampleFolder()));
     }
 
     private static Duration elapsedSince(long startNanos)

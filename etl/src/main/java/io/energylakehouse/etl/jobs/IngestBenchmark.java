@@ -5,6 +5,7 @@ import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.raw.LandingResult;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
+import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoFiles;
 import io.energylakehouse.etl.source.caiso.CaisoTables;
 import io.energylakehouse.etl.source.caiso.OasisLmpParser;
@@ -68,13 +69,14 @@ public final class IngestBenchmark
         stages.add(new Stage("parse (pure Java)", parsedRows, parsedRows, since(started), bytes));
 
         started = System.nanoTime();
-        CaisoPipeline pipeline = new CaisoPipeline(lakehouse);
+        CaisoConnector connector = new CaisoConnector();
+        MarketPipeline pipeline = new MarketPipeline(lakehouse, connector);
         LandingResult landing = pipeline.land(CaisoFiles.payloads(files, Optional.empty(), Payload.Origin.SYNTHETIC));
         stages.add(new Stage("raw (parse + land)", landing.rowsParsed(), landing.rowsParsed(), since(started), bytes));
 
         for (OasisReport report : List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP)) {
             started = System.nanoTime();
-            CurateResult curated = pipeline.curate(List.of(report), dates).get(0);
+            CurateResult curated = pipeline.curate(List.of(connector.report(report.queryName())), dates).get(0);
             // Input: the raw rows (one per node, interval and LMP_TYPE) the run read; output: curated rows.
             long rawRows = lakehouse.read(CaisoTables.rawTable(report)).count();
             stages.add(new Stage("curate " + report.dataset(), rawRows, curated.rowsWritten(), since(started), 0));

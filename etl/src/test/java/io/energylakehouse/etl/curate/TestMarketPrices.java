@@ -131,7 +131,7 @@ class TestMarketPrices
             Dataset<Row> prices = MarketPrices.withOperatingTime(CaisoPrices.withMarketColumns(CaisoPrices.pivotLmpTypes(raw), report), CaisoMarket.TIME);
             List<String> columns = io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES.columnNames();
             List<List<Object>> spark = MarketPrices.withDqFlags(MarketPrices.withRevisions(prices.where(col("reason").isNull())),
-                            io.energylakehouse.etl.source.caiso.CaisoCuration.TOTAL_TOLERANCE_PER_MWH)
+                            io.energylakehouse.etl.source.caiso.CaisoMarket.TOTAL_TOLERANCE_PER_MWH)
                     .select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
                     .orderBy("location_id", "interval_start_utc", "revision").collectAsList().stream()
                     .map(row -> {

@@ -223,10 +223,10 @@ class TestCaisoDemoEndToEnd
         Path file = folder.resolve(revised.fileName().replace("_13_05_12_", "_18_00_00_"));
         Files.write(file, revised.bytes());
 
-        CaisoPipeline pipeline = new CaisoPipeline(lakehouse);
+        MarketPipeline pipeline = new MarketPipeline(lakehouse, new io.energylakehouse.etl.source.caiso.CaisoConnector());
         pipeline.land(io.energylakehouse.etl.source.caiso.CaisoFiles.payloads(List.of(file), java.util.Optional.empty(),
                 io.energylakehouse.etl.raw.Payload.Origin.SYNTHETIC));
-        pipeline.curate(List.of(io.energylakehouse.etl.source.caiso.OasisReport.PRC_LMP), List.of(day));
+        pipeline.curate(List.of(pipeline.connector().report("prc_lmp")), List.of(day));
 
         Dataset<Row> dayRows = lakehouse.read(CanonicalTables.MARKET_PRICES)
                 .where(col("dataset").equalTo("da_hourly").and(col("operating_date").equalTo(day)));

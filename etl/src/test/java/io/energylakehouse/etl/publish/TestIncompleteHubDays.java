@@ -7,7 +7,8 @@ import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.common.testing.TestLakehouses;
 import io.energylakehouse.etl.curate.DayCompleteness;
-import io.energylakehouse.etl.jobs.CaisoPipeline;
+import io.energylakehouse.etl.jobs.MarketPipeline;
+import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.jobs.PublishResult;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
 import org.apache.spark.sql.Row;
@@ -148,7 +149,7 @@ class TestIncompleteHubDays
         }
         assertThat(sum / 8).isNotEqualTo(PRICE).isEqualTo(47.300000000000004);
 
-        PublishResult published = new CaisoPipeline(lakehouse).publish();
+        PublishResult published = new MarketPipeline(lakehouse, new CaisoConnector()).publish();
 
         Map<String, Row> daily = new TreeMap<>();
         lakehouse.read(PublishedTables.HUB_PRICES_DAILY).where(col("market").equalTo(CaisoMarket.MARKET)).collectAsList()
@@ -221,7 +222,7 @@ class TestIncompleteHubDays
         DatasetExporter exporter = new DatasetExporter(lakehouse.config().publishedRoot(), lakehouse.spark().sparkContext().hadoopConfiguration());
         assertThat(exporter.published(PublishedTables.HUB_PRICES_DAILY, CaisoMarket.MARKET)).isPresent();
         assertThat(exporter.published(previousVersion(PublishedTables.HUB_PRICES_DAILY), CaisoMarket.MARKET)).isEmpty();
-        assertThat(new CaisoPipeline(lakehouse).publish().unchanged()).isTrue();
+        assertThat(new MarketPipeline(lakehouse, new CaisoConnector()).publish().unchanged()).isTrue();
     }
 
     private static TableSpec previousVersion(TableSpec spec)

@@ -3,12 +3,14 @@ package io.energylakehouse.etl.source.caiso;
 import io.energylakehouse.common.market.Market;
 import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.connector.HubDatasets;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
 import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
 import java.time.Instant;
@@ -27,6 +29,12 @@ public final class CaisoConnector
     public Market market()
     {
         return Markets.CAISO;
+    }
+
+    @Override
+    public HubDatasets hubDatasets()
+    {
+        return new HubDatasets(OasisReport.PRC_LMP.dataset(), OasisReport.PRC_INTVL_LMP.dataset(), OasisReport.PRC_INTVL_LMP.intervalMinutes());
     }
 
     @Override
@@ -53,6 +61,22 @@ public final class CaisoConnector
         @SuppressWarnings("unchecked")
         List<OasisLmpRecord> oasisRecords = (List<OasisLmpRecord>) records;
         return CaisoPayloadPrices.canonical(oasisRecords, oasis(report), publishedAtUtc, fetchId);
+    }
+
+    @Override
+    public RawRecord record(MarketReport report, RawFields row)
+    {
+        OasisReport oasis = oasis(report);
+        return new OasisLmpRecord(row.integer("line_number"), row.instant("interval_start_utc"), row.instant("interval_end_utc"), row.date("opr_dt"),
+                row.integer("opr_hr"), row.integer("opr_interval"), row.string("node_id_xml"), row.string("node_id"), row.string("node"),
+                row.string("market_run_id"), row.string("lmp_type"), row.string("xml_data_item"), row.string("pnode_resmrid"), row.string("grp_type"),
+                row.doubleValue("pos"), row.doubleValue(oasis.valueColumn().toLowerCase(Locale.ROOT)), row.integer("group_number"));
+    }
+
+    @Override
+    public Optional<MarketReport> reportOfFile(String fileName)
+    {
+        return CaisoFiles.reportFromName(fileName).map(report -> report(report.queryName()));
     }
 
     /** The OASIS report behind a connector report. */

@@ -2,6 +2,7 @@ package io.energylakehouse.etl.source.caiso;
 
 import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.connector.ReplayFiles;
 import io.energylakehouse.etl.raw.Payload;
 
 import java.io.IOException;
@@ -28,30 +29,10 @@ public final class CaisoFiles
 
     private CaisoFiles() {}
 
-    /** Every regular file under the paths (folders are listed, sorted by name), skipping README files. */
+    /** Every regular file under the paths: {@link ReplayFiles#list}. */
     public static List<Path> list(List<Path> paths)
     {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (Files.isDirectory(path)) {
-                try (Stream<Path> listing = Files.list(path)) {
-                    listing.filter(Files::isRegularFile)
-                            .filter(file -> !file.getFileName().toString().startsWith("README") && !file.getFileName().toString().startsWith("."))
-                            .sorted()
-                            .forEach(files::add);
-                }
-                catch (IOException e) {
-                    throw LakehouseException.userError("Cannot list folder %s: %s", path, FileErrors.reason(e));
-                }
-            }
-            else if (Files.isRegularFile(path)) {
-                files.add(path);
-            }
-            else {
-                throw LakehouseException.userError("Cannot read %s: no such file or folder", path);
-            }
-        }
-        return files;
+        return ReplayFiles.list(paths);
     }
 
     /**
@@ -99,26 +80,10 @@ public final class CaisoFiles
         return matcher.find() ? Optional.of(OasisReport.fromName(matcher.group(1))) : Optional.empty();
     }
 
+    /** The files as payloads of a report, or of the report each file's name says: {@link ReplayFiles#payloads}. */
     public static Iterator<Payload> payloads(List<Path> files, Optional<OasisReport> report, Payload.Origin origin)
     {
-        for (Path file : files) {
-            if (report.isEmpty() && reportFromName(file.getFileName().toString()).isEmpty()) {
-                throw LakehouseException.userError("Cannot tell which CAISO report %s holds: its name has neither _PRC_LMP_ nor _PRC_INTVL_LMP_; name the report", file);
-            }
-        }
-        // Lazy, and each file is streamed when landed: never a whole file in memory.
-        return files.stream().map(file -> payload(file, report, origin)).iterator();
-    }
-
-    private static Payload payload(Path file, Optional<OasisReport> report, Payload.Origin origin)
-    {
-        String name = file.getFileName().toString();
-        OasisReport fileReport = report.orElseGet(() -> reportFromName(name).orElseThrow());
-        try {
-            return Payload.ofFile(CaisoMarket.SOURCE, fileReport.queryName(), origin, "", file);
-        }
-        catch (IOException e) {
-            throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
-        }
+        CaisoConnector connector = new CaisoConnector();
+        return ReplayFiles.payloads(connector, files, report.map(oasis -> connector.report(oasis.queryName())), origin);
     }
 }

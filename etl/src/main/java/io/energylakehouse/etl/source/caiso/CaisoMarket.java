@@ -18,6 +18,9 @@ public final class CaisoMarket
     public static final MarketTime TIME = Markets.CAISO.time();
     public static final PeakBlock PEAK_BLOCK = Markets.CAISO.peakBlock().orElseThrow();
 
+    /** $/MWh: OASIS rounds components to 5 decimals, so their sum may differ from the total by a few 1e-5. */
+    public static final double TOTAL_TOLERANCE_PER_MWH = 0.01;
+
     public static final String NP15 = "TH_NP15_GEN-APND";
     public static final String SP15 = "TH_SP15_GEN-APND";
     public static final String ZP26 = "TH_ZP26_GEN-APND";

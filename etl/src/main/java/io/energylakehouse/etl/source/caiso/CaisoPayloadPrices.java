@@ -132,7 +132,7 @@ public final class CaisoPayloadPrices
             accepted.add(new PriceRow(CaisoMarket.MARKET, report.dataset(), node, CaisoMarket.locationType(node), start, end, report.intervalMinutes(),
                     operatingDate, hourEnding, prices[0], prices[1], prices[2], prices[3], prices[4], CaisoMarket.CURRENCY,
                     publishedAtUtc, 0, fetchId,
-                    PriceRows.dqFlags(prices[0], components, hasDuplicates, CaisoCuration.TOTAL_TOLERANCE_PER_MWH)));
+                    PriceRows.dqFlags(prices[0], components, hasDuplicates, CaisoMarket.TOTAL_TOLERANCE_PER_MWH)));
         }
         return new Part(PriceRows.withRevisions(accepted), rejected);
     }

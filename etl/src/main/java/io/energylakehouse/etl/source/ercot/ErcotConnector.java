@@ -3,12 +3,14 @@ package io.energylakehouse.etl.source.ercot;
 import io.energylakehouse.common.market.Market;
 import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.connector.HubDatasets;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
 import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
 import java.time.Instant;
@@ -29,6 +31,12 @@ public final class ErcotConnector
     public Market market()
     {
         return Markets.ERCOT;
+    }
+
+    @Override
+    public HubDatasets hubDatasets()
+    {
+        return new HubDatasets(ErcotReport.DAM_SPP.dataset(), ErcotReport.RT_SPP.dataset(), ErcotReport.RT_SPP.intervalMinutes());
     }
 
     @Override
@@ -55,5 +63,23 @@ public final class ErcotConnector
         @SuppressWarnings("unchecked")
         List<ErcotSppRecord> sppRecords = (List<ErcotSppRecord>) records;
         return ErcotPayloadPrices.canonical(sppRecords, ErcotReport.fromName(report.requestName()), publishedAtUtc, fetchId);
+    }
+
+    @Override
+    public RawRecord record(MarketReport report, RawFields row)
+    {
+        ErcotReport spp = ErcotReport.fromName(report.requestName());
+        Integer hour = spp.hasIntervals() ? row.integer("delivery_hour") : row.integer("hour_ending");
+        return new ErcotSppRecord(spp, row.integer("line_number"), row.instant("interval_start_utc"), row.instant("interval_end_utc"),
+                row.date("delivery_date"), hour, spp.hasIntervals() ? row.integer("delivery_interval") : null, row.string("settlement_point"),
+                spp.hasIntervals() ? row.string("settlement_point_type") : null, row.doubleValue("settlement_point_price"), row.bool("dst_flag"));
+    }
+
+    @Override
+    public Optional<MarketReport> reportOfFile(String fileName)
+    {
+        Optional<String> emilId = ErcotDocumentName.parse(fileName).emilId();
+        return emilId.flatMap(id -> REPORTS.stream().filter(report -> report.requestName().equals(id)).findFirst())
+                .or(() -> MarketConnector.super.reportOfFile(fileName));
     }
 }

@@ -3,12 +3,14 @@ package io.energylakehouse.etl.source.pjm;
 import io.energylakehouse.common.market.Market;
 import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.connector.HubDatasets;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
 import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
 import java.time.Instant;
@@ -29,6 +31,12 @@ public final class PjmConnector
     public Market market()
     {
         return Markets.PJM;
+    }
+
+    @Override
+    public HubDatasets hubDatasets()
+    {
+        return new HubDatasets(PjmReport.DA_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.intervalMinutes());
     }
 
     @Override
@@ -55,6 +63,17 @@ public final class PjmConnector
         @SuppressWarnings("unchecked")
         List<PjmLmpRecord> lmpRecords = (List<PjmLmpRecord>) records;
         return PjmPayloadPrices.canonical(lmpRecords, PjmReport.fromName(report.requestName()), publishedAtUtc, fetchId);
+    }
+
+    @Override
+    public RawRecord record(MarketReport report, RawFields row)
+    {
+        PjmReport feed = PjmReport.fromName(report.requestName());
+        return new PjmLmpRecord(feed, row.integer("item_number"), row.instant("interval_start_utc"), row.string("datetime_beginning_ept"),
+                row.longValue("pnode_id"), row.string("pnode_name"), row.string("type"), row.string("zone"), row.string("voltage"), row.string("equipment"),
+                row.doubleValue(feed.totalField()), row.doubleValue(feed.energyField()), row.doubleValue(feed.congestionField()),
+                row.doubleValue(feed.lossField()), row.bool("row_is_current"), row.integer("version_nbr"), row.string("occ_check"),
+                row.string("ref_caseid_used_multi_interval"));
     }
 
     private static String description(PjmReport report)

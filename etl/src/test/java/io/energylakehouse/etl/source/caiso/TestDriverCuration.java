@@ -6,7 +6,9 @@ import io.energylakehouse.common.testing.TestLakehouses;
 import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.curate.CurationInputs;
 import io.energylakehouse.etl.curate.MarketPrices;
-import io.energylakehouse.etl.jobs.CaisoPipeline;
+import io.energylakehouse.etl.curate.PriceCuration;
+import io.energylakehouse.etl.jobs.MarketPipeline;
+import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.raw.Payload;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -83,7 +85,7 @@ class TestDriverCuration
             write(inbox, realTime.fileName(), realTime.bytes());
         }
         try (var files = Files.list(inbox)) {
-            new CaisoPipeline(lakehouse).land(CaisoFiles.payloads(files.sorted().toList(), Optional.empty(), Payload.Origin.SYNTHETIC));
+            new MarketPipeline(lakehouse, new CaisoConnector()).land(CaisoFiles.payloads(files.sorted().toList(), Optional.empty(), Payload.Origin.SYNTHETIC));
         }
     }
 
@@ -97,14 +99,14 @@ class TestDriverCuration
     void driverAndSparkWriteTheSameRowsQuarantineDataQualityAndRecords()
     {
         for (OasisReport report : OasisReport.values()) {
-            CurateResult inSpark = new CaisoCuration(lakehouse, 0).curate(report, DAYS, true);
+            CurateResult inSpark = new PriceCuration(lakehouse, new CaisoConnector(), 0).curate(new CaisoConnector().report(report.queryName()), DAYS, true);
             Tables spark = tables(report);
             long sparkSnapshot = lakehouse.currentSnapshotId(CanonicalTables.MARKET_PRICES).orElseThrow();
             var sparkRecords = CurationInputs.recorded(lakehouse, CanonicalTables.MARKET_PRICES, CaisoMarket.MARKET, report.dataset(), DAYS);
             // The quarantine keeps what it has; remove the curation's rows so the driver's run has to write them again.
             lakehouse.spark().sql("DELETE FROM " + CanonicalTables.QUARANTINE.identifier() + " WHERE stage = 'curate'");
 
-            CurateResult onDriver = new CaisoCuration(lakehouse, Long.MAX_VALUE).curate(report, DAYS, true);
+            CurateResult onDriver = new PriceCuration(lakehouse, new CaisoConnector(), Long.MAX_VALUE).curate(new CaisoConnector().report(report.queryName()), DAYS, true);
             Tables driver = tables(report);
             assertThat(lakehouse.currentSnapshotId(CanonicalTables.MARKET_PRICES).orElseThrow()).as("a new commit").isNotEqualTo(sparkSnapshot);
             assertThat(driver.prices()).as(report + " market_prices").hasSize(spark.prices().size()).containsExactlyElementsOf(spark.prices());
@@ -130,7 +132,7 @@ class TestDriverCuration
     void dayWithoutRawRowsIsWrittenEmptyOnTheDriver()
     {
         LocalDate empty = LocalDate.of(2024, 8, 1);
-        CurateResult result = new CaisoCuration(lakehouse).curate(OasisReport.PRC_LMP, List.of(empty), true);
+        CurateResult result = new PriceCuration(lakehouse, new CaisoConnector()).curate(new CaisoConnector().report("prc_lmp"), List.of(empty), true);
         assertThat(result.rowsWritten()).isZero();
         assertThat(result.dataQualityIssues()).isEmpty();
         assertThat(CurationInputs.recorded(lakehouse, CanonicalTables.MARKET_PRICES, CaisoMarket.MARKET, OasisReport.PRC_LMP.dataset(), List.of(empty)))

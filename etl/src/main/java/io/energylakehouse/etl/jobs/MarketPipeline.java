@@ -15,10 +15,11 @@ import io.energylakehouse.etl.raw.Landing;
 import io.energylakehouse.etl.raw.Payload;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.RawStore;
-import io.energylakehouse.etl.source.caiso.CaisoCuration;
-import io.energylakehouse.etl.source.caiso.CaisoMarket;
-import io.energylakehouse.etl.source.caiso.OasisLmpParser;
-import io.energylakehouse.etl.source.caiso.OasisReport;
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.etl.connector.HubDatasets;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.curate.PriceCuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -38,54 +39,74 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 /**
- * The CAISO jobs on one lakehouse: land payloads, curate operating days, publish the hub datasets. Each
- * verb is idempotent for its input (same payloads, same days) and writes only what it owns.
+ * The jobs of one market's connector on one lakehouse: land payloads, curate operating days, publish the hub datasets;
+ * the same for every market. Each verb is idempotent for its input (same payloads, same days) and writes only what it
+ * owns.
  */
-public final class CaisoPipeline
+public final class MarketPipeline
 {
-    private static final Logger log = LoggerFactory.getLogger(CaisoPipeline.class);
+    private static final Logger log = LoggerFactory.getLogger(MarketPipeline.class);
     public static final int LANDING_CHUNK_ROWS = 500_000;
 
     private final Lakehouse lakehouse;
+    private final MarketConnector connector;
+    private final Market market;
+    private final String code;
     private final PayloadLimits limits;
 
-    public CaisoPipeline(Lakehouse lakehouse)
+    public MarketPipeline(Lakehouse lakehouse, MarketConnector connector)
     {
-        this(lakehouse, PayloadLimits.DEFAULTS);
+        this(lakehouse, connector, PayloadLimits.DEFAULTS);
     }
 
     /** @param limits what payloads are parsed: larger ones are kept, rejected and quarantined (see {@link PayloadLimits}) */
-    public CaisoPipeline(Lakehouse lakehouse, PayloadLimits limits)
+    public MarketPipeline(Lakehouse lakehouse, MarketConnector connector, PayloadLimits limits)
     {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
+        this.connector = requireNonNull(connector, "connector is null");
+        this.market = connector.market();
+        this.code = market.code();
         this.limits = requireNonNull(limits, "limits is null");
     }
 
-    public LandingResult land(Iterator<Payload> payloads)
+    public MarketConnector connector()
     {
-        lakehouse.describe("Land CAISO OASIS payloads");
-        RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
-        return new Landing(lakehouse, rawStore, new OasisLmpParser(limits), LANDING_CHUNK_ROWS, limits).land(payloads);
+        return connector;
     }
 
-    public List<CurateResult> curate(List<OasisReport> reports, List<LocalDate> operatingDates)
+    /** Lands payloads of the connector's reports (each payload names its report; the connector's parser reads them all). */
+    public LandingResult land(Iterator<Payload> payloads)
+    {
+        lakehouse.describe("Land " + code + " payloads");
+        RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
+        return new Landing(lakehouse, rawStore, connector.parser(connector.reports().get(0), limits), LANDING_CHUNK_ROWS, limits).land(payloads);
+    }
+
+    public List<CurateResult> curate(List<MarketReport> reports, List<LocalDate> operatingDates)
     {
         return curate(reports, operatingDates, false);
     }
 
-    /** @param force rebuild days whose inputs did not change (else they are reported unchanged and not written) */
-    public List<CurateResult> curate(List<OasisReport> reports, List<LocalDate> operatingDates, boolean force)
+    /**
+     * Curates the datasets the reports feed, each once (reports feeding one dataset are curated together).
+     *
+     * @param force rebuild days whose inputs did not change (else they are reported unchanged and not written)
+     */
+    public List<CurateResult> curate(List<MarketReport> reports, List<LocalDate> operatingDates, boolean force)
     {
-        CaisoCuration curation = new CaisoCuration(lakehouse);
+        PriceCuration curation = new PriceCuration(lakehouse, connector);
         List<CurateResult> results = new ArrayList<>();
-        for (OasisReport report : reports) {
-            results.add(curation.curate(report, operatingDates, force));
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (MarketReport report : reports) {
+            if (done.add(report.outputs().get(0).dataset())) {
+                results.add(curation.curate(report, operatingDates, force));
+            }
         }
         return results;
     }
 
     /**
-     * Rebuilds the CAISO rows of the published hub tables from the latest revisions in
+     * Rebuilds the market's rows of the published hub tables from the latest revisions in
      * {@code curated.market_prices} (read at one snapshot, recorded in the manifests) and exports them.
      */
     public PublishResult publish()
@@ -99,36 +120,39 @@ public final class CaisoPipeline
      */
     public PublishResult publish(boolean force)
     {
-        lakehouse.describe("Publish CAISO hub prices");
+        lakehouse.describe("Publish " + code + " hub prices");
         lakehouse.ensureAll(CanonicalTables.all());
         lakehouse.ensureAll(PublishedTables.all());
         long curatedSnapshot = lakehouse.currentSnapshotId(CanonicalTables.MARKET_PRICES)
-                .orElseThrow(() -> io.energylakehouse.common.LakehouseException.userError("Cannot publish CAISO hub prices: curated.market_prices is empty; run curate first"));
+                .orElseThrow(() -> io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: curated.market_prices is empty; run curate first", code));
         DatasetExporter exporter = new DatasetExporter(lakehouse.config().publishedRoot(), lakehouse.spark().sparkContext().hadoopConfiguration());
         if (!force) {
             java.util.Optional<PublishResult> unchanged = unchangedPublication(exporter, curatedSnapshot);
             if (unchanged.isPresent()) {
-                log.info("Stage publish: CAISO unchanged: {} were made from curated.market_prices snapshot {}, the current one; nothing written (use --force to rebuild)",
+                log.info("Stage publish: {} unchanged: {} were made from curated.market_prices snapshot {}, the current one; nothing written (use --force to rebuild)", code,
                         PublishedTables.all().stream().map(io.energylakehouse.common.table.TableSpec::identifier).toList(), curatedSnapshot);
                 return unchanged.get();
             }
         }
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
-                .where(col("market").equalTo(CaisoMarket.MARKET).and(col("location_type").equalTo(HubPrices.LOCATION_TYPE)));
+                .where(col("market").equalTo(code).and(col("location_type").equalTo(HubPrices.LOCATION_TYPE)));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row range = latest.agg(min("operating_date"), max("operating_date")).first();
             if (range.isNullAt(0)) {
-                throw io.energylakehouse.common.LakehouseException.userError("Cannot publish CAISO hub prices: no hub rows in curated.market_prices");
+                throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
             }
             LocalDate first = range.getAs(0);
             LocalDate last = range.getAs(1);
-            Dataset<Row> hourly = HubPrices.hourly(latest, CaisoMarket.MARKET, CaisoMarket.TIME, CaisoMarket.PEAK_BLOCK, NercHolidays.between(first, last),
-                    OasisReport.PRC_LMP.dataset(), OasisReport.PRC_INTVL_LMP.dataset(), OasisReport.PRC_INTVL_LMP.intervalMinutes())
+            HubDatasets datasets = connector.hubDatasets();
+            io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
+            Dataset<Row> hourly = HubPrices.hourly(latest, code, market.time(), block,
+                    block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(),
+                    datasets.dayAhead(), datasets.realTime(), datasets.realTimeIntervalMinutes())
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                lakehouse.overwrite(PublishedTables.HUB_PRICES_HOURLY, hourly, col("market").equalTo(CaisoMarket.MARKET));
-                lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly, CaisoMarket.TIME), col("market").equalTo(CaisoMarket.MARKET));
+                lakehouse.overwrite(PublishedTables.HUB_PRICES_HOURLY, hourly, col("market").equalTo(code));
+                lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly, market.time()), col("market").equalTo(code));
             }
             finally {
                 hourly.unpersist();
@@ -137,9 +161,11 @@ public final class CaisoPipeline
                     .join(latest.select("fetch_id").distinct(), "fetch_id")
                     .select("origin").distinct().orderBy("origin")
                     .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-            List<String> notices = origins.contains("synthetic")
-                    ? List.of("SYNTHETIC: some or all rows come from the lakehouse's generated sample files, not from CAISO. Do not use them as market data.")
-                    : List.of();
+            List<String> notices = new ArrayList<>();
+            if (origins.contains("synthetic")) {
+                notices.add("SYNTHETIC: some or all rows come from the lakehouse's generated sample files, not from " + code + ". Do not use them as market data.");
+            }
+            notices.add("Data terms: " + market.dataTerms());
 
             PublishedTags tags = new PublishedTags(lakehouse);
             List<ExportResult> exports = new ArrayList<>();
@@ -148,12 +174,12 @@ public final class CaisoPipeline
             for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
                 long snapshot = lakehouse.currentSnapshotId(spec).orElseThrow();
                 Dataset<Row> rows = lakehouse.readAtSnapshot(spec, snapshot)
-                        .where(col("market").equalTo(CaisoMarket.MARKET))
+                        .where(col("market").equalTo(code))
                         .orderBy(spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
-                ExportResult export = exporter.export(spec, CaisoMarket.MARKET, rows, snapshot, sources, notices, origins);
+                ExportResult export = exporter.export(spec, code, rows, snapshot, sources, notices, origins);
                 log.info("Stage publish: {} -> {} rows, {} files, manifest {}", spec.identifier(), export.rows(), export.files().size(), export.manifestPath());
                 // After the manifest is in place: the tags keep exactly the snapshots it names readable through snapshot expiry.
-                tags.apply(PublishedTags.tags(spec.name(), CaisoMarket.MARKET, export.sourceSnapshots()));
+                tags.apply(PublishedTags.tags(spec.name(), code, export.sourceSnapshots()));
                 exports.add(export);
             }
             PublishResult result = new PublishResult(exports, curatedSnapshot, origins, hubSummaries(), partialDays(), false);
@@ -169,7 +195,7 @@ public final class CaisoPipeline
     }
 
     /**
-     * The last publication, when every published dataset of CAISO was made from {@code curatedSnapshot} (its tag on
+     * The last publication, when every published dataset of the market was made from {@code curatedSnapshot} (its tag on
      * curated.market_prices says so), its published table has not changed since (its tag is on the current snapshot)
      * and its files are where its manifest says.
      */
@@ -179,7 +205,7 @@ public final class CaisoPipeline
         List<ExportResult> exports = new ArrayList<>();
         java.util.Set<String> origins = new java.util.TreeSet<>();
         for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
-            String tag = PublishedTags.name(spec.name(), CaisoMarket.MARKET);
+            String tag = PublishedTags.name(spec.name(), code);
             org.apache.iceberg.Table published = lakehouse.icebergTable(spec);
             published.refresh();
             org.apache.iceberg.SnapshotRef curatedTag = curated.refs().get(tag);
@@ -188,7 +214,7 @@ public final class CaisoPipeline
                     || publishedTag.snapshotId() != published.currentSnapshot().snapshotId()) {
                 return java.util.Optional.empty();
             }
-            java.util.Optional<DatasetExporter.Published> manifest = exporter.published(spec, CaisoMarket.MARKET);
+            java.util.Optional<DatasetExporter.Published> manifest = exporter.published(spec, code);
             if (manifest.isEmpty() || !java.util.Objects.equals(manifest.get().export().sourceSnapshots().get(CanonicalTables.MARKET_PRICES.identifier()), curatedSnapshot)) {
                 return java.util.Optional.empty();
             }
@@ -206,7 +232,7 @@ public final class CaisoPipeline
     {
         List<PublishResult.PartialDay> days = new ArrayList<>();
         for (org.apache.iceberg.data.Record day : lakehouse.scan(PublishedTables.HUB_PRICES_DAILY,
-                org.apache.iceberg.expressions.Expressions.equal("market", CaisoMarket.MARKET),
+                org.apache.iceberg.expressions.Expressions.equal("market", code),
                 List.of("location_id", "operating_date", "hours_in_day", "da_interval_count", "rt_interval_count", "rt_expected_interval_count"))) {
             if (day.getField("hours_in_day") == null) {
                 continue; // a row published by an earlier version, before the counts existed
@@ -233,7 +259,7 @@ public final class CaisoPipeline
         Map<String, double[]> sums = new java.util.TreeMap<>();
         Map<String, long[]> counts = new java.util.TreeMap<>();
         for (org.apache.iceberg.data.Record day : lakehouse.scan(PublishedTables.HUB_PRICES_DAILY,
-                org.apache.iceberg.expressions.Expressions.equal("market", CaisoMarket.MARKET), columns)) {
+                org.apache.iceberg.expressions.Expressions.equal("market", code), columns)) {
             String hub = (String) day.getField("location_id");
             double[] sum = sums.computeIfAbsent(hub, ignored -> new double[averages.size()]);
             long[] count = counts.computeIfAbsent(hub, ignored -> new long[averages.size() + 1]);
