@@ -2,10 +2,10 @@ package io.energylakehouse.cli;
 
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.curate.DayCompleteness;
 import io.energylakehouse.etl.publish.HubPrices;
-import io.energylakehouse.etl.source.caiso.CaisoMarket;
-import io.energylakehouse.etl.source.caiso.OasisReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +24,7 @@ import java.util.Set;
                 "location a published dataset averages, the trading hubs, holds every interval of the day). Other locations missing",
                 "intervals are named but do not fail the day. Prints a line per day and a summary (OK or FAILED); exits 2 when a day",
                 "is not whole, so a scheduler stops before publishing."},
-        footer = {"", "Example:", "  bin/lakehouse check --market caiso --run-date 2024-03-10 --dataset da_hourly"})
+        footer = {"", "Examples:", "  bin/lakehouse check --market caiso --run-date 2024-03-10 --dataset da_hourly", "  bin/lakehouse check --market ercot --run-date 2024-11-03"})
 final class CheckCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
 {
@@ -40,26 +40,28 @@ final class CheckCommand
     @Mixin
     MarketDays days;
 
-    @Option(names = "--dataset", arity = "1..*", paramLabel = "DATASET", description = "da_hourly and/or rt_5min (default: both)")
+    @Option(names = "--dataset", arity = "1..*", paramLabel = "DATASET", description = "Datasets to check, e.g. da_hourly, rt_5min (default: every dataset of the market)")
     List<String> datasets = List.of();
 
     @Override
     public Integer call()
     {
-        List<LocalDate> dates = days.caisoDates();
-        List<String> known = Arrays.stream(OasisReport.values()).map(OasisReport::dataset).toList();
+        MarketConnector connector = days.connector();
+        Market market = connector.market();
+        List<LocalDate> dates = days.dates();
+        List<String> known = connector.reports().stream().flatMap(report -> report.datasets().stream()).distinct().toList();
         List<String> selected = datasets.isEmpty() ? known : datasets;
         for (String dataset : selected) {
             if (!known.contains(dataset)) {
-                throw LakehouseException.userError("Cannot check dataset '%s': CAISO has %s", dataset, known);
+                throw LakehouseException.userError("Cannot check dataset '%s': %s has %s", dataset, market.code(), known);
             }
         }
         List<DayCompleteness.Result> results = new ArrayList<>();
-        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-check-caiso")) {
+        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-check-" + Markets.typed(connector))) {
             DayCompleteness completeness = new DayCompleteness(lakehouse);
             for (String dataset : selected) {
                 for (LocalDate date : dates) {
-                    DayCompleteness.Result result = completeness.check(CaisoMarket.MARKET, dataset, date, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+                    DayCompleteness.Result result = completeness.check(market.code(), dataset, date, market.time(), Set.of(HubPrices.LOCATION_TYPE));
                     System.out.println(line(result));
                     for (DayCompleteness.Check check : result.checks()) {
                         if (!check.passed()) {

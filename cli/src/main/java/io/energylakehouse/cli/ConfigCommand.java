@@ -3,7 +3,6 @@ package io.energylakehouse.cli;
 import io.energylakehouse.common.config.LakehouseConfig;
 import io.energylakehouse.common.config.Settings;
 import io.energylakehouse.etl.raw.PayloadLimits;
-import io.energylakehouse.etl.source.caiso.CaisoConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -22,7 +21,9 @@ final class ConfigCommand
     {
         Settings settings = global.settings();
         System.out.println(LakehouseConfig.from(settings));
-        System.out.println(CaisoConfig.from(settings));
+        for (io.energylakehouse.etl.connector.MarketConnector connector : io.energylakehouse.etl.connector.Connectors.all()) {
+            System.out.println(connector.settingsSummary(settings));
+        }
         System.out.println(PayloadLimits.from(settings));
         for (String key : GlobalOptions.knownKeys()) {
             settings.value(key).ifPresent(value -> System.out.printf("  %s = %s (from %s)%n", key, value, settings.origin(key)));

@@ -3,8 +3,9 @@ package io.energylakehouse.cli;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
-import io.energylakehouse.etl.jobs.CaisoPipeline;
-import io.energylakehouse.etl.source.caiso.OasisReport;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.jobs.MarketPipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +21,8 @@ import java.util.List;
                 "The run replaces exactly its (market, dataset, operating_date) partitions: reruns give the same rows."},
         footer = {"", "Examples:",
                 "  bin/lakehouse curate --market caiso --run-date 2024-03-10",
-                "  bin/lakehouse curate --market caiso --start 2024-03-09 --end 2024-03-11 --report prc_lmp"})
+                "  bin/lakehouse curate --market caiso --start 2024-03-09 --end 2024-03-11 --report prc_lmp",
+                "  bin/lakehouse curate --market pjm --run-date 2024-11-03 --report rt_fivemin_hrl_lmps   (with its unverified feed: one dataset)"})
 final class CurateCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
 {
@@ -36,7 +38,7 @@ final class CurateCommand
     @Mixin
     MarketDays days;
 
-    @Option(names = "--report", arity = "1..*", paramLabel = "REPORT", description = "prc_lmp and/or prc_intvl_lmp (default: both)")
+    @Option(names = "--report", arity = "1..*", paramLabel = "REPORT", description = "Reports whose datasets to curate, e.g. prc_lmp (CAISO), da_hrl_lmps (PJM), dam_spp (ERCOT); default: all of the market's")
     List<String> reports = List.of();
 
     @Option(names = "--force", description = "Curate the days again even when their inputs did not change since their last curation (same rows, new snapshot)")
@@ -45,14 +47,14 @@ final class CurateCommand
     @Override
     public Integer call()
     {
-        List<LocalDate> dates = days.caisoDates();
+        MarketConnector connector = days.connector();
+        List<MarketReport> selected = Markets.reports(connector, reports);
+        List<LocalDate> dates = days.dates();
         if (dates.size() > 366) {
             throw LakehouseException.userError("Cannot curate %d days in one run: split the range (at most 366 days)", dates.size());
         }
-        List<OasisReport> selected = reports.isEmpty() ? List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP)
-                : reports.stream().map(OasisReport::fromName).toList();
-        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-curate-caiso")) {
-            for (CurateResult result : new CaisoPipeline(lakehouse).curate(selected, dates, force)) {
+        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-curate-" + Markets.typed(connector))) {
+            for (CurateResult result : new MarketPipeline(lakehouse, connector).curate(selected, dates, force)) {
                 System.out.printf("%s %s%s: %s rows for %d locations on %d days; intervals per day %s; %d quarantined; data-quality issues %s%n",
                         result.market(), result.dataset(), result.unchanged() ? " unchanged (nothing written)" : "", Console.count(result.rowsWritten()), result.locations(), result.operatingDates().size(),
                         result.intervalsPerDay(), result.quarantined(), result.dataQualityIssues());

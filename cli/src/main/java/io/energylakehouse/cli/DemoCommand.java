@@ -2,15 +2,15 @@ package io.energylakehouse.cli;
 
 import io.energylakehouse.common.config.LakehouseConfig;
 import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.etl.connector.Connectors;
+import io.energylakehouse.etl.connector.LiveFetch;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.ReplayFiles;
 import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.jobs.DemoJob;
 import io.energylakehouse.etl.jobs.PublishResult;
 import io.energylakehouse.etl.publish.ExportResult;
 import io.energylakehouse.etl.raw.Payload;
-import io.energylakehouse.etl.source.caiso.CaisoConfig;
-import io.energylakehouse.etl.source.caiso.OasisClient;
-import io.energylakehouse.etl.source.caiso.OasisLiveSource;
-import io.energylakehouse.etl.source.caiso.OasisReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,15 +27,17 @@ import java.util.stream.Collectors;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the whole CAISO pipeline on the lakehouse of the profile (default: local, no services):",
-                "generates SYNTHETIC OASIS files for a few days around both DST changes (or fetches real days with --live),",
-                "lands them in the raw layer, curates curated.market_prices, publishes the hub datasets and prints a summary.",
+                "Runs the whole pipeline of every market with a sample generator (CAISO, PJM, ERCOT; or those named with --market)",
+                "on the lakehouse of the profile (default: local, no services), in one Spark session: generates SYNTHETIC files in",
+                "each operator's format for a few days around both DST changes (or fetches real days with --live), lands them in the",
+                "raw layer, curates curated.market_prices, publishes the hub datasets and prints a summary per market.",
                 "Running it again changes nothing."},
         footer = {"", "Examples:",
                 "  bin/lakehouse demo",
-                "  bin/lakehouse demo --dates 2024-11-01..2024-11-05 --nodes 200",
-                "  bin/lakehouse demo --live --dates 2026-11-01..2026-11-02   (needs internet; ~2 min per day at OASIS's 5 s pace)",
-                "  bin/lakehouse demo --input ~/Downloads/oasis/                (also land OASIS files you downloaded)"})
+                "  bin/lakehouse demo --market pjm",
+                "  bin/lakehouse demo --market caiso --dates 2024-11-01..2024-11-05 --nodes 200",
+                "  bin/lakehouse demo --market caiso --live --dates 2026-11-01..2026-11-02   (needs internet; ~2 min per day at OASIS's 5 s pace)",
+                "  bin/lakehouse demo --input ~/Downloads/oasis/          (also land operator files you downloaded; each goes to the market its name says)"})
 final class DemoCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
 {
@@ -51,43 +53,76 @@ final class DemoCommand
     @Option(names = "--dates", arity = "1..*", split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-09..2024-03-11,2024-11-02..2024-11-04 (the default)")
     List<String> dates = List.of();
 
-    @Option(names = "--nodes", paramLabel = "N", description = "Nodes in the synthetic files, including the 3 trading hubs (default ${DEFAULT-VALUE})", defaultValue = "50")
+    @Option(names = "--market", arity = "1..*", split = ",", paramLabel = "MARKET", description = "Markets to run: " + Markets.AVAILABLE + " (default: every market with a sample generator)")
+    List<String> markets = List.of();
+
+    @Option(names = "--nodes", paramLabel = "N", description = "Locations in each market's synthetic files, including its main hubs (default ${DEFAULT-VALUE})", defaultValue = "50")
     int nodes;
 
-    @Option(names = "--input", arity = "1..*", paramLabel = "PATH", description = "OASIS files or folders to land besides (or instead of) the synthetic ones")
+    @Option(names = "--input", arity = "1..*", paramLabel = "PATH", description = "Operator files or folders to land besides (or instead of) the synthetic ones; each file goes to the market whose report its name names")
     List<Path> input = List.of();
 
     @Option(names = "--force", description = "Curate and publish again even where nothing changed since the last run (same rows, new snapshots)")
     boolean force;
 
-    @Option(names = "--live", description = "Fetch the dates from CAISO OASIS instead of generating synthetic files (needs internet)")
+    @Option(names = "--live", description = "Fetch the dates from the operators of the markets instead of generating synthetic files (needs internet and their credentials)")
     boolean live;
 
     @Override
     public Integer call()
     {
         List<LocalDate> operatingDates = dates.isEmpty() ? DemoJob.DEFAULT_DATES : Dates.parse("--dates", dates);
-        // Before Spark starts: a wrong path is a one-line error at once.
-        io.energylakehouse.etl.source.caiso.CaisoFiles.list(input);
+        // Before Spark starts: a wrong path or an unknown market is a one-line error at once.
+        List<Path> inputFiles = ReplayFiles.list(input);
+        List<MarketConnector> connectors = markets.isEmpty()
+                ? Connectors.all().stream().filter(connector -> connector.samples().isPresent()).toList()
+                : markets.stream().map(Markets::connector).distinct().toList();
+        Map<MarketConnector, List<Path>> inputs = inputsByMarket(inputFiles, connectors);
         LakehouseConfig config = global.lakehouseConfig();
         PrintStream out = System.out;
+        String codes = String.join(", ", connectors.stream().map(connector -> connector.market().code()).toList());
         out.printf("Lakehouse demo: profile %s, catalog %s, warehouse %s%n", config.profile().configName(), config.catalogUri(), config.warehouse());
-        out.println(live ? "Input: LIVE CAISO OASIS for " + describe(operatingDates) : "Input: SYNTHETIC sample files in OASIS format (not market data) for " + describe(operatingDates));
+        out.println(live ? "Input: LIVE " + codes + " for " + describe(operatingDates)
+                : "Input: SYNTHETIC sample files in each operator's format (not market data) of " + codes + " for " + describe(operatingDates));
+        long started = System.nanoTime();
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-demo")) {
-            Iterator<Payload> livePayloads = Collections.emptyIterator();
-            if (live) {
-                CaisoConfig caisoConfig = global.caisoConfig();
-                List<io.energylakehouse.etl.source.caiso.OasisRequest> requests = OasisLiveSource.plan(List.of(OasisReport.PRC_LMP, OasisReport.PRC_INTVL_LMP),
-                        operatingDates.get(0), operatingDates.get(operatingDates.size() - 1), List.of(), LocalDate.now(java.time.ZoneOffset.UTC),
-                        caisoConfig.retentionMonths());
-                out.printf("Fetching %d OASIS requests, at least %s apart%n", requests.size(), caisoConfig.requestPause());
-                livePayloads = OasisLiveSource.payloads(new OasisClient(caisoConfig), requests);
+            for (MarketConnector connector : connectors) {
+                Iterator<Payload> livePayloads = Collections.emptyIterator();
+                if (live) {
+                    LiveFetch fetch = connector.live(connector.reports(), operatingDates.get(0), operatingDates.get(operatingDates.size() - 1), List.of(),
+                            global.settings());
+                    out.printf("Fetching %s%n", fetch.plan());
+                    livePayloads = fetch.payloads();
+                }
+                Path samples = Path.of(config.home(), "samples", Markets.typed(connector) + "-synthetic");
+                List<LocalDate> synthetic = live || connector.samples().isEmpty() ? List.of() : operatingDates;
+                DemoJob.Result result = new DemoJob(lakehouse).run(
+                        new DemoJob.Options(connector, synthetic, nodes, samples, inputs.getOrDefault(connector, List.of()), livePayloads), force);
+                print(out, config, connector.market(), result);
             }
-            Path samples = Path.of(config.home(), "samples", "caiso-synthetic");
-            DemoJob.Result result = new DemoJob(lakehouse).run(new DemoJob.Options(live ? List.of() : operatingDates, nodes, samples, input, livePayloads), force);
-            print(out, config, result);
         }
+        out.printf("%nDemo of %s done in %s%n", codes, Console.seconds(java.time.Duration.ofNanos(System.nanoTime() - started)));
         return 0;
+    }
+
+    /** The input files by the market whose report each one's name names; a file no market claims, or one of a market not run, is a user error. */
+    private static Map<MarketConnector, List<Path>> inputsByMarket(List<Path> files, List<MarketConnector> connectors)
+    {
+        Map<MarketConnector, List<Path>> inputs = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            String name = file.getFileName().toString();
+            MarketConnector owner = connectors.stream().filter(connector -> connector.reportOfFile(name).isPresent()).findFirst()
+                    .or(() -> Connectors.all().stream().filter(connector -> connector.reportOfFile(name).isPresent()).findFirst())
+                    .orElseThrow(() -> io.energylakehouse.common.LakehouseException.userError(
+                            "Cannot tell which market's report %s holds: its name names none of their reports; land it with bin/lakehouse ingest --market M --report R --files %s",
+                            file, file));
+            if (!connectors.contains(owner)) {
+                throw io.energylakehouse.common.LakehouseException.userError("Cannot land %s in this demo: it is a %s file and the demo runs %s; add --market %s",
+                        file, owner.market().code(), connectors.stream().map(connector -> connector.market().code()).toList(), Markets.typed(owner));
+            }
+            inputs.computeIfAbsent(owner, ignored -> new java.util.ArrayList<>()).add(file);
+        }
+        return inputs;
     }
 
     private static String describe(List<LocalDate> dates)
@@ -95,9 +130,10 @@ final class DemoCommand
         return dates.size() + " days (" + dates.stream().map(LocalDate::toString).collect(Collectors.joining(", ")) + ")";
     }
 
-    static void print(PrintStream out, LakehouseConfig config, DemoJob.Result result)
+    static void print(PrintStream out, LakehouseConfig config, io.energylakehouse.common.market.Market market, DemoJob.Result result)
     {
         out.println();
+        out.printf("== %s (%s, %s) ==%n", market.code(), market.operator(), market.zone());
         out.println("Stages:");
         for (DemoJob.Stage stage : result.stages()) {
             out.printf("  %-9s %12s rows  %8s%n", stage.name(), Console.count(stage.rows()), Console.seconds(stage.elapsed()));
@@ -112,7 +148,7 @@ final class DemoCommand
             String hours = new java.util.TreeMap<>(curated.intervalsPerDay()).entrySet().stream()
                     .map(entry -> entry.getKey() + "=" + entry.getValue())
                     .collect(Collectors.joining(" "));
-            out.printf("  %-9s %d days, %d nodes, %s rows, %d quarantined, data-quality issues %s%s%n", curated.dataset(), curated.operatingDates().size(),
+            out.printf("  %-9s %d days, %d locations, %s rows, %d quarantined, data-quality issues %s%s%n", curated.dataset(), curated.operatingDates().size(),
                     curated.locations(), Console.count(curated.rowsWritten()), curated.quarantined(), curated.dataQualityIssues(),
                     curated.unchanged() ? " (unchanged: nothing written)" : "");
             out.printf("            intervals per day: %s%n", hours);
@@ -122,7 +158,8 @@ final class DemoCommand
             out.println("Published datasets unchanged: made from the current curated snapshot, nothing written");
         }
         out.println();
-        out.printf("Hub prices, USD/MWh: mean of daily %s averages over the days (data origin: %s)%n", "6x16 on-peak / off-peak", String.join(", ", published.origins()));
+        out.printf("Hub prices, %s: mean of daily %s on-peak / off-peak averages over the days (data origin: %s)%n", market.priceLabel(),
+                market.peakBlock().map(block -> block.name()).orElse("base"), String.join(", ", published.origins()));
         out.printf("  %-18s %5s %11s %12s %11s %12s%n", "hub", "days", "DA on-peak", "DA off-peak", "RT on-peak", "RT off-peak");
         for (PublishResult.HubSummary hub : published.hubSummaries()) {
             out.printf("  %-18s %5d %11s %12s %11s %12s%n", hub.locationId(), hub.days(), Console.price(hub.daOnPeakPerMwh()), Console.price(hub.daOffPeakPerMwh()),

@@ -5,7 +5,6 @@ import io.energylakehouse.common.config.Settings;
 import io.energylakehouse.common.spark.LakehouseSpark;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.raw.PayloadLimits;
-import io.energylakehouse.etl.source.caiso.CaisoConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -73,7 +72,9 @@ public final class GlobalOptions
     static List<String> knownKeys()
     {
         List<String> keys = new ArrayList<>(LakehouseConfig.KEYS);
-        keys.addAll(CaisoConfig.KEYS);
+        for (io.energylakehouse.etl.connector.MarketConnector connector : io.energylakehouse.etl.connector.Connectors.all()) {
+            keys.addAll(connector.settingKeys());
+        }
         keys.addAll(PayloadLimits.KEYS);
         return keys;
     }
@@ -126,11 +127,6 @@ public final class GlobalOptions
     LakehouseConfig lakehouseConfig()
     {
         return LakehouseConfig.from(settings());
-    }
-
-    CaisoConfig caisoConfig()
-    {
-        return CaisoConfig.from(settings());
     }
 
     PayloadLimits payloadLimits()

@@ -5,10 +5,10 @@ import picocli.CommandLine.Option;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The market and operating days a per-day job works on: {@code --market caiso --run-date D [--end D]}. */
+/** The market and operating days a per-day job works on: {@code --market pjm --run-date D [--end D]}. */
 final class MarketDays
 {
-    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "Market: " + Markets.AVAILABLE)
     String market;
 
     @Option(names = {"--start", "--run-date"}, required = true, paramLabel = "DATE", description = "First operating date")
@@ -17,10 +17,15 @@ final class MarketDays
     @Option(names = "--end", paramLabel = "DATE", description = "Last operating date (default: the start)")
     LocalDate end;
 
-    /** Every operating date from the start to the end, after checking the market. */
-    List<LocalDate> caisoDates()
+    /** The market's connector; an unknown market is a user error listing the available ones. */
+    io.energylakehouse.etl.connector.MarketConnector connector()
     {
-        Markets.requireCaiso(market);
+        return Markets.connector(market);
+    }
+
+    /** Every operating date from the start to the end. */
+    List<LocalDate> dates()
+    {
         return Dates.range(start, end);
     }
 }

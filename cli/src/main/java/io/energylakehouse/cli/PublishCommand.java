@@ -1,7 +1,8 @@
 package io.energylakehouse.cli;
 
 import io.energylakehouse.common.table.Lakehouse;
-import io.energylakehouse.etl.jobs.CaisoPipeline;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.jobs.MarketPipeline;
 import io.energylakehouse.etl.jobs.PublishResult;
 import io.energylakehouse.etl.publish.ExportResult;
 import picocli.CommandLine.Command;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
         description = {"Publishes the hub datasets from the latest revisions in curated.market_prices: published.hub_prices_hourly and",
                 "published.hub_prices_daily (6x16 on-peak / off-peak), each exported as Parquet, gzipped CSV and a Delta table with a",
                 "manifest.json (schema, rows, sha256 per file, source Iceberg snapshot ids)."},
-        footer = {"", "Example:", "  bin/lakehouse publish --market caiso"})
+        footer = {"", "Examples:", "  bin/lakehouse publish --market caiso", "  bin/lakehouse publish --market ercot"})
 final class PublishCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
 {
@@ -26,7 +27,7 @@ final class PublishCommand
         return global;
     }
 
-    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "available: caiso")
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "Market: " + Markets.AVAILABLE)
     String market;
 
     @Option(names = "--force", description = "Publish again even when the last publication was made from the current curated snapshot (same rows, new snapshots and files)")
@@ -35,9 +36,9 @@ final class PublishCommand
     @Override
     public Integer call()
     {
-        Markets.requireCaiso(market);
-        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-publish-caiso")) {
-            PublishResult result = new CaisoPipeline(lakehouse).publish(force);
+        MarketConnector connector = Markets.connector(market);
+        try (Lakehouse lakehouse = global.openLakehouse("lakehouse-publish-" + Markets.typed(connector))) {
+            PublishResult result = new MarketPipeline(lakehouse, connector).publish(force);
             if (result.unchanged()) {
                 System.out.println("unchanged: the published datasets were made from the current curated snapshot; nothing written");
             }

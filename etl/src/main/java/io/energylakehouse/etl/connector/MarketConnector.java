@@ -8,7 +8,11 @@ import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
+import io.energylakehouse.common.config.Settings;
+
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +44,37 @@ public interface MarketConnector
      * Spark tasks. Pure Java.
      */
     RawRecord record(MarketReport report, RawFields row);
+
+    /**
+     * Plans the live requests for the reports' operating days {@code first..last} (all locations when {@code locations}
+     * is empty) under the connector's settings ({@code etl.<market>.*}, credentials from the environment), and fetches
+     * them lazily through the shared paced HTTP client.
+     */
+    LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings);
+
+    /** The settings its live client reads, for the configuration's list of known keys. */
+    default List<String> settingKeys()
+    {
+        return io.energylakehouse.etl.http.HttpSettings.keys(io.energylakehouse.etl.http.HttpSettings.prefix(market().code().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The live client's effective settings, one line for {@code bin/lakehouse config} (never credentials). */
+    default String settingsSummary(Settings settings)
+    {
+        return market().code() + " live: " + String.join(", ", settingKeys().stream().map(key -> key + "=" + settings.value(key).orElse("(default)")).toList());
+    }
+
+    /**
+     * Of replayed files, those a replay of the days {@code first..last} and reports (all when empty) needs, judged by
+     * their names; files whose names say nothing of either are kept (landing reads what they hold). By default the
+     * report a name says is checked and every date kept.
+     */
+    default List<Path> select(List<Path> files, LocalDate first, LocalDate last, List<MarketReport> reports)
+    {
+        return files.stream()
+                .filter(file -> reports.isEmpty() || reportOfFile(file.getFileName().toString()).map(reports::contains).orElse(true))
+                .toList();
+    }
 
     /** The day-ahead and real-time datasets its published hub tables are made of. */
     HubDatasets hubDatasets();

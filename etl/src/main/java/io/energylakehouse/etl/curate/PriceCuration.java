@@ -68,10 +68,11 @@ public final class PriceCuration
     private static final Logger log = LoggerFactory.getLogger(PriceCuration.class);
 
     /**
-     * Raw rows up to which a curation runs on the driver instead of in Spark jobs: about two days of a thousand nodes'
-     * hourly prices, or a day of 170 nodes' five-minute prices, some 100 MB of driver memory at most.
+     * Raw rows up to which a curation runs on the driver instead of in Spark jobs: three days of 1,700 CAISO nodes'
+     * hourly prices (four LMP types each), or six days of 50 nodes' five-minute prices, some 200 MB of driver memory at
+     * most; planning and scheduling Spark's jobs for fewer rows costs many times the work.
      */
-    public static final long DRIVER_MAX_RAW_ROWS = 250_000;
+    public static final long DRIVER_MAX_RAW_ROWS = 500_000;
 
     private static final String REASON = "reason";
     private static final String RECORD = "record";

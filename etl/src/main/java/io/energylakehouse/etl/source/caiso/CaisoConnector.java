@@ -3,7 +3,9 @@ package io.energylakehouse.etl.source.caiso;
 import io.energylakehouse.common.market.Market;
 import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.common.config.Settings;
 import io.energylakehouse.etl.connector.HubDatasets;
+import io.energylakehouse.etl.connector.LiveFetch;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
@@ -14,6 +16,7 @@ import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -71,6 +74,34 @@ public final class CaisoConnector
                 row.integer("opr_hr"), row.integer("opr_interval"), row.string("node_id_xml"), row.string("node_id"), row.string("node"),
                 row.string("market_run_id"), row.string("lmp_type"), row.string("xml_data_item"), row.string("pnode_resmrid"), row.string("grp_type"),
                 row.doubleValue("pos"), row.doubleValue(oasis.valueColumn().toLowerCase(Locale.ROOT)), row.integer("group_number"));
+    }
+
+    @Override
+    public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
+    {
+        CaisoConfig config = CaisoConfig.from(settings);
+        List<OasisRequest> requests = OasisLiveSource.plan(reports.stream().map(CaisoConnector::oasis).toList(), first, last, locations,
+                LocalDate.now(java.time.ZoneOffset.UTC), config.retentionMonths());
+        return new LiveFetch(String.format("%d OASIS requests, at least %s apart", requests.size(), config.requestPause()),
+                OasisLiveSource.payloads(new OasisClient(config), requests));
+    }
+
+    @Override
+    public String settingsSummary(Settings settings)
+    {
+        return CaisoConfig.from(settings).toString();
+    }
+
+    @Override
+    public List<String> settingKeys()
+    {
+        return CaisoConfig.KEYS;
+    }
+
+    @Override
+    public List<java.nio.file.Path> select(List<java.nio.file.Path> files, LocalDate first, LocalDate last, List<MarketReport> reports)
+    {
+        return CaisoFiles.select(files, first, last, reports.stream().map(CaisoConnector::oasis).toList());
     }
 
     @Override

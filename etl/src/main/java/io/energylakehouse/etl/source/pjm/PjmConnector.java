@@ -3,7 +3,9 @@ package io.energylakehouse.etl.source.pjm;
 import io.energylakehouse.common.market.Market;
 import io.energylakehouse.common.market.Markets;
 import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.common.config.Settings;
 import io.energylakehouse.etl.connector.HubDatasets;
+import io.energylakehouse.etl.connector.LiveFetch;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
@@ -14,6 +16,7 @@ import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +40,12 @@ public final class PjmConnector
     public HubDatasets hubDatasets()
     {
         return new HubDatasets(PjmReport.DA_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.intervalMinutes());
+    }
+
+    @Override
+    public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
+    {
+        throw io.energylakehouse.common.LakehouseException.userError("Cannot fetch %s live in this build: replay its files with --files", "PJM Data Miner 2");
     }
 
     @Override

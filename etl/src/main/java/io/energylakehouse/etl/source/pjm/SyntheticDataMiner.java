@@ -170,11 +170,7 @@ public final class SyntheticDataMiner
             for (LocalDate date : operatingDates) {
                 for (PjmReport report : PjmReport.values()) {
                     for (GeneratedPage page : pages(report, date, pnodes, rowCount)) {
-                        Path path = directory.resolve(page.fileName());
-                        if (!Files.exists(path) || !Arrays.equals(Files.readAllBytes(path), page.bytes())) {
-                            Files.write(path, page.bytes());
-                        }
-                        files.add(path);
+                        files.add(io.energylakehouse.etl.connector.SampleFiles.write(directory, page.fileName(), page.bytes(), postedAt(report, date)));
                     }
                 }
             }
@@ -183,6 +179,21 @@ public final class SyntheticDataMiner
         catch (IOException e) {
             throw new LakehouseException(ErrorCode.USER_ERROR, "Cannot write synthetic Data Miner pages to " + directory + ": " + FileErrors.reason(e), e);
         }
+    }
+
+    /**
+     * When PJM would have posted the feed's data of a day, Eastern time: day-ahead LMPs the afternoon before, the
+     * unverified five-minute LMPs as the day ends, the settlement-verified real-time LMPs the next day, after them. The
+     * files are dated so, and curation orders a key's values by it: unverified first, verified later.
+     */
+    static Instant postedAt(PjmReport report, LocalDate operatingDate)
+    {
+        java.time.ZoneId eastern = java.time.ZoneId.of("America/New_York");
+        return switch (report.verification()) {
+            case FINAL -> operatingDate.minusDays(1).atTime(13, 30).atZone(eastern).toInstant();
+            case UNVERIFIED -> operatingDate.plusDays(1).atTime(0, 10).atZone(eastern).toInstant();
+            case VERIFIED -> operatingDate.plusDays(1).atTime(14, 0).atZone(eastern).toInstant();
+        };
     }
 
     private byte[] page(PjmReport report, LocalDate operatingDate, List<Pnode> pnodes, List<Instant> starts, List<long[]> items, int startRow, int rowCount,

@@ -15,6 +15,12 @@ import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.Hashing;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
 import io.energylakehouse.etl.source.caiso.SyntheticOasis;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.source.ercot.ErcotConnector;
+import io.energylakehouse.etl.source.ercot.SyntheticErcot;
+import io.energylakehouse.etl.source.pjm.PjmConnector;
+import io.energylakehouse.etl.source.pjm.PjmReport;
+import io.energylakehouse.etl.source.pjm.SyntheticDataMiner;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
@@ -41,13 +47,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The demo on a temporary lakehouse: synthetic files around both DST changes plus one corrupt file, then
- * a second identical run, then a revised day-ahead file.
+ * The demo on a temporary lakehouse, in one Spark session: CAISO's synthetic files around both DST changes plus one
+ * corrupt file, then a second identical run, then a revised day-ahead file; then PJM and ERCOT on the same lake, each
+ * with a corrupt file of its own, and their second runs. The CAISO tests run first, on a lake that holds CAISO alone.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TestCaisoDemoEndToEnd
+class TestDemoEndToEnd
 {
     private static final int NODES = 8;
+    /** PJM's generator needs its 20 hubs and zones. */
+    private static final int OTHER_NODES = 20;
 
     @TempDir
     static Path home;
@@ -254,11 +263,100 @@ class TestCaisoDemoEndToEnd
         assertThat(rowsPerDay("da_hourly").get(LocalDate.of(2024, 3, 10))).isEqualTo(23L * NODES);
     }
 
+    @Test
+    @Order(7)
+    void pjmAndErcotRunBesideCaisoAndTheirCorruptFilesAreQuarantined()
+            throws IOException
+    {
+        List<Row> caisoBefore = sortedCurated();
+        LocalDate after = LocalDate.of(2024, 3, 12);
+        Path pjmInbox = Files.createDirectories(home.resolve("inbox-pjm"));
+        SyntheticDataMiner.GeneratedPage page = new SyntheticDataMiner(1).pages(PjmReport.DA_HRL_LMPS, after, SyntheticDataMiner.pnodes(OTHER_NODES), 50_000).get(0);
+        Files.write(pjmInbox.resolve(page.fileName()), java.util.Arrays.copyOf(page.bytes(), 300));
+        Path ercotInbox = Files.createDirectories(home.resolve("inbox-ercot"));
+        SyntheticErcot.GeneratedFile document = new SyntheticErcot(1).dayAhead(after, SyntheticErcot.settlementPoints(OTHER_NODES));
+        Files.write(ercotInbox.resolve(document.fileName()), java.util.Arrays.copyOf(document.bytes(), 300));
+
+        for (MarketConnector connector : List.of(new PjmConnector(), new ErcotConnector())) {
+            String market = connector.market().code();
+            DemoJob.Result result = new DemoJob(lakehouse).run(otherOptions(connector));
+            assertThat(result.landing().outcome(FetchOutcome.REJECTED)).as(market).isEqualTo(1);
+            List<Row> quarantined = lakehouse.read(CanonicalTables.QUARANTINE).where(col("market").equalTo(market)).collectAsList();
+            assertThat(quarantined).as(market).hasSize(1);
+            assertThat(quarantined.get(0).<String>getAs("stage")).isEqualTo("parse");
+            assertThat(result.curated()).allSatisfy(curated -> assertThat(curated.quarantined()).isZero());
+            // Every location holds every interval of its day: 23/24/25 hours, 276/288/300 five-minute, 92/96/100 quarter-hour intervals.
+            for (CurateResult curated : result.curated()) {
+                Dataset<Row> latest = io.energylakehouse.etl.curate.MarketPrices.latestRevision(lakehouse.read(CanonicalTables.MARKET_PRICES)
+                        .where(col("market").equalTo(market).and(col("dataset").equalTo(curated.dataset()))));
+                for (Row day : latest.groupBy("operating_date").agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"),
+                        org.apache.spark.sql.functions.countDistinct("location_id").as("locations"), org.apache.spark.sql.functions.max("interval_minutes").as("minutes"))
+                        .collectAsList()) {
+                    LocalDate date = day.getAs("operating_date");
+                    long hours = date.equals(LocalDate.of(2024, 3, 10)) ? 23 : date.equals(LocalDate.of(2024, 11, 3)) ? 25 : 24;
+                    long intervals = hours * 60 / day.<Integer>getAs("minutes");
+                    assertThat(day.<Long>getAs("rows")).as("%s %s %s", market, curated.dataset(), date).isEqualTo(intervals * day.<Long>getAs("locations"));
+                }
+                assertThat(curated.intervalsPerDay().get(LocalDate.of(2024, 11, 3))).as("%s %s", market, curated.dataset())
+                        .isEqualTo(25L * 60 / connector.reports().stream().filter(report -> report.datasets().contains(curated.dataset())).findFirst().orElseThrow()
+                                .outputs().get(0).intervalMinutes().orElseThrow());
+            }
+            assertThat(result.published().hubSummaries()).as(market).isNotEmpty();
+            JsonNode manifest = new ObjectMapper().readTree(Path.of(URI.create(result.published().exports().get(0).manifestPath())).toFile());
+            assertThat(manifest.get("market").asText()).isEqualTo(market);
+            assertThat(manifest.get("notices").toString()).contains("SYNTHETIC", connector.market().dataTerms());
+        }
+        // PJM's unverified five-minute prices are the first revisions of keys, the verified ones (posted later) the next where they differ.
+        Dataset<Row> pjmFiveMinute = lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("market").equalTo("PJM").and(col("dataset").equalTo("rt_5min")))
+                .join(lakehouse.read(CanonicalTables.FETCH_LOG).select("fetch_id", "report"), "fetch_id");
+        assertThat(pjmFiveMinute.where(col("revision").equalTo(1)).select("report").distinct().collectAsList())
+                .extracting(row -> row.getString(0)).containsExactly("rt_unverified_fivemin_lmps");
+        assertThat(pjmFiveMinute.where(col("revision").equalTo(2)).select("report").distinct().collectAsList())
+                .extracting(row -> row.getString(0)).containsExactly("rt_fivemin_hrl_lmps");
+        Dataset<Row> curated = lakehouse.read(CanonicalTables.MARKET_PRICES);
+        assertThat(curated.select("market", "dataset", "location_id", "interval_start_utc", "revision").distinct().count()).isEqualTo(curated.count());
+        // The other markets' runs never touched CAISO's partitions.
+        assertThat(lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("market").equalTo("CAISO"))
+                .orderBy("market", "dataset", "location_id", "interval_start_utc", "revision").collectAsList()).isEqualTo(caisoBefore);
+    }
+
+    @Test
+    @Order(8)
+    void secondRunOfEveryMarketChangesNothing()
+    {
+        Map<String, Long> snapshotsBefore = currentSnapshots();
+        List<Row> curatedBefore = sortedCurated();
+        for (MarketConnector connector : List.of(new io.energylakehouse.etl.source.caiso.CaisoConnector(), new PjmConnector(), new ErcotConnector())) {
+            DemoJob.Options options = connector instanceof io.energylakehouse.etl.source.caiso.CaisoConnector ? options(home.resolve("inbox")) : otherOptions(connector);
+            DemoJob.Result second = new DemoJob(lakehouse).run(options);
+            assertThat(second.landing().payloadsNew()).as(connector.market().code()).isZero();
+            assertThat(second.curated()).allSatisfy(result -> assertThat(result.unchanged()).isTrue());
+            assertThat(second.published().unchanged()).isTrue();
+        }
+        assertThat(sortedCurated()).isEqualTo(curatedBefore);
+        assertThat(currentSnapshots()).isEqualTo(snapshotsBefore);
+    }
+
+    private static DemoJob.Options otherOptions(MarketConnector connector)
+    {
+        String code = connector.market().code().toLowerCase(java.util.Locale.ROOT);
+        return new DemoJob.Options(connector, DemoJob.DEFAULT_DATES, OTHER_NODES, home.resolve("samples-" + code), List.of(home.resolve("inbox-" + code)),
+                Collections.emptyIterator());
+    }
+
+    private static Map<LocalDate, Long> rowsPerDay(String market, String dataset)
+    {
+        Map<LocalDate, Long> rows = new TreeMap<>();
+        lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("market").equalTo(market).and(col("dataset").equalTo(dataset))).groupBy("operating_date").count()
+                .collectAsList().forEach(row -> rows.put(row.getAs("operating_date"), row.getLong(1)));
+        return rows;
+    }
+
     /** Each table the manifest names carries the dataset's published tag on the snapshot the manifest records. */
     private static void assertTagsOnManifestSnapshots(JsonNode manifest)
     {
         String tag = PublishedTags.name(manifest.get("dataset").asText(), manifest.get("market").asText());
-        assertThat(tag).startsWith("published-hub_prices_").endsWith("-caiso");
+        assertThat(tag).startsWith("published-hub_prices_").endsWith("-" + manifest.get("market").asText().toLowerCase(java.util.Locale.ROOT));
         Map<String, Long> tagged = new TreeMap<>();
         Map<String, Long> named = new TreeMap<>();
         manifest.get("source_snapshots").properties().forEach(entry -> {
