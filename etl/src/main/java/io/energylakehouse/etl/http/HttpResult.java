@@ -8,10 +8,11 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A successful (2xx) response read whole.
+ * A response read whole: a successful (2xx) one, or from {@link PacedHttpClient#fetchAnswer} also a client error
+ * the operator answered with.
  *
  * @param uri the URI the connector asked for, without credential query parameters
- * @param status the HTTP status, 200 to 299
+ * @param status the HTTP status, 200 to 299 (or 4xx from {@link PacedHttpClient#fetchAnswer})
  * @param headers the response headers
  * @param body the body as received (after any redirects); not copied, so do not change it
  * @param receivedAt when the response arrived, per the client's clock

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +35,12 @@ import static java.util.Objects.requireNonNull;
  * After {@code max-attempts} attempts, or at once on any other non-2xx status, the call fails with an
  * {@link ErrorCode#EXTERNAL_SERVICE} error "Cannot fetch &lt;name&gt; &lt;url&gt;: why" whose URL has the
  * credential query values redacted. With a {@link TokenSource}, an HTTP 401 refreshes the token once and
- * tries again without counting an attempt. Redirects are followed (not from https to http).
+ * tries again without counting an attempt.
+ *
+ * <p>Redirects (301, 302, 303, 307, 308) are followed by this client, not by the JDK's, at most
+ * {@value #MAX_REDIRECTS} per attempt and never from https to http. The credential headers and the bearer token
+ * go only to the origin asked for (same scheme, host and port, or its upgrade from http to https): a redirect to
+ * another host (an operator's file store, say) is followed without them. The JDK client would send them along.
  */
 public final class PacedHttpClient
 {
@@ -42,6 +49,8 @@ public final class PacedHttpClient
     private static final int HTTP_UNAUTHORIZED = 401;
     private static final int HTTP_FORBIDDEN = 403;
     private static final int HTTP_TOO_MANY_REQUESTS = 429;
+    /** Redirects followed per attempt, as many as the JDK client follows. */
+    static final int MAX_REDIRECTS = 5;
     private static final int BODY_EXCERPT_CHARACTERS = 200;
     /** How much of a failed streamed response is read for the excerpt. */
     private static final int ERROR_BODY_BYTES = 8192;
@@ -80,11 +89,14 @@ public final class PacedHttpClient
         return new Builder(name, connector, settings);
     }
 
-    /** An HTTP client that follows redirects and gives up connecting after {@code request-timeout}. */
+    /**
+     * An HTTP client that gives up connecting after {@code request-timeout} and leaves redirects to this class,
+     * which follows them without sending credentials to another host.
+     */
     public static HttpClient httpClient(HttpSettings settings)
     {
         return HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(settings.requestTimeout())
                 .build();
     }
@@ -102,18 +114,30 @@ public final class PacedHttpClient
     /** GETs the URI (the client adds the credentials) and returns the 2xx response read whole. */
     public synchronized HttpResult fetch(URI uri)
     {
-        Exchange<byte[]> exchange = exchange(uri, BYTES);
+        Exchange<byte[]> exchange = exchange(uri, BYTES, false);
+        return new HttpResult(uri, exchange.response().statusCode(), exchange.response().headers(), bytes(exchange.response().body()), exchange.receivedAt());
+    }
+
+    /**
+     * GETs the URI like {@link #fetch}, but also returns a client error (4xx other than 401, 403 and 429) read
+     * whole instead of failing: for operators that answer a bad request with an error document the connector keeps
+     * as the operator's answer (PJM's {@code {"errors":[...]}}, ERCOT's {@code {"statusCode":400,...}}). HTTP 401
+     * and 403 (credentials) and 429 (throttled) are handled as by {@link #fetch}.
+     */
+    public synchronized HttpResult fetchAnswer(URI uri)
+    {
+        Exchange<byte[]> exchange = exchange(uri, BYTES, true);
         return new HttpResult(uri, exchange.response().statusCode(), exchange.response().headers(), bytes(exchange.response().body()), exchange.receivedAt());
     }
 
     /** GETs the URI and returns the 2xx response with its body still to be read; the caller closes it. */
     public synchronized HttpStream open(URI uri)
     {
-        Exchange<InputStream> exchange = exchange(uri, STREAM);
+        Exchange<InputStream> exchange = exchange(uri, STREAM, false);
         return new HttpStream(uri, exchange.response().statusCode(), exchange.response().headers(), exchange.response().body(), exchange.receivedAt());
     }
 
-    private <T> Exchange<T> exchange(URI uri, Body<T> body)
+    private <T> Exchange<T> exchange(URI uri, Body<T> body, boolean clientErrorsAnswer)
     {
         requireNonNull(uri, "uri is null");
         URI target = credentials.withQueryParameters(uri);
@@ -127,21 +151,20 @@ public final class PacedHttpClient
             attempt++;
             awaitRequestPause(shown);
             Optional<String> token = credentials.tokens().map(TokenSource::token);
-            HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                    .GET()
-                    .timeout(settings.requestTimeout())
-                    .header("User-Agent", userAgent);
-            credentials.addHeaders(request, token);
             long startNanos = System.nanoTime();
             String failure;
             Exception cause = null;
             Optional<Duration> retryAfter = Optional.empty();
             try {
-                HttpResponse<T> response = httpClient.send(request.build(), body.handler());
+                HttpResponse<T> response = send(target, token, body, shown, attempt);
                 Instant receivedAt = clock.instant();
                 int status = response.statusCode();
                 log.debug("{} {} attempt {}: HTTP {}{} in {} ms", name, shown, attempt, status, body.size(response.body()), elapsedMillis(startNanos));
                 if (status >= 200 && status <= 299) {
+                    return new Exchange<>(response, receivedAt);
+                }
+                if (clientErrorsAnswer && status >= 400 && status <= 499 && status != HTTP_UNAUTHORIZED && status != HTTP_FORBIDDEN
+                        && status != HTTP_TOO_MANY_REQUESTS) {
                     return new Exchange<>(response, receivedAt);
                 }
                 String excerpt = credentials.scrub(excerpt(body.errorBytes(response.body())), token);
@@ -198,6 +221,95 @@ public final class PacedHttpClient
             totalBackoff = totalBackoff.plus(wait);
             backoff = doubled(backoff, settings.maxBackoff());
         }
+    }
+
+    /**
+     * Sends one GET and follows its redirects: the credentials go with each request to the origin asked for and
+     * with none to another. Returns the first response that is not a redirect.
+     */
+    private <T> HttpResponse<T> send(URI target, Optional<String> token, Body<T> body, String shown, int attempt)
+            throws IOException, InterruptedException
+    {
+        URI current = target;
+        for (int redirects = 0; ; redirects++) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(current)
+                    .GET()
+                    .timeout(settings.requestTimeout())
+                    .header("User-Agent", userAgent);
+            if (sameOrigin(target, current)) {
+                credentials.addHeaders(request, token);
+            }
+            HttpResponse<T> response = httpClient.send(request.build(), body.handler());
+            int status = response.statusCode();
+            if (!isRedirect(status)) {
+                return response;
+            }
+            Optional<String> location = response.headers().firstValue("Location").map(String::strip).filter(value -> !value.isEmpty());
+            body.discard(response.body());
+            if (location.isEmpty()) {
+                throw redirectFailure(shown, String.format("HTTP %d without a Location header", status));
+            }
+            URI next = resolve(current, location.get(), shown);
+            if (redirects >= MAX_REDIRECTS) {
+                throw redirectFailure(shown, String.format("more than %d redirects (the last to %s)", MAX_REDIRECTS, credentials.redact(next)));
+            }
+            String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("http") || next.getHost() == null) {
+                throw redirectFailure(shown, String.format("HTTP %d to %s, not an http or https URL", status, credentials.redact(next)));
+            }
+            if (current.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
+                throw redirectFailure(shown, String.format("HTTP %d from https to http (%s)", status, credentials.redact(next)));
+            }
+            log.debug("{} {} attempt {}: HTTP {} to {}{}", name, shown, attempt, status, credentials.redact(next),
+                    sameOrigin(target, next) ? "" : " (another host: followed without credentials)");
+            current = next;
+        }
+    }
+
+    private static boolean isRedirect(int status)
+    {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /**
+     * Whether the credentials given for {@code asked} may go to {@code uri}: the same scheme, host and port, or the
+     * same host reached by https on its default port where http on its default port was asked.
+     */
+    static boolean sameOrigin(URI asked, URI uri)
+    {
+        if (asked.getHost() == null || uri.getHost() == null || !asked.getHost().equalsIgnoreCase(uri.getHost())) {
+            return false;
+        }
+        String askedScheme = asked.getScheme().toLowerCase(Locale.ROOT);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (askedScheme.equals(scheme)) {
+            return port(asked) == port(uri);
+        }
+        return askedScheme.equals("http") && scheme.equals("https") && port(asked) == 80 && port(uri) == 443;
+    }
+
+    private static int port(URI uri)
+    {
+        if (uri.getPort() >= 0) {
+            return uri.getPort();
+        }
+        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    private URI resolve(URI current, String location, String shown)
+    {
+        try {
+            return current.resolve(new URI(location));
+        }
+        catch (URISyntaxException | IllegalArgumentException e) {
+            throw redirectFailure(shown, "redirected to '" + credentials.scrub(location, Optional.empty()) + "', not a URI");
+        }
+    }
+
+    /** A redirect that cannot be followed: not retried, as the next attempt would be sent the same way. */
+    private LakehouseException redirectFailure(String shown, String why)
+    {
+        return new LakehouseException(ErrorCode.EXTERNAL_SERVICE, String.format("Cannot fetch %s %s: %s", name, shown, why));
     }
 
     /** Waits until {@code request-pause} has passed since the previous request started, then marks this start. */
@@ -292,6 +404,10 @@ public final class PacedHttpClient
         /** Reads (the start of) the body of a failed response, and releases it. */
         byte[] errorBytes(T body)
                 throws IOException;
+
+        /** Releases the body of a redirect unread. */
+        void discard(T body)
+                throws IOException;
     }
 
     private static final Body<byte[]> BYTES = new Body<>()
@@ -312,6 +428,12 @@ public final class PacedHttpClient
         public byte[] errorBytes(byte[] body)
         {
             return bytes(body);
+        }
+
+        @Override
+        public void discard(byte[] body)
+        {
+            // already read whole
         }
     };
 
@@ -336,6 +458,13 @@ public final class PacedHttpClient
             try (body) {
                 return body.readNBytes(ERROR_BODY_BYTES);
             }
+        }
+
+        @Override
+        public void discard(InputStream body)
+                throws IOException
+        {
+            body.close();
         }
     };
 
@@ -371,9 +500,15 @@ public final class PacedHttpClient
             return this;
         }
 
+        /** A JDK client that does not follow redirects itself, e.g. {@link PacedHttpClient#httpClient}: this class follows them. */
         public Builder httpClient(HttpClient httpClient)
         {
-            this.httpClient = requireNonNull(httpClient, "httpClient is null");
+            requireNonNull(httpClient, "httpClient is null");
+            if (httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+                throw new IllegalArgumentException("Cannot use an HTTP client that follows redirects itself (" + httpClient.followRedirects()
+                        + "): it would send the credentials to another host; use PacedHttpClient.httpClient(settings)");
+            }
+            this.httpClient = httpClient;
             return this;
         }
 

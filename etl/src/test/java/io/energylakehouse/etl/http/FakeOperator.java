@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An operator's API played by a real HTTP server on 127.0.0.1: answers {@code /data} with scripted responses
- * (then the standing one), redirects {@code /moved} there with a 302, and records every request with the fake time.
+ * (then the standing one), redirects {@code /moved} there with a 302, {@code /away} to {@code /data} of another
+ * server ({@link #redirectAwayTo}) and {@code /loop} to itself, and records every request with the fake time.
  */
 final class FakeOperator
 {
@@ -82,6 +83,7 @@ final class FakeOperator
     private final Deque<Response> script = new ArrayDeque<>();
     private final List<ReceivedRequest> requests = new ArrayList<>();
     private Response standing;
+    private String awayBaseUrl;
 
     FakeOperator(FakeClock clock)
             throws IOException
@@ -90,6 +92,8 @@ final class FakeOperator
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/data", this::serve);
         server.createContext("/moved", this::redirect);
+        server.createContext("/away", this::redirectAway);
+        server.createContext("/loop", this::redirectToItself);
         server.setExecutor(executor);
         server.start();
     }
@@ -113,6 +117,12 @@ final class FakeOperator
     synchronized void respondAlways(Response response)
     {
         standing = response;
+    }
+
+    /** Where {@code /away} sends its requests: {@code /data} under that base URL, with the same query. */
+    synchronized void redirectAwayTo(String baseUrl)
+    {
+        awayBaseUrl = baseUrl;
     }
 
     synchronized List<ReceivedRequest> requests()
@@ -170,6 +180,30 @@ final class FakeOperator
         }
         exchange.getResponseHeaders().add("Location", "/data?" + exchange.getRequestURI().getRawQuery());
         exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private void redirectAway(HttpExchange exchange)
+            throws IOException
+    {
+        String location;
+        synchronized (this) {
+            record(exchange);
+            location = awayBaseUrl + "/data?" + exchange.getRequestURI().getRawQuery();
+        }
+        exchange.getResponseHeaders().add("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    private void redirectToItself(HttpExchange exchange)
+            throws IOException
+    {
+        synchronized (this) {
+            record(exchange);
+        }
+        exchange.getResponseHeaders().add("Location", "/loop?" + exchange.getRequestURI().getRawQuery());
+        exchange.sendResponseHeaders(307, -1);
         exchange.close();
     }
 

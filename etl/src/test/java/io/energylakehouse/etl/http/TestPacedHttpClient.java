@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +27,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Runs the client against a real HTTP server on 127.0.0.1; time is a hand-written fake clock, waits are recorded. */
 class TestPacedHttpClient
@@ -209,6 +213,111 @@ class TestPacedHttpClient
     }
 
     @Test
+    void testRedirectOnTheSameHostKeepsTheCredentials()
+    {
+        operator.respond(Response.ok("moved here"));
+        PacedHttpClient client = client(settings(5), ercotCredentials(new CountingTokens()));
+
+        client.fetch(operator.uri("/moved?page=1"));
+
+        assertThat(operator.requests()).extracting(ReceivedRequest::path).containsExactly("/moved", "/data");
+        assertThat(operator.requests()).extracting(request -> request.header("Authorization")).containsExactly("Bearer token-1", "Bearer token-1");
+        assertThat(operator.requests()).extracting(request -> request.header("Ocp-Apim-Subscription-Key")).containsExactly(KEY, KEY);
+    }
+
+    @Test
+    void testRedirectToAnotherHostDropsTheCredentials()
+            throws IOException
+    {
+        // Another server, named by another host name: localhost instead of 127.0.0.1.
+        assumeTrue(InetAddress.getByName("localhost") instanceof Inet4Address && InetAddress.getByName("localhost").isLoopbackAddress(),
+                "localhost does not resolve to an IPv4 loopback address");
+        FakeOperator files = new FakeOperator(clock);
+        try {
+            files.respond(Response.ok("the file"));
+            operator.redirectAwayTo(files.baseUrl().replace("127.0.0.1", "localhost"));
+            PacedHttpClient client = client(settings(5), ercotCredentials(new CountingTokens()));
+
+            HttpResult result = client.fetch(operator.uri("/away?download=42"));
+
+            assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("the file");
+            assertThat(result.uri()).isEqualTo(operator.uri("/away?download=42"));
+            ReceivedRequest asked = operator.requests().get(0);
+            assertThat(asked.header("Authorization")).isEqualTo("Bearer token-1");
+            assertThat(asked.header("Ocp-Apim-Subscription-Key")).isEqualTo(KEY);
+            assertThat(files.requests()).hasSize(1);
+            ReceivedRequest redirected = files.requests().get(0);
+            assertThat(redirected.path()).isEqualTo("/data");
+            assertThat(redirected.rawQuery()).isEqualTo("download=42");
+            assertThat(redirected.header("Authorization")).isNull();
+            assertThat(redirected.header("Ocp-Apim-Subscription-Key")).isNull();
+            assertThat(redirected.header("User-Agent")).isEqualTo("energy-lakehouse pjm connector");
+        }
+        finally {
+            files.stop();
+        }
+    }
+
+    @Test
+    void testFollowsAtMostFiveRedirects()
+    {
+        URI uri = operator.uri("/loop?page=1");
+
+        assertThatThrownBy(() -> client(settings(5), Credentials.none()).fetch(uri))
+                .isInstanceOf(LakehouseException.class)
+                .satisfies(error -> assertThat(((LakehouseException) error).errorCode()).isEqualTo(ErrorCode.EXTERNAL_SERVICE))
+                .hasMessage("Cannot fetch PJM Data Miner " + uri + ": more than 5 redirects (the last to " + uri + ")");
+        // The request and its five redirects; not retried.
+        assertThat(operator.requests()).hasSize(6);
+        assertThat(sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void testSameOrigin()
+    {
+        URI asked = URI.create("https://api.ercot.com/api/public-reports/archive/np4-190-cd?download=1");
+        assertThat(PacedHttpClient.sameOrigin(asked, URI.create("https://API.ercot.com:443/files/1.zip"))).isTrue();
+        assertThat(PacedHttpClient.sameOrigin(asked, URI.create("https://ercotstorage.blob.core.windows.net/files/1.zip"))).isFalse();
+        assertThat(PacedHttpClient.sameOrigin(asked, URI.create("https://api.ercot.com:8443/files/1.zip"))).isFalse();
+        assertThat(PacedHttpClient.sameOrigin(asked, URI.create("http://api.ercot.com/files/1.zip"))).isFalse();
+        assertThat(PacedHttpClient.sameOrigin(URI.create("http://oasis.caiso.com/oasisapi"), URI.create("https://oasis.caiso.com/oasisapi"))).isTrue();
+    }
+
+    @Test
+    void testRefusesAJdkClientThatFollowsRedirectsItself()
+    {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+
+        assertThatThrownBy(() -> PacedHttpClient.builder("PJM Data Miner", "pjm", settings(5)).httpClient(following))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Cannot use an HTTP client that follows redirects itself (NORMAL)");
+        assertThat(PacedHttpClient.httpClient(settings(5)).followRedirects()).isEqualTo(HttpClient.Redirect.NEVER);
+    }
+
+    @Test
+    void testClientErrorAsTheOperatorsAnswer()
+    {
+        operator.respond(Response.status(400, "{\"errors\":[{\"field\":\"rowCount\",\"message\":\"too large\"}]}"))
+                .respond(Response.status(429, "slow down"))
+                .respond(Response.status(404, "no such feed"))
+                .respond(Response.status(403, "forbidden"));
+        PacedHttpClient client = client(settings(5), Credentials.none());
+
+        HttpResult badRequest = client.fetchAnswer(operator.uri("/data?rowCount=99999999"));
+        HttpResult notFound = client.fetchAnswer(operator.uri("/data?feed=x"));
+
+        assertThat(badRequest.status()).isEqualTo(400);
+        assertThat(new String(badRequest.body(), StandardCharsets.UTF_8)).startsWith("{\"errors\":");
+        // 429 is still retried, 403 still fails
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5));
+        URI forbidden = operator.uri("/data?feed=y");
+        assertThatThrownBy(() -> client.fetchAnswer(forbidden))
+                .isInstanceOf(LakehouseException.class)
+                .hasMessage("Cannot fetch PJM Data Miner " + forbidden + ": HTTP 403; body starts: forbidden");
+    }
+
+    @Test
     void testHeaderCredentialIsSentAndNeverShown()
     {
         operator.respond(Response.ok("ok")).respond(Response.status(401, "{\"message\":\"Access denied: invalid key " + KEY + "\"}"));
@@ -355,6 +464,13 @@ class TestPacedHttpClient
                 .clock(clock)
                 .sleeper(sleeper)
                 .build();
+    }
+
+    private static Credentials ercotCredentials(TokenSource tokens)
+    {
+        return Credentials.bearer(tokens).and(Credentials.header("Ocp-Apim-Subscription-Key",
+                new SecretVariable("ERCOT_PUBLIC_API_SUBSCRIPTION_KEY", "an ERCOT API Explorer subscription key"), "ERCOT",
+                Map.of("ERCOT_PUBLIC_API_SUBSCRIPTION_KEY", KEY)::get));
     }
 
     private HttpSettings settings(int maxAttempts)

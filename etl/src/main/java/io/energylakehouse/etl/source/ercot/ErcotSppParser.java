@@ -3,6 +3,7 @@ package io.energylakehouse.etl.source.ercot;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.csv.CsvLine;
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.http.PacedHttpClient;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
@@ -49,8 +50,9 @@ import static java.util.Objects.requireNonNull;
  * names an hour the clock skips, or flags an hour that is not repeated, is rejected alone.
  *
  * <p>A file that is not the report it claims to be (another report's zip or page, a missing column) is rejected
- * whole; a line that cannot be read is rejected alone; an API page without rows is "no data", an API error answer an
- * operator error. The payload is read as a stream within {@link PayloadLimits}; nothing escapes as an exception.
+ * whole; a line that cannot be read is rejected alone; an API page without rows is "no data", an API error answer (or any
+ * answer with a client error status, as {@link ErcotApiClient} keeps them) an operator error. The payload is read as a
+ * stream within {@link PayloadLimits}; nothing escapes as an exception.
  */
 public final class ErcotSppParser
         implements PayloadParser
@@ -88,7 +90,24 @@ public final class ErcotSppParser
     public ParsedPayload parse(Payload payload)
     {
         ErcotReport report = ErcotReport.fromName(payload.report());
-        return parse(report, payload.content(), payload.fileName(), limits);
+        ParsedPayload parsed = parse(report, payload.content(), payload.fileName(), limits);
+        int status = payload.httpStatus();
+        if (status >= 400 && status <= 499 && parsed.outcome() != FetchOutcome.OPERATOR_ERROR) {
+            // a client error the API kept as its answer (ErcotApiClient) without its JSON error shape: a gateway's page
+            return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.dataset(), ErcotTables.rawTable(report), "HTTP " + status,
+                    String.format("ERCOT answered HTTP %d; body starts: %s", status, excerpt(payload.content())));
+        }
+        return parsed;
+    }
+
+    private static String excerpt(PayloadContent content)
+    {
+        try (InputStream input = content.open()) {
+            return PacedHttpClient.excerpt(input.readNBytes(4096));
+        }
+        catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.http.PacedHttpClient;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
@@ -45,8 +46,13 @@ import static java.util.Objects.requireNonNull;
  * records, read as a stream one item at a time, within {@link PayloadLimits}. Items may come in any order; instants come
  * from {@code datetime_beginning_utc} only (the EPT column repeats on the fall-back day and is only checked against it).
  * Only {@code datetime_beginning_utc}, {@code pnode_id} and the total LMP are required: a request may ask for fewer
- * fields. An {@code {"errors":[...]}} body is the operator's error; {@code totalRows} 0 or no items is "no data", never an
- * empty success. Malformed or truncated JSON, a page of another feed or a page without a required field is rejected
+ * fields. An {@code {"errors":[...]}} body is the operator's error, and so is any answer with a client error status (4xx,
+ * as {@link DataMinerClient} keeps them); {@code totalRows} 0 or no items is "no data", never an empty success.
+ *
+ * <p>A live page's request key names the operating days asked for ({@link DataMinerRequest#requestKey}): Data Miner's date
+ * filter includes its end, so an item of the next day can come back; items starting outside those days are left out
+ * (counted in the detail), so that they never land in another day's partition. A replayed file has no such key and
+ * keeps all its items. Malformed or truncated JSON, a page of another feed or a page without a required field is rejected
  * whole, naming what and where; an item that cannot be read is rejected alone and the others are kept.
  */
 public final class PjmLmpParser
@@ -84,7 +90,15 @@ public final class PjmLmpParser
     @Override
     public ParsedPayload parse(Payload payload)
     {
-        return page(PjmReport.fromName(payload.report()), payload.content(), payload.fileName(), limits).parsed();
+        PjmReport report = PjmReport.fromName(payload.report());
+        ParsedPayload parsed = page(report, payload.content(), payload.fileName(), limits, DataMinerRequest.window(report, payload.requestKey())).parsed();
+        int status = payload.httpStatus();
+        if (status >= 400 && status <= 499 && parsed.outcome() != FetchOutcome.OPERATOR_ERROR) {
+            // a client error without Data Miner's error list: an Azure gateway answer, an HTML page
+            return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.dataset(), PjmTables.rawTable(report), "HTTP " + status,
+                    String.format("Data Miner answered HTTP %d; body starts: %s", status, excerpt(payload.content())));
+        }
+        return parsed;
     }
 
     @Override
@@ -107,12 +121,19 @@ public final class PjmLmpParser
     /** The page's records and what it says about paging; never throws on bad content (the page is rejected instead). */
     public static DataMinerPage page(PjmReport report, PayloadContent content, String fileName, PayloadLimits limits)
     {
+        return page(report, content, fileName, limits, Optional.empty());
+    }
+
+    /** The same, leaving out the items that start outside {@code window} (the operating days a live request asked for). */
+    public static DataMinerPage page(PjmReport report, PayloadContent content, String fileName, PayloadLimits limits, Optional<DataMinerRequest.Window> window)
+    {
+        requireNonNull(window, "window is null");
         TableSpec rawTable = PjmTables.rawTable(report);
         String tooLarge = limits.tooLarge(content.size());
         if (tooLarge != null) {
             return DataMinerPage.of(ParsedPayload.rejected(report.dataset(), rawTable, prefix(report, fileName) + tooLarge));
         }
-        PageReader reader = new PageReader(report, fileName);
+        PageReader reader = new PageReader(report, fileName, window);
         try (InputStream input = content.open(); JsonParser json = JSON.createParser(input)) {
             reader.read(json);
         }
@@ -139,6 +160,16 @@ public final class PjmLmpParser
         return String.format("Cannot parse PJM Data Miner page %s as %s: ", fileName, report.feed());
     }
 
+    private static String excerpt(PayloadContent content)
+    {
+        try (InputStream input = content.open()) {
+            return PacedHttpClient.excerpt(input.readNBytes(4096));
+        }
+        catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     private static String where(JsonLocation location, PageReader reader)
     {
         String position = location == null || location.getLineNr() < 0 ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
@@ -154,6 +185,7 @@ public final class PjmLmpParser
     {
         private final PjmReport report;
         private final String fileName;
+        private final Optional<DataMinerRequest.Window> window;
         private final List<PjmLmpRecord> records = new ArrayList<>();
         private final List<RejectedRecord> rejected = new ArrayList<>();
         private final Map<String, Integer> missing = new LinkedHashMap<>();
@@ -163,6 +195,9 @@ public final class PjmLmpParser
         private boolean inItems;
         private boolean hasItems;
         private int itemCount;
+        /** Items left out for starting outside the window, and the earliest such start. */
+        private int outside;
+        private Instant firstOutside;
         private String otherReportField;
         private int otherReportItem;
         private JsonNode errors;
@@ -174,10 +209,11 @@ public final class PjmLmpParser
         private final List<String> fields = new ArrayList<>();
         private final List<String> filters = new ArrayList<>();
 
-        PageReader(PjmReport report, String fileName)
+        PageReader(PjmReport report, String fileName, Optional<DataMinerRequest.Window> window)
         {
             this.report = report;
             this.fileName = fileName;
+            this.window = window;
             for (String required : report.requiredFields()) {
                 missing.put(required, 0);
             }
@@ -265,6 +301,11 @@ public final class PjmLmpParser
             Long pnodeId = null;
             try {
                 start = start(item);
+                if (window.isPresent() && !window.get().contains(start)) {
+                    outside++;
+                    firstOutside = firstOutside == null || start.isBefore(firstOutside) ? start : firstOutside;
+                    return;
+                }
                 pnodeId = pnodeId(item);
                 String ept = text(item, PjmReport.START_EPT);
                 checkEpt(start, ept);
@@ -521,13 +562,30 @@ public final class PjmLmpParser
                 return new ParsedPayload(FetchOutcome.NO_DATA, report.dataset(), rawTable, List.of(), List.of(), Optional.empty(), Optional.of(detail),
                         contentKey(), Optional.empty(), Set.of());
             }
+            if (records.isEmpty() && rejected.isEmpty()) {
+                return new ParsedPayload(FetchOutcome.NO_DATA, report.dataset(), rawTable, List.of(), List.of(), Optional.empty(),
+                        Optional.of("all " + outsideDetail()), contentKey(), Optional.empty(), Set.of());
+            }
             Set<LocalDate> operatingDates = new TreeSet<>();
             for (Instant start : new TreeSet<>(records.stream().map(PjmLmpRecord::intervalStartUtc).toList())) {
                 operatingDates.add(PjmMarket.TIME.operatingDate(start));
             }
+            List<String> details = new ArrayList<>();
+            if (!rejected.isEmpty()) {
+                details.add(rejected.size() + " of " + itemCount + " items rejected");
+            }
+            if (outside > 0) {
+                details.add(outsideDetail());
+            }
             return new ParsedPayload(FetchOutcome.PARSED, report.dataset(), rawTable, records, rejected, Optional.empty(),
-                    rejected.isEmpty() ? Optional.empty() : Optional.of(rejected.size() + " of " + itemCount + " items rejected"),
-                    contentKey(), Optional.empty(), operatingDates);
+                    details.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", details)), contentKey(), Optional.empty(), operatingDates);
+        }
+
+        /** {@code 1 item outside the requested operating days 2024-03-10..2024-03-10 left out (from 2024-03-11T04:00:00Z): ...} */
+        private String outsideDetail()
+        {
+            return String.format("%d item%s outside the requested operating days %s left out (from %s): Data Miner's date filter includes its end",
+                    outside, outside == 1 ? "" : "s", window.map(Object::toString).orElse("?"), firstOutside);
         }
 
         /**
