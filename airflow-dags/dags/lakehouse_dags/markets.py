@@ -78,6 +78,57 @@ FEEDS: tuple[MarketFeed, ...] = (
         description="CAISO real-time 5-minute LMPs (OASIS PRC_INTVL_LMP, RTM) for yesterday's operating day",
         tags=("caiso", "real-time"),
     ),
+    MarketFeed(
+        dag_id="ingest_pjm",
+        market="pjm",
+        timezone="America/New_York",
+        # PJM clears the day-ahead market for day D and posts its LMPs in the afternoon of D-1 (Eastern; the
+        # exact time is not documented, results are usually out by 13:30); fetched at 15:00 for margin.
+        publish_time=dt.time(15, 0),
+        day_offset=1,
+        reports=("da_hrl_lmps",),
+        datasets=("da_hourly",),
+        description="PJM day-ahead hourly LMPs (Data Miner 2 da_hrl_lmps) for tomorrow's operating day",
+        tags=("pjm", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_pjm_rt",
+        market="pjm",
+        timezone="America/New_York",
+        # The unverified five-minute LMPs of day D are complete minutes after midnight; the settlement-verified ones
+        # replace them later (revision 2 of a key where they differ). Fetched at 04:00 on D+1, after the DST changes.
+        publish_time=dt.time(4, 0),
+        day_offset=-1,
+        reports=("rt_unverified_fivemin_lmps", "rt_fivemin_hrl_lmps"),
+        datasets=("rt_5min",),
+        description="PJM real-time 5-minute LMPs (unverified, then verified) for yesterday's operating day",
+        tags=("pjm", "real-time"),
+    ),
+    MarketFeed(
+        dag_id="ingest_ercot",
+        market="ercot",
+        timezone="America/Chicago",
+        # NP4-190-CD DAM settlement point prices for day D are posted on D-1 after the DAM clears (about 13:30
+        # Central; undocumented); fetched at 15:00.
+        publish_time=dt.time(15, 0),
+        day_offset=1,
+        reports=("dam_spp",),
+        datasets=("da_hourly",),
+        description="ERCOT DAM settlement point prices (NP4-190-CD) for tomorrow's operating day",
+        tags=("ercot", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_ercot_rt",
+        market="ercot",
+        timezone="America/Chicago",
+        # NP6-905-CD is posted after each 15-minute interval; day D is complete shortly after midnight. 04:00 on D+1.
+        publish_time=dt.time(4, 0),
+        day_offset=-1,
+        reports=("rt_spp",),
+        datasets=("rt_15min",),
+        description="ERCOT real-time 15-minute settlement point prices (NP6-905-CD) for yesterday's operating day",
+        tags=("ercot", "real-time"),
+    ),
 )
 
 

@@ -86,10 +86,11 @@ final class IngestCommand
             payloads = fetch.payloads();
         }
         else {
-            if (named.size() > 1) {
-                throw LakehouseException.userError("Cannot replay files as %d reports at once: name one --report or none", named.size());
-            }
             List<Path> listed = ReplayFiles.list(files);
+            if (named.size() > 1) {
+                // Several reports: each file's name says which it holds, and only files of those reports are replayed.
+                listed = listed.stream().filter(file -> connector.reportOfFile(file.getFileName().toString()).map(named::contains).orElse(true)).toList();
+            }
             if (listed.isEmpty()) {
                 throw LakehouseException.userError("Cannot ingest: no files under %s (README and hidden files are skipped)", describe(files));
             }
@@ -99,7 +100,7 @@ final class IngestCommand
                         start, end == null || end.equals(start) ? "" : ".." + end);
             }
             System.out.printf("Replaying %d of %d files%n", selected.size(), listed.size());
-            payloads = ReplayFiles.payloads(connector, selected, named.stream().findFirst(), Payload.Origin.REPLAY);
+            payloads = ReplayFiles.payloads(connector, selected, named.size() == 1 ? named.stream().findFirst() : java.util.Optional.empty(), Payload.Origin.REPLAY);
         }
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-ingest-" + code)) {
             LandingResult result = new MarketPipeline(lakehouse, connector, global.payloadLimits()).land(payloads);

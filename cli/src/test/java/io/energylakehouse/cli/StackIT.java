@@ -160,7 +160,8 @@ class StackIT
     {
         StackProcess.Result demo = StackProcess.lakehouse(Map.of(), "demo", "--profile", "stack").await(JOB_TIMEOUT).requireSuccess("demo on stack");
         timings.put("demo --profile stack", demo.elapsed());
-        assertThat(demo.stdout()).contains("2024-03-10=23", "2024-11-03=25", "2024-11-03=300", "s3://lakehouse-warehouse/warehouse", "jdbc:postgresql://127.0.0.1:");
+        assertThat(demo.stdout()).contains("2024-03-10=23", "2024-11-03=25", "2024-11-03=300", "s3://lakehouse-warehouse/warehouse", "jdbc:postgresql://127.0.0.1:",
+                "== CAISO", "== PJM", "== ERCOT", "2024-11-03=100", "market=PJM", "market=ERCOT");
     }
 
     @Test
@@ -277,9 +278,10 @@ class StackIT
                     "SELECT market, count(*) AS n FROM curated.market_prices GROUP BY 1 ORDER BY 1").await(JOB_TIMEOUT).requireSuccess("sql as " + user);
             rowsByUser.put(user, result.stdout().strip());
         }
+        // The demo curated CAISO, PJM and ERCOT: each desk sees its markets' rows, and no desk PJM's (licensed data).
         assertThat(rowsByUser.get("alice")).isEqualTo("market,n\nCAISO,93600");
-        assertThat(rowsByUser.get("carol")).isEqualTo("market,n\nCAISO,93600");
-        assertThat(rowsByUser.get("bob")).isEqualTo("market,n");
+        assertThat(rowsByUser.get("carol")).isEqualTo("market,n\nCAISO,93600\nERCOT,40608");
+        assertThat(rowsByUser.get("bob")).isEqualTo("market,n\nERCOT,40608");
 
         StackProcess.Result raw = StackProcess.lakehouse(Map.of(), "sql", "--profile", "stack", "--user", "bob", "SELECT count(*) FROM raw.caiso_prc_lmp").await(JOB_TIMEOUT);
         assertThat(raw.exitCode()).isEqualTo(2);
@@ -306,7 +308,8 @@ class StackIT
         String unsigned = urlByFile.get("market=CAISO/manifest.json").replaceFirst("\\?.*", "");
         assertThat(http.send(HttpRequest.newBuilder(URI.create(unsigned)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(403);
 
-        StackProcess.Result refused = StackProcess.lakehouse(Map.of(), "download-url", "--profile", "stack", "hub_prices_daily", "--user", "bob").await(JOB_TIMEOUT);
+        StackProcess.Result refused = StackProcess.lakehouse(Map.of(), "download-url", "--profile", "stack", "hub_prices_daily", "--user", "bob", "--market", "CAISO")
+                .await(JOB_TIMEOUT);
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.errorLine()).isEqualTo("error: Cannot grant access to CAISO data: user 'bob' (groups [ercot_desk]) is entitled to [ERCOT] only");
         assertThat(refused.stdout()).doesNotContain("http");

@@ -138,6 +138,38 @@ public final class CurationInputs
         return found;
     }
 
+    /** The snapshot property a write of one market's rows records (besides any day summaries), for {@link #marketChangedSince}. */
+    public static Map<String, String> marketWrite(String market)
+    {
+        return Map.of((PROPERTY_PREFIX + market + ".written").toLowerCase(java.util.Locale.ROOT), "true");
+    }
+
+    /**
+     * Whether a market's rows of the table may have changed since {@code snapshotId}: true unless every later snapshot
+     * of the current history is a compaction ({@code replace}) or a curation commit that records only other markets'
+     * days. A commit without such records (another writer) counts as a change; so does a snapshot no longer in the history.
+     */
+    public static boolean marketChangedSince(Lakehouse lakehouse, TableSpec table, String market, long snapshotId)
+    {
+        Table iceberg = lakehouse.icebergTable(table);
+        iceberg.refresh();
+        String own = (PROPERTY_PREFIX + market + ".").toLowerCase(java.util.Locale.ROOT);
+        String anyMarket = PROPERTY_PREFIX.toLowerCase(java.util.Locale.ROOT);
+        for (Snapshot snapshot : SnapshotUtil.currentAncestors(iceberg)) {
+            if (snapshot.snapshotId() == snapshotId) {
+                return false;
+            }
+            if ("replace".equals(snapshot.operation())) {
+                continue;
+            }
+            List<String> recorded = snapshot.summary().keySet().stream().filter(key -> key.startsWith(anyMarket)).toList();
+            if (recorded.isEmpty() || recorded.stream().anyMatch(key -> key.startsWith(own))) {
+                return true;
+            }
+        }
+        return true;
+    }
+
     /** Lower case: Spark passes write options (and so snapshot properties) through a case-insensitive, lower-casing map. */
     private static String key(String market, String dataset, LocalDate date)
     {

@@ -4,8 +4,6 @@ import io.energylakehouse.common.time.MarketTime;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.util.List;
 
@@ -20,12 +18,10 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.from_utc_timestamp;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
@@ -77,20 +73,7 @@ public final class MarketPrices
      */
     public static Dataset<Row> withRevisions(Dataset<Row> prices)
     {
-        Columns.require(prices, "withRevisions", "market", "dataset", "location_id", "interval_start_utc", "published_at_utc", "fetch_id",
-                "price_per_mwh", "energy_per_mwh", "congestion_per_mwh", "loss_per_mwh", "ghg_per_mwh");
-        WindowSpec publication = Window.partitionBy(KEY_WITHOUT_REVISION.stream().map(column -> col(column)).toArray(Column[]::new))
-                .orderBy(col("published_at_utc"), col("fetch_id"));
-        Column changed = lit(false);
-        for (String column : PRICE_COLUMNS) {
-            changed = changed.or(not(col(column).eqNullSafe(lag(col(column), 1).over(publication))));
-        }
-        Column first = row_number().over(publication).equalTo(1);
-        return prices
-                .withColumn("_is_new_revision", first.or(changed))
-                .where(col("_is_new_revision"))
-                .withColumn("revision", row_number().over(publication).cast("int"))
-                .drop("_is_new_revision");
+        return Revisions.number(prices, KEY_WITHOUT_REVISION, PRICE_COLUMNS);
     }
 
     /**
@@ -117,10 +100,7 @@ public final class MarketPrices
     /** The latest revision of every key: what users see by default. */
     public static Dataset<Row> latestRevision(Dataset<Row> prices)
     {
-        Columns.require(prices, "latestRevision", "market", "dataset", "location_id", "interval_start_utc", "revision");
-        WindowSpec newestFirst = Window.partitionBy(KEY_WITHOUT_REVISION.stream().map(column -> col(column)).toArray(Column[]::new))
-                .orderBy(col("revision").desc());
-        return prices.withColumn("_rank", row_number().over(newestFirst)).where(col("_rank").equalTo(1)).drop("_rank");
+        return Revisions.latest(prices, KEY_WITHOUT_REVISION);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.energylakehouse.common.calendar.NercHolidays;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
+import io.energylakehouse.etl.curate.CurationInputs;
 import io.energylakehouse.etl.curate.MarketPrices;
 import io.energylakehouse.etl.publish.DatasetExporter;
 import io.energylakehouse.etl.publish.ExportResult;
@@ -129,8 +130,9 @@ public final class MarketPipeline
         if (!force) {
             java.util.Optional<PublishResult> unchanged = unchangedPublication(exporter, curatedSnapshot);
             if (unchanged.isPresent()) {
-                log.info("Stage publish: {} unchanged: {} were made from curated.market_prices snapshot {}, the current one; nothing written (use --force to rebuild)", code,
-                        PublishedTables.all().stream().map(io.energylakehouse.common.table.TableSpec::identifier).toList(), curatedSnapshot);
+                log.info("Stage publish: {} unchanged: {} were made from curated.market_prices snapshot {} and the market's rows have not changed since; "
+                                + "nothing written (use --force to rebuild)", code, PublishedTables.all().stream().map(io.energylakehouse.common.table.TableSpec::identifier).toList(),
+                        unchanged.get().curatedSnapshotId());
                 return unchanged.get();
             }
         }
@@ -151,8 +153,9 @@ public final class MarketPipeline
                     datasets.dayAhead(), datasets.realTime(), datasets.realTimeIntervalMinutes())
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                lakehouse.overwrite(PublishedTables.HUB_PRICES_HOURLY, hourly, col("market").equalTo(code));
-                lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly, market.time()), col("market").equalTo(code));
+                lakehouse.overwrite(PublishedTables.HUB_PRICES_HOURLY, hourly, col("market").equalTo(code), CurationInputs.marketWrite(code));
+                lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly, market.time()), col("market").equalTo(code),
+                        CurationInputs.marketWrite(code));
             }
             finally {
                 hourly.unpersist();
@@ -195,13 +198,15 @@ public final class MarketPipeline
     }
 
     /**
-     * The last publication, when every published dataset of the market was made from {@code curatedSnapshot} (its tag on
-     * curated.market_prices says so), its published table has not changed since (its tag is on the current snapshot)
-     * and its files are where its manifest says.
+     * The last publication, when every published dataset of the market was made from a curated.market_prices snapshot
+     * (its tag there says which) after which no commit changed the market's rows, its published table's rows of the
+     * market have not changed since its tag either (other markets' commits aside), and its files are where its
+     * manifest says.
      */
     private java.util.Optional<PublishResult> unchangedPublication(DatasetExporter exporter, long curatedSnapshot)
     {
         org.apache.iceberg.Table curated = lakehouse.icebergTable(CanonicalTables.MARKET_PRICES);
+        long publishedFrom = curatedSnapshot;
         List<ExportResult> exports = new ArrayList<>();
         java.util.Set<String> origins = new java.util.TreeSet<>();
         for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
@@ -210,18 +215,22 @@ public final class MarketPipeline
             published.refresh();
             org.apache.iceberg.SnapshotRef curatedTag = curated.refs().get(tag);
             org.apache.iceberg.SnapshotRef publishedTag = published.refs().get(tag);
-            if (curatedTag == null || curatedTag.snapshotId() != curatedSnapshot || publishedTag == null || published.currentSnapshot() == null
-                    || publishedTag.snapshotId() != published.currentSnapshot().snapshotId()) {
+            // Other markets' curations and publications move the shared tables' snapshots without touching this market's rows.
+            if (curatedTag == null || publishedTag == null || published.currentSnapshot() == null
+                    || CurationInputs.marketChangedSince(lakehouse, CanonicalTables.MARKET_PRICES, code, curatedTag.snapshotId())
+                    || CurationInputs.marketChangedSince(lakehouse, spec, code, publishedTag.snapshotId())) {
                 return java.util.Optional.empty();
             }
             java.util.Optional<DatasetExporter.Published> manifest = exporter.published(spec, code);
-            if (manifest.isEmpty() || !java.util.Objects.equals(manifest.get().export().sourceSnapshots().get(CanonicalTables.MARKET_PRICES.identifier()), curatedSnapshot)) {
+            if (manifest.isEmpty() || !java.util.Objects.equals(manifest.get().export().sourceSnapshots().get(CanonicalTables.MARKET_PRICES.identifier()),
+                    curatedTag.snapshotId())) {
                 return java.util.Optional.empty();
             }
+            publishedFrom = curatedTag.snapshotId();
             exports.add(manifest.get().export());
             origins.addAll(manifest.get().origins());
         }
-        return java.util.Optional.of(new PublishResult(exports, curatedSnapshot, List.copyOf(origins), hubSummaries(), partialDays(), true));
+        return java.util.Optional.of(new PublishResult(exports, publishedFrom, List.copyOf(origins), hubSummaries(), partialDays(), true));
     }
 
     /**

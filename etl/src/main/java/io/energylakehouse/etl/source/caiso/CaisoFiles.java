@@ -1,11 +1,9 @@
 package io.energylakehouse.etl.source.caiso;
 
-import io.energylakehouse.common.FileErrors;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.connector.ReplayFiles;
 import io.energylakehouse.etl.raw.Payload;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Replays OASIS files (downloads a user has, recorded responses, generated samples) as payloads. The

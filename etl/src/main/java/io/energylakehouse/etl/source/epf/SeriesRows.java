@@ -1,17 +1,15 @@
 package io.energylakehouse.etl.source.epf;
 
-import io.energylakehouse.common.ErrorCode;
-import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.curate.Columns;
+import io.energylakehouse.etl.curate.Revisions;
+
 import io.energylakehouse.etl.curate.MarketPrices;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
@@ -24,13 +22,11 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.format_string;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_from_arrays;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
@@ -62,8 +58,8 @@ public final class SeriesRows
      */
     public static Dataset<Row> withUtcInterval(Dataset<Row> raw, Dataset<Row> clockHours)
     {
-        require(raw, "withUtcInterval", List.of("time_zone", "local_date", "clock_hour"));
-        require(clockHours, "withUtcInterval", List.of("time_zone", "local_date", "clock_hour", "clock_kind", "interval_start_utc", "interval_end_utc",
+        Columns.require(raw, "withUtcInterval", List.of("time_zone", "local_date", "clock_hour"));
+        Columns.require(clockHours, "withUtcInterval", List.of("time_zone", "local_date", "clock_hour", "clock_kind", "interval_start_utc", "interval_end_utc",
                 "hour_ending", "transition"));
         return raw.join(broadcast(clockHours), new String[] {"time_zone", "local_date", "clock_hour"}, "inner")
                 .withColumn("interval_minutes", lit(SeriesSource.INTERVAL_MINUTES))
@@ -82,7 +78,7 @@ public final class SeriesRows
      */
     public static Dataset<Row> nonexistentLines(Dataset<Row> rows)
     {
-        require(rows, "nonexistentLines", List.of("fetch_id", "line_number", "market", "format", "time_zone", "local_date", "clock_hour", "transition",
+        Columns.require(rows, "nonexistentLines", List.of("fetch_id", "line_number", "market", "format", "time_zone", "local_date", "clock_hour", "transition",
                 "column_number", "column_name", "value", "series", "location_id"));
         Dataset<Row> lines = rows.where(nonexistent())
                 .groupBy("fetch_id", "line_number", "market", "format", "time_zone", "local_date", "clock_hour", "transition")
@@ -106,7 +102,7 @@ public final class SeriesRows
      */
     public static Dataset<Row> withReason(Dataset<Row> rows, String priceRefusal)
     {
-        require(rows, "withReason", List.of("series", "value", "currency", "column_name", "dataset_name"));
+        Columns.require(rows, "withReason", List.of("series", "value", "currency", "column_name", "dataset_name"));
         List<String> zeroMeansMissing = Arrays.stream(Series.values()).filter(Series::zeroMeansMissing).map(Series::code).toList();
         Column zero = col("series").isin(zeroMeansMissing.toArray()).and(col("value").equalTo(0.0));
         Column noCurrency = col("series").equalTo(PRICE).and(col("currency").isNull());
@@ -119,7 +115,7 @@ public final class SeriesRows
     /** Values with a {@code reason} as quarantine rows of the curate stage, one per value. */
     public static Dataset<Row> rejectedValues(Dataset<Row> rejected)
     {
-        require(rejected, "rejectedValues", List.of("fetch_id", "line_number", "market", "format", "series", "location_id", "operating_date",
+        Columns.require(rejected, "rejectedValues", List.of("fetch_id", "line_number", "market", "format", "series", "location_id", "operating_date",
                 "interval_start_utc", "local_date", "clock_hour", "column_name", "value", "reason"));
         return quarantine(rejected
                 .withColumn("dataset", when(col("series").equalTo(PRICE), lit(SeriesSource.DATASET)).otherwise(col("series")))
@@ -154,7 +150,7 @@ public final class SeriesRows
      */
     public static Dataset<Row> prices(Dataset<Row> accepted)
     {
-        require(accepted, "prices", List.of("market", "location_id", "location_type", "interval_start_utc", "interval_end_utc", "interval_minutes",
+        Columns.require(accepted, "prices", List.of("market", "location_id", "location_type", "interval_start_utc", "interval_end_utc", "interval_minutes",
                 "operating_date", "hour_ending", "value", "currency", "published_at_utc", "fetch_id", "clock_kind", "series"));
         Dataset<Row> prices = accepted.where(col("series").equalTo(PRICE)).select(
                 col("market"),
@@ -184,7 +180,7 @@ public final class SeriesRows
      */
     public static Dataset<Row> fundamentals(Dataset<Row> accepted)
     {
-        require(accepted, "fundamentals", List.of("market", "series", "location_id", "interval_start_utc", "interval_end_utc", "interval_minutes",
+        Columns.require(accepted, "fundamentals", List.of("market", "series", "location_id", "interval_start_utc", "interval_end_utc", "interval_minutes",
                 "operating_date", "hour_ending", "value", "unit", "published_at_utc", "fetch_id", "clock_kind"));
         Dataset<Row> values = accepted.where(col("series").notEqual(PRICE)).select(
                 col("market"),
@@ -211,18 +207,7 @@ public final class SeriesRows
      */
     static Dataset<Row> withRevisions(Dataset<Row> rows, List<String> keyWithoutRevision, List<String> valueColumns)
     {
-        require(rows, "withRevisions", List.of("published_at_utc", "fetch_id"));
-        WindowSpec publication = Window.partitionBy(keyWithoutRevision.stream().map(column -> col(column)).toArray(Column[]::new))
-                .orderBy(col("published_at_utc"), col("fetch_id"));
-        Column changed = lit(false);
-        for (String column : valueColumns) {
-            changed = changed.or(not(col(column).eqNullSafe(lag(col(column), 1).over(publication))));
-        }
-        return rows
-                .withColumn("_is_new_revision", row_number().over(publication).equalTo(1).or(changed))
-                .where(col("_is_new_revision"))
-                .withColumn("revision", row_number().over(publication).cast("int"))
-                .drop("_is_new_revision");
+        return Revisions.number(rows, keyWithoutRevision, valueColumns);
     }
 
     private static Dataset<Row> withDqFlags(Dataset<Row> rows)
@@ -240,8 +225,8 @@ public final class SeriesRows
      */
     public static Dataset<Row> missingIntervals(Dataset<Row> latest, Dataset<Row> intervals)
     {
-        require(latest, "missingIntervals", List.of("market", "dataset", "location_id", "interval_start_utc"));
-        require(intervals, "missingIntervals", List.of("operating_date", "interval_start_utc"));
+        Columns.require(latest, "missingIntervals", List.of("market", "dataset", "location_id", "interval_start_utc"));
+        Columns.require(intervals, "missingIntervals", List.of("operating_date", "interval_start_utc"));
         Dataset<Row> present = latest.select("market", "dataset", "location_id", "interval_start_utc").distinct();
         Dataset<Row> expected = present.select("market", "dataset", "location_id").distinct().crossJoin(broadcast(intervals));
         Dataset<Row> perDay = broadcast(intervals).groupBy("operating_date").agg(count(lit(1)).as("expected_count"));
@@ -258,20 +243,6 @@ public final class SeriesRows
     /** The latest revision of every key, with the dataset or series in column {@code dataset}. */
     public static Dataset<Row> latestRevision(Dataset<Row> rows, String datasetColumn)
     {
-        require(rows, "latestRevision", List.of("market", datasetColumn, "location_id", "interval_start_utc", "revision"));
-        WindowSpec newestFirst = Window.partitionBy(col("market"), col(datasetColumn), col("location_id"), col("interval_start_utc")).orderBy(col("revision").desc());
-        return rows.withColumn("_rank", row_number().over(newestFirst)).where(col("_rank").equalTo(1)).drop("_rank")
-                .withColumn("dataset", col(datasetColumn));
-    }
-
-    /** First line of every transform: names the columns a caller forgot. */
-    private static void require(Dataset<Row> input, String transform, List<String> columns)
-    {
-        Set<String> available = Set.of(input.columns());
-        List<String> missing = columns.stream().filter(column -> !available.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new LakehouseException(ErrorCode.INTERNAL, String.format("Cannot apply %s: input lacks columns %s (has %s)",
-                    transform, missing, Arrays.toString(input.columns())));
-        }
+        return Revisions.latest(rows, List.of("market", datasetColumn, "location_id", "interval_start_utc")).withColumn("dataset", col(datasetColumn));
     }
 }

@@ -45,7 +45,28 @@ public final class ErcotConnector
     @Override
     public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
     {
-        throw io.energylakehouse.common.LakehouseException.userError("Cannot fetch %s live in this build: replay its files with --files", "ERCOT public API");
+        if (!locations.isEmpty()) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot fetch ERCOT settlement points %s alone: ERCOT's reports hold every settlement point; "
+                    + "leave out --nodes", locations);
+        }
+        ErcotApiConfig config = ErcotApiConfig.from(settings);
+        List<ErcotApiRequest> requests = ErcotLiveSource.plan(reports.stream().map(report -> ErcotReport.fromName(report.requestName())).toList(), first, last,
+                LocalDate.now(java.time.ZoneOffset.UTC));
+        ErcotApiClient client = new ErcotApiClient(config, System::getenv);
+        return new LiveFetch(String.format("%d ERCOT public API requests, at least %s apart", requests.size(), config.http().requestPause()),
+                ErcotLiveSource.payloads(client, requests));
+    }
+
+    @Override
+    public List<String> settingKeys()
+    {
+        return ErcotApiConfig.KEYS;
+    }
+
+    @Override
+    public String settingsSummary(Settings settings)
+    {
+        return ErcotApiConfig.from(settings).toString();
     }
 
     @Override

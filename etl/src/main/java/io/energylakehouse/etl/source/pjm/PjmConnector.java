@@ -45,7 +45,33 @@ public final class PjmConnector
     @Override
     public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
     {
-        throw io.energylakehouse.common.LakehouseException.userError("Cannot fetch %s live in this build: replay its files with --files", "PJM Data Miner 2");
+        List<Long> pnodeIds = new java.util.ArrayList<>();
+        for (String location : locations) {
+            try {
+                pnodeIds.add(Long.parseLong(location.strip()));
+            }
+            catch (NumberFormatException e) {
+                throw io.energylakehouse.common.LakehouseException.userError("Cannot fetch PJM pnode '%s': PJM locations are pnode ids, e.g. 51217 (WESTERN HUB)", location);
+            }
+        }
+        DataMinerConfig config = DataMinerConfig.from(settings);
+        List<DataMinerRequest> requests = DataMinerLiveSource.plan(reports.stream().map(report -> PjmReport.fromName(report.requestName())).toList(), first, last,
+                pnodeIds, LocalDate.now(java.time.ZoneOffset.UTC));
+        DataMinerClient client = new DataMinerClient(config, System::getenv);
+        return new LiveFetch(String.format("%d Data Miner 2 requests (paged by %d rows), at least %s apart", requests.size(), config.rowCount(),
+                config.http().requestPause()), DataMinerLiveSource.payloads(client, requests));
+    }
+
+    @Override
+    public List<String> settingKeys()
+    {
+        return DataMinerConfig.KEYS;
+    }
+
+    @Override
+    public String settingsSummary(Settings settings)
+    {
+        return DataMinerConfig.from(settings).toString();
     }
 
     @Override

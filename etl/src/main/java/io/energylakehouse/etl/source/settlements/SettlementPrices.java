@@ -1,18 +1,14 @@
 package io.energylakehouse.etl.source.settlements;
 
-import io.energylakehouse.common.ErrorCode;
-import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.curate.Columns;
 import io.energylakehouse.etl.curate.MarketPrices;
+import io.energylakehouse.etl.curate.Revisions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
@@ -21,11 +17,9 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
@@ -56,7 +50,7 @@ public final class SettlementPrices
      */
     public static Dataset<Row> collapseDuplicates(Dataset<Row> raw)
     {
-        require(raw, "collapseDuplicates", plus(KEY_AND_VALUES, "fetch_id", "published_at_utc", "line_number"));
+        Columns.require(raw, "collapseDuplicates", plus(KEY_AND_VALUES, "fetch_id", "published_at_utc", "line_number"));
         List<Column> grouping = new ArrayList<>(List.of(col("fetch_id"), col("published_at_utc")));
         KEY_WITHOUT_REVISION.forEach(column -> grouping.add(col(column)));
         Column values = struct(VALUE_COLUMNS.stream().map(column -> col(column)).toArray(Column[]::new));
@@ -83,25 +77,13 @@ public final class SettlementPrices
      */
     public static Dataset<Row> withRevisions(Dataset<Row> settlements)
     {
-        require(settlements, "withRevisions", plus(KEY_AND_VALUES, "published_at_utc", "fetch_id"));
-        WindowSpec publication = Window.partitionBy(KEY_WITHOUT_REVISION.stream().map(column -> col(column)).toArray(Column[]::new))
-                .orderBy(col("published_at_utc"), col("fetch_id"));
-        Column changed = lit(false);
-        for (String column : VALUE_COLUMNS) {
-            changed = changed.or(not(col(column).eqNullSafe(lag(col(column), 1).over(publication))));
-        }
-        Column first = row_number().over(publication).equalTo(1);
-        return settlements
-                .withColumn("_is_new_revision", first.or(changed))
-                .where(col("_is_new_revision"))
-                .withColumn("revision", row_number().over(publication).cast("int"))
-                .drop("_is_new_revision");
+        return Revisions.number(settlements, KEY_WITHOUT_REVISION, VALUE_COLUMNS);
     }
 
     /** Sets {@code dq_flags}: {@link MarketPrices#DUPLICATE_ROWS_COLLAPSED} when the file repeated the line ({@code lines_in_file} > 1). */
     public static Dataset<Row> withDqFlags(Dataset<Row> settlements)
     {
-        require(settlements, "withDqFlags", List.of("lines_in_file"));
+        Columns.require(settlements, "withDqFlags", List.of("lines_in_file"));
         return settlements.withColumn("dq_flags", array_compact(array(
                 when(col("lines_in_file").gt(1), lit(MarketPrices.DUPLICATE_ROWS_COLLAPSED)))));
     }
@@ -109,7 +91,7 @@ public final class SettlementPrices
     /** Shapes rows with a {@code reason} as {@code curated.quarantine} rows of the curate stage. */
     public static Dataset<Row> asQuarantine(Dataset<Row> rejected)
     {
-        require(rejected, "asQuarantine", plus(KEY_WITHOUT_REVISION, "fetch_id", "line_number", "reason", "record"));
+        Columns.require(rejected, "asQuarantine", plus(KEY_WITHOUT_REVISION, "fetch_id", "line_number", "reason", "record"));
         Column id = substring(sha2(concat_ws("|", col("fetch_id"), lit("curate"), col("line_number").cast("string"), col("reason")), 256), 1, 32);
         return rejected.select(
                 id.as("quarantine_id"),
@@ -132,16 +114,5 @@ public final class SettlementPrices
         List<String> all = new ArrayList<>(columns);
         all.addAll(List.of(more));
         return all;
-    }
-
-    /** First line of every transform: names the columns a caller forgot. */
-    private static void require(Dataset<Row> input, String transform, List<String> columns)
-    {
-        Set<String> available = Set.of(input.columns());
-        List<String> missing = columns.stream().filter(column -> !available.contains(column)).toList();
-        if (!missing.isEmpty()) {
-            throw new LakehouseException(ErrorCode.INTERNAL, String.format("Cannot apply %s: input lacks columns %s (has %s)",
-                    transform, missing, Arrays.toString(input.columns())));
-        }
     }
 }
