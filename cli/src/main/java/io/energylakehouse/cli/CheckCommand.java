@@ -21,7 +21,9 @@ import java.util.Set;
         description = {"Checks that curated operating days are whole before they are published. Each day's partition of",
                 "curated.market_prices must pass every declared check: rows (it holds rows), hours (every hour of the day in the",
                 "market's time zone: 23 on a spring-forward day, 25 on a fall-back day, else 24) and published_locations (every",
-                "location a published dataset averages, the trading hubs, holds every interval of the day). Other locations missing",
+                "location a published dataset averages, the trading hubs, holds every interval of the day: 276/288/300 five-minute,",
+                "92/96/100 quarter-hour intervals), and the checks curated.market_prices declares (key_unique, not_null,",
+                "allowed_values). Failed checks are recorded in curated.data_quality as day_<check>. Other locations missing",
                 "intervals are named but do not fail the day. Prints a line per day and a summary (OK or FAILED); exits 2 when a day",
                 "is not whole, so a scheduler stops before publishing."},
         footer = {"", "Examples:", "  bin/lakehouse check --market caiso --run-date 2024-03-10 --dataset da_hourly", "  bin/lakehouse check --market ercot --run-date 2024-11-03"})
@@ -75,6 +77,7 @@ final class CheckCommand
                     results.add(result);
                 }
             }
+            completeness.record(results);
         }
         System.out.println(summary(results));
         DayCompleteness.requireComplete(results);

@@ -22,7 +22,7 @@ import java.util.List;
         footer = {"", "Examples:",
                 "  bin/lakehouse curate --market caiso --run-date 2024-03-10",
                 "  bin/lakehouse curate --market caiso --start 2024-03-09 --end 2024-03-11 --report prc_lmp",
-                "  bin/lakehouse curate --market pjm --run-date 2024-11-03 --report rt_fivemin_hrl_lmps   (with its unverified feed: one dataset)"})
+                "  bin/lakehouse curate --market pjm --run-date 2024-11-03 --report rt_fivemin_hrl_lmps   (and the unverified feed)"})
 final class CurateCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
 {

@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
                 "  bin/lakehouse demo",
                 "  bin/lakehouse demo --market pjm",
                 "  bin/lakehouse demo --market caiso --dates 2024-11-01..2024-11-05 --nodes 200",
-                "  bin/lakehouse demo --market caiso --live --dates 2026-11-01..2026-11-02   (needs internet; ~2 min per day at OASIS's 5 s pace)",
-                "  bin/lakehouse demo --input ~/Downloads/oasis/          (also land operator files you downloaded; each goes to the market its name says)"})
+                "  bin/lakehouse demo --market caiso --live --dates 2026-11-01..2026-11-02   (needs internet; ~2 min a day)",
+                "  bin/lakehouse demo --input ~/Downloads/oasis/   (also land files you downloaded, each to its market)"})
 final class DemoCommand
         implements java.util.concurrent.Callable<Integer>, SparkJob
 {

@@ -232,7 +232,7 @@ class TestLakehouseCli
         assertThat(err.toString()).isEqualTo("error: Cannot use market 'nemo': available markets are [caiso, pjm, ercot]" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("parse", "--market", "pjm", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot use PJM report 'prc_lmp': its reports are da_hrl_lmps, rt_hrl_lmps, rt_fivemin_hrl_lmps, "
+        assertThat(err.toString()).isEqualTo("error: Cannot use PJM report 'prc_lmp': known reports are da_hrl_lmps, rt_hrl_lmps, rt_fivemin_hrl_lmps, "
                 + "rt_unverified_fivemin_lmps" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("curate", "--market", "caiso")).isEqualTo(2);

@@ -53,7 +53,7 @@ public final class CanonicalTables
             .required("market", StringType, "Market operator code, e.g. CAISO")
             .required("dataset", StringType, "da_hourly, rt_5min, rt_15min, rt_hourly, ...")
             .required("location_id", StringType, "Operator's name of the pricing location (node, hub, zone)")
-            .required("location_type", StringType, "node, hub, zone, area or region")
+            .required("location_type", StringType, "node, hub, zone, area, region or system")
             .required("interval_start_utc", TimestampType, "Start of the delivery interval (instant)")
             .required("interval_end_utc", TimestampType, "End of the delivery interval (instant)")
             .required("interval_minutes", IntegerType, "Length of the interval in minutes: 60, 15 or 5")
@@ -70,6 +70,8 @@ public final class CanonicalTables
             .required("fetch_id", StringType, "raw.fetch_log row this revision came from")
             .required("dq_flags", DataTypes.createArrayType(StringType, false), "Data-quality flags: total_mismatch, duplicate_rows_collapsed, ...")
             .key("market", "dataset", "location_id", "interval_start_utc", "revision")
+            .allowed("location_type", "node", "hub", "zone", "area", "region", "system")
+            .allowed("interval_minutes", "5", "15", "30", "60")
             .partitionedBy("market", "dataset", "operating_date")
             .build();
 

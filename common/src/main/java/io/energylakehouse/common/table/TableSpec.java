@@ -20,14 +20,22 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * A table declared once in code: its namespace and name, schema (with a doc per column), key, partitioning
- * and properties. Readers apply it, writers conform to it, and {@code CREATE TABLE} comes from it.
+ * A table declared once in code: its namespace and name, schema (with a doc per column), key, partitioning,
+ * properties and the values its code columns may hold. Readers apply it, writers conform to it, {@code CREATE TABLE}
+ * comes from it, and the declarative data checks (key uniqueness, required columns not null, allowed values) read it.
  *
  * @param partitioning Iceberg partition transforms in order, e.g. {@code market}, {@code days(interval_start_utc)}
+ * @param allowedValues per code column, the values it may hold (e.g. {@code location_type}: node, hub, zone, ...)
  */
 public record TableSpec(String namespace, String name, String description, List<ColumnSpec> columns, List<String> key, List<String> partitioning,
-        Map<String, String> properties)
+        Map<String, String> properties, Map<String, List<String>> allowedValues)
 {
+    public TableSpec(String namespace, String name, String description, List<ColumnSpec> columns, List<String> key, List<String> partitioning,
+            Map<String, String> properties)
+    {
+        this(namespace, name, description, columns, key, partitioning, properties, Map.of());
+    }
+
     public TableSpec
     {
         requireNonNull(namespace, "namespace is null");
@@ -37,7 +45,13 @@ public record TableSpec(String namespace, String name, String description, List<
         key = List.copyOf(requireNonNull(key, "key is null"));
         partitioning = List.copyOf(requireNonNull(partitioning, "partitioning is null"));
         properties = Map.copyOf(requireNonNull(properties, "properties is null"));
+        allowedValues = Map.copyOf(requireNonNull(allowedValues, "allowedValues is null"));
         Set<String> names = columns.stream().map(ColumnSpec::name).collect(Collectors.toSet());
+        for (String allowedColumn : allowedValues.keySet()) {
+            if (!names.contains(allowedColumn)) {
+                throw new IllegalArgumentException("Cannot declare table " + namespace + "." + name + ": allowed values for " + allowedColumn + ", which is not in the schema");
+            }
+        }
         for (String keyColumn : key) {
             if (!names.contains(keyColumn)) {
                 throw new IllegalArgumentException("Cannot declare table " + namespace + "." + name + ": key column " + keyColumn + " is not in the schema");
@@ -134,6 +148,7 @@ public record TableSpec(String namespace, String name, String description, List<
         private final List<String> key = new ArrayList<>();
         private final List<String> partitioning = new ArrayList<>();
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private final Map<String, List<String>> allowedValues = new LinkedHashMap<>();
 
         private Builder(String namespace, String name, String description)
         {
@@ -166,6 +181,13 @@ public record TableSpec(String namespace, String name, String description, List<
             return this;
         }
 
+        /** The values a code column may hold; the data checks count any other value. */
+        public Builder allowed(String column, String... values)
+        {
+            allowedValues.put(column, List.of(values));
+            return this;
+        }
+
         public Builder property(String property, String value)
         {
             properties.put(property, value);
@@ -174,7 +196,7 @@ public record TableSpec(String namespace, String name, String description, List<
 
         public TableSpec build()
         {
-            return new TableSpec(namespace, name, description, columns, key, partitioning, properties);
+            return new TableSpec(namespace, name, description, columns, key, partitioning, properties, allowedValues);
         }
     }
 }

@@ -121,7 +121,7 @@ public interface MarketConnector
     {
         String wanted = name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
         return reports().stream().filter(report -> report.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> LakehouseException.userError("Cannot use %s report '%s': its reports are %s", market().code(), name,
+                .orElseThrow(() -> LakehouseException.userError("Cannot use %s report '%s': known reports are %s", market().code(), name,
                         String.join(", ", reports().stream().map(MarketReport::name).toList())));
     }
 }

@@ -46,8 +46,8 @@ public final class DayCompleteness
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
     }
 
-    /** One declared check of a day: its name, whether it passed, and what it found. */
-    public record Check(String name, boolean passed, String detail)
+    /** One declared check of a day: its name, whether it passed, how many things failed it, and what it found. */
+    public record Check(String name, boolean passed, long failing, String detail)
     {
         public Check
         {
@@ -62,7 +62,7 @@ public final class DayCompleteness
      * @param otherShortLocations other locations holding fewer intervals than the day has (up to five named in {@code otherExamples})
      */
     public record Result(String market, String dataset, LocalDate operatingDate, int expectedHours, int hoursSeen, long locations,
-            List<String> publishedShort, long otherShortLocations, List<String> otherExamples)
+            List<String> publishedShort, long otherShortLocations, List<String> otherExamples, List<Check> declared)
     {
         public Result
         {
@@ -71,17 +71,20 @@ public final class DayCompleteness
             requireNonNull(operatingDate, "operatingDate is null");
             publishedShort = List.copyOf(publishedShort);
             otherExamples = List.copyOf(otherExamples);
+            declared = List.copyOf(declared);
         }
 
         /** The declared checks of the day, in order. */
         public List<Check> checks()
         {
-            return List.of(
-                    new Check("rows", locations > 0, locations + " locations"),
-                    new Check("hours", locations > 0 && hoursSeen == expectedHours, hoursSeen + " of " + expectedHours + " hours"),
-                    new Check("published_locations", locations > 0 && publishedShort.isEmpty(), publishedShort.isEmpty()
+            List<Check> checks = new ArrayList<>(List.of(
+                    new Check("rows", locations > 0, locations > 0 ? 0 : 1, locations + " locations"),
+                    new Check("hours", locations > 0 && hoursSeen == expectedHours, Math.abs(expectedHours - hoursSeen), hoursSeen + " of " + expectedHours + " hours"),
+                    new Check("published_locations", locations > 0 && publishedShort.isEmpty(), publishedShort.size(), publishedShort.isEmpty()
                             ? "every published location holds every interval"
-                            : publishedShort.size() + " published locations miss intervals: " + String.join(", ", publishedShort)));
+                            : publishedShort.size() + " published locations miss intervals: " + String.join(", ", publishedShort))));
+            checks.addAll(declared);
+            return checks;
         }
 
         public boolean complete()
@@ -105,7 +108,8 @@ public final class DayCompleteness
                 return Optional.of("Cannot confirm " + day + ": published datasets average locations that miss intervals: " + String.join(", ", publishedShort)
                         + " (published rows of the day carry is_*_complete = false; see curated.data_quality)");
             }
-            return Optional.empty();
+            return declared.stream().filter(check -> !check.passed()).findFirst()
+                    .map(check -> "Cannot confirm " + day + ": check " + check.name() + " failed: " + check.detail());
         }
     }
 
@@ -143,10 +147,47 @@ public final class DayCompleteness
                 }
             }
         }
-        Result result = new Result(market, dataset, operatingDate, expectedHours, hoursSeen, locations, publishedShort, otherShort, otherExamples);
+        List<Check> declared = locations > 0 ? DeclaredChecks.of(CanonicalTables.MARKET_PRICES, day) : List.of();
+        Result result = new Result(market, dataset, operatingDate, expectedHours, hoursSeen, locations, publishedShort, otherShort, otherExamples, declared);
         log.info("Stage check: {} {} {}: {} of {} hours, {} locations, {} published locations short, {} others short: {}", market, dataset, operatingDate,
                 hoursSeen, expectedHours, locations, publishedShort.size(), otherShort, result.complete() ? "whole" : "NOT WHOLE");
         return result;
+    }
+
+    /** Prefix of the check names the day checks write to {@code curated.data_quality}, beside curation's per-location results. */
+    public static final String RECORDED_PREFIX = "day_";
+
+    /**
+     * Records the days' failed checks in {@code curated.data_quality} (check {@code day_<name>}, location {@code *}),
+     * replacing what an earlier check of the day recorded; writes nothing when a day passes and nothing was recorded
+     * for it before, so a passing check stays a reader.
+     */
+    public void record(List<Result> results)
+    {
+        for (Result result : results) {
+            List<Check> failed = result.checks().stream().filter(check -> !check.passed()).toList();
+            org.apache.iceberg.expressions.Expression partition = org.apache.iceberg.expressions.Expressions.and(
+                    org.apache.iceberg.expressions.Expressions.equal("market", result.market()),
+                    org.apache.iceberg.expressions.Expressions.equal("dataset", result.dataset()),
+                    org.apache.iceberg.expressions.Expressions.equal("operating_date", (int) result.operatingDate().toEpochDay()),
+                    org.apache.iceberg.expressions.Expressions.startsWith("check_name", RECORDED_PREFIX));
+            boolean recordedBefore = !lakehouse.scan(CanonicalTables.DATA_QUALITY, partition, List.of("check_name")).isEmpty();
+            if (failed.isEmpty() && !recordedBefore) {
+                continue;
+            }
+            String where = String.format("market = '%s' AND dataset = '%s' AND operating_date = DATE '%s' AND check_name LIKE '%s%%'",
+                    result.market().replace("'", "''"), result.dataset().replace("'", "''"), result.operatingDate(), RECORDED_PREFIX);
+            lakehouse.ensure(CanonicalTables.DATA_QUALITY);
+            if (recordedBefore) {
+                lakehouse.spark().sql("DELETE FROM " + CanonicalTables.DATA_QUALITY.identifier() + " WHERE " + where);
+            }
+            if (!failed.isEmpty()) {
+                lakehouse.appendRows(CanonicalTables.DATA_QUALITY, failed.stream().map(check -> org.apache.spark.sql.RowFactory.create(result.market(),
+                        result.dataset(), result.operatingDate(), RECORDED_PREFIX + check.name(), "*", 0L, check.failing(), check.detail())).toList());
+            }
+            log.info("Stage check: {} {} {}: {} failed checks recorded in {}", result.market(), result.dataset(), result.operatingDate(), failed.size(),
+                    CanonicalTables.DATA_QUALITY.identifier());
+        }
     }
 
     /** Throws the problem of the first day that is not whole as a data error. */

@@ -11,6 +11,7 @@ import io.energylakehouse.etl.jobs.MarketPipeline;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.jobs.PublishResult;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -114,14 +115,17 @@ class TestIncompleteHubDays
         assertThat(august.checks()).extracting(DayCompleteness.Check::name, DayCompleteness.Check::passed, DayCompleteness.Check::detail).containsExactly(
                 tuple("rows", true, "2 locations"),
                 tuple("hours", true, "24 of 24 hours"),
-                tuple("published_locations", false, "1 published locations miss intervals: TH_NP15_GEN-APND (23 of 24 intervals)"));
+                tuple("published_locations", false, "1 published locations miss intervals: TH_NP15_GEN-APND (23 of 24 intervals)"),
+                tuple("key_unique", true, "47 rows, each key once [market, dataset, location_id, interval_start_utc, revision]"),
+                tuple("not_null", true, "required columns all hold values"),
+                tuple("allowed_values", true, "code columns hold only declared values"));
         assertThatThrownBy(() -> DayCompleteness.requireComplete(List.of(august)))
                 .isInstanceOfSatisfying(LakehouseException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_EXTERNAL_DATA))
                 .hasMessage("Cannot confirm CAISO da_hourly for operating day 2024-08-01: published datasets average locations that miss intervals: "
                         + "TH_NP15_GEN-APND (23 of 24 intervals) (published rows of the day carry is_*_complete = false; see curated.data_quality)");
 
         DayCompleteness.Result realTime = completeness.check(CaisoMarket.MARKET, "rt_5min", AUGUST_1, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
-        assertThat(realTime.checks()).extracting(DayCompleteness.Check::passed).containsExactly(true, false, false);
+        assertThat(realTime.checks()).extracting(DayCompleteness.Check::passed).containsExactly(true, false, false, true, true, true);
         assertThat(realTime.publishedShort()).containsExactly("TH_SP15_GEN-APND (23 of 288 intervals)");
 
         // A node short of an hour is named but does not fail the day: nothing published averages it.
@@ -223,6 +227,40 @@ class TestIncompleteHubDays
         assertThat(exporter.published(PublishedTables.HUB_PRICES_DAILY, CaisoMarket.MARKET)).isPresent();
         assertThat(exporter.published(previousVersion(PublishedTables.HUB_PRICES_DAILY), CaisoMarket.MARKET)).isEmpty();
         assertThat(new MarketPipeline(lakehouse, new CaisoConnector()).publish().unchanged()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void declaredChecksFailADayWithARepeatedKeyOrAnUndeclaredCodeAndAreRecorded()
+    {
+        LocalDate day = LocalDate.of(2024, 8, 5);
+        List<Row> rows = new ArrayList<>();
+        for (Instant start : CaisoMarket.TIME.intervalStarts(day, 60)) {
+            rows.add(price(SP15, "hub", "da_hourly", start, 60));
+        }
+        Instant first = CaisoMarket.TIME.dayStart(day);
+        rows.add(price(SP15, "hub", "da_hourly", first, 60));         // the same key again
+        rows.add(price(NODE, "plant", "da_hourly", first, 60));        // a location type no table declares
+        lakehouse.append(CanonicalTables.MARKET_PRICES, lakehouse.spark().createDataFrame(rows, CanonicalTables.MARKET_PRICES.schema()));
+
+        DayCompleteness completeness = new DayCompleteness(lakehouse);
+        DayCompleteness.Result result = completeness.check(CaisoMarket.MARKET, "da_hourly", day, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+        assertThat(result.checks()).filteredOn(check -> !check.passed()).extracting(DayCompleteness.Check::name, DayCompleteness.Check::failing, DayCompleteness.Check::detail)
+                .containsExactly(
+                        tuple("key_unique", 1L, "1 rows repeat a key [market, dataset, location_id, interval_start_utc, revision] of another row"),
+                        tuple("allowed_values", 1L, "values outside the declared ones: location_type 1 (allowed: node, hub, zone, area, region, system)"));
+        assertThat(result.problem()).hasValue("Cannot confirm CAISO da_hourly for operating day 2024-08-05: check key_unique failed: "
+                + "1 rows repeat a key [market, dataset, location_id, interval_start_utc, revision] of another row");
+
+        completeness.record(List.of(result));
+        completeness.record(List.of(result));   // a rerun replaces, never adds
+        Dataset<Row> recorded = lakehouse.read(CanonicalTables.DATA_QUALITY).where(col("operating_date").equalTo(day).and(col("check_name").startsWith("day_")));
+        assertThat(recorded.orderBy("check_name").collectAsList()).extracting(row -> row.getAs("check_name"), row -> row.getAs("location_id"), row -> row.getAs("observed_count"))
+                .containsExactly(tuple("day_allowed_values", "*", 1L), tuple("day_key_unique", "*", 1L));
+        // Once the day passes, what an earlier check recorded goes.
+        DayCompleteness.Result passing = new DayCompleteness.Result(CaisoMarket.MARKET, "da_hourly", day, 24, 24, 1, List.of(), 0, List.of(), List.of());
+        completeness.record(List.of(passing));
+        assertThat(lakehouse.read(CanonicalTables.DATA_QUALITY).where(col("operating_date").equalTo(day).and(col("check_name").startsWith("day_"))).count()).isZero();
     }
 
     private static TableSpec previousVersion(TableSpec spec)
