@@ -166,14 +166,21 @@ def main():
 
     demo_home = WORK / "demo-lake"
     if "demo" in jobs or "sql" in jobs:
-        firsts, seconds = [], []
+        # The CAISO demo, as earlier rounds measured it (and the lake the sql queries read); then all three markets.
+        firsts, seconds, all_markets = [], [], []
         for _ in range(args.runs if "demo" in jobs else 1):
             shutil.rmtree(demo_home, ignore_errors=True)
-            firsts.append(run([str(LAUNCHER), "demo"], lakehouse_env(demo_home))[:2])
-            seconds.append(run([str(LAUNCHER), "demo"], lakehouse_env(demo_home))[:2])
+            firsts.append(run([str(LAUNCHER), "demo", "--market", "caiso"], lakehouse_env(demo_home))[:2])
+            seconds.append(run([str(LAUNCHER), "demo", "--market", "caiso"], lakehouse_env(demo_home))[:2])
+            if "demo" in jobs:
+                three = WORK / "demo-three-markets"
+                shutil.rmtree(three, ignore_errors=True)
+                all_markets.append(run([str(LAUNCHER), "demo"], lakehouse_env(three))[:2])
         if "demo" in jobs:
-            rows.append(("demo, first run (all stages)", (statistics.median(s for s, _ in firsts), max(m for _, m in firsts)), None, "<= 60 s"))
-            rows.append(("demo, second run (nothing new)", (statistics.median(s for s, _ in seconds), max(m for _, m in seconds)), None, "<= 15 s after start-up"))
+            rows.append(("demo --market caiso, first run", (statistics.median(s for s, _ in firsts), max(m for _, m in firsts)), None, "<= 60 s"))
+            rows.append(("demo --market caiso, second run", (statistics.median(s for s, _ in seconds), max(m for _, m in seconds)), None, "<= 15 s after start-up"))
+            rows.append(("demo, CAISO + PJM + ERCOT, first run", (statistics.median(s for s, _ in all_markets), max(m for _, m in all_markets)), None,
+                         "<= the CAISO demo before"))
 
     if "curate" in jobs:
         home = WORK / "curate-lake"
