@@ -68,6 +68,8 @@ public final class LakehouseSpark
         properties.put("spark.driver.bindAddress", "127.0.0.1");
         properties.put("spark.driver.host", "127.0.0.1");
         properties.put("spark.sql.parquet.compression.codec", "zstd");
+        // Local files without a forked chmod per file and folder (Hadoop's native library is not there).
+        properties.put("spark.hadoop.fs.file.impl", io.energylakehouse.common.fs.LocalFileSystemWithoutForks.class.getName());
         // Delta rebuilds a table's state with 50 tasks by default (each a few hundred ms of scheduling on a laptop);
         // the published extracts are small tables with a handful of commits.
         properties.put("spark.databricks.delta.snapshotPartitions", "2");

@@ -154,15 +154,55 @@ final class IcebergRows
         return files.size();
     }
 
-    private static List<DataFile> write(Table table, TableSpec spec, List<Row> rows)
+    /** The rows as one standalone Parquet file (not a table's data file) with the schema's column names and types. */
+    static void writeFile(Schema schema, TableSpec spec, List<Row> rows, org.apache.iceberg.io.OutputFile file)
     {
-        Schema schema = table.schema();
+        List<Types.NestedField> fields = schema.columns();
+        int[] positions = positions(schema, spec);
+        try (org.apache.iceberg.io.FileAppender<Record> appender = org.apache.iceberg.parquet.Parquet.write(file)
+                .schema(schema)
+                .createWriterFunc(org.apache.iceberg.data.parquet.GenericParquetWriter::create)
+                .overwrite()
+                .build()) {
+            GenericRecord template = GenericRecord.create(schema);
+            for (Row row : rows) {
+                appender.add(record(template, fields, positions, spec, row));
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file.location(), e);
+        }
+    }
+
+    private static int[] positions(Schema schema, TableSpec spec)
+    {
         StructType sparkSchema = spec.schema();
         List<Types.NestedField> fields = schema.columns();
         int[] positions = new int[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             positions[i] = sparkSchema.fieldIndex(fields.get(i).name());
         }
+        return positions;
+    }
+
+    private static GenericRecord record(GenericRecord template, List<Types.NestedField> fields, int[] positions, TableSpec spec, Row row)
+    {
+        GenericRecord record = template.copy();
+        for (int i = 0; i < positions.length; i++) {
+            Object value = row.get(positions[i]);
+            if (value == null && fields.get(i).isRequired()) {
+                throw LakehouseException.userError("Cannot write a row to %s: required column %s is null in %s", spec.identifier(), fields.get(i).name(), row);
+            }
+            record.set(i, icebergValue(value));
+        }
+        return record;
+    }
+
+    private static List<DataFile> write(Table table, TableSpec spec, List<Row> rows)
+    {
+        Schema schema = table.schema();
+        List<Types.NestedField> fields = schema.columns();
+        int[] positions = positions(schema, spec);
         long targetFileSize = PropertyUtil.propertyAsLong(table.properties(), TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
                 TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
         OutputFileFactory fileFactory = OutputFileFactory.builderFor(table, 1, System.nanoTime())
@@ -176,14 +216,7 @@ final class IcebergRows
         try {
             GenericRecord template = GenericRecord.create(schema);
             for (Row row : rows) {
-                GenericRecord record = template.copy();
-                for (int i = 0; i < positions.length; i++) {
-                    Object value = row.get(positions[i]);
-                    if (value == null && fields.get(i).isRequired()) {
-                        throw LakehouseException.userError("Cannot write a row to %s: required column %s is null in %s", spec.identifier(), fields.get(i).name(), row);
-                    }
-                    record.set(i, icebergValue(value));
-                }
+                GenericRecord record = record(template, fields, positions, spec, row);
                 partition.partition(wrapper.wrap(record));
                 writer.write(record, table.spec(), partition);
             }

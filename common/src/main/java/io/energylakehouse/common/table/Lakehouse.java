@@ -258,6 +258,53 @@ public final class Lakehouse
         return records;
     }
 
+    /** {@link #scan} of the table as it was at an Iceberg snapshot (what a published dataset records it was made from). */
+    public List<org.apache.iceberg.data.Record> scanAtSnapshot(TableSpec spec, long snapshotId, org.apache.iceberg.expressions.Expression filter, List<String> columns)
+    {
+        org.apache.iceberg.Table table = icebergTable(spec);
+        table.refresh();
+        List<org.apache.iceberg.data.Record> records = new java.util.ArrayList<>();
+        try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> rows = org.apache.iceberg.data.IcebergGenerics.read(table)
+                .useSnapshot(snapshotId).where(filter).select(columns).build()) {
+            rows.forEach(record -> records.add(record.copy()));
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + spec.identifier() + " at snapshot " + snapshotId, e);
+        }
+        return records;
+    }
+
+    /**
+     * An upper bound of the rows matching {@code filter} at a snapshot, from the record counts of the data files a scan
+     * would read (metadata only, no file opened): how a job decides whether the driver can hold its input.
+     */
+    public long rowsAtMost(TableSpec spec, long snapshotId, org.apache.iceberg.expressions.Expression filter)
+    {
+        org.apache.iceberg.Table table = icebergTable(spec);
+        table.refresh();
+        long rows = 0;
+        try (org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.FileScanTask> tasks = table.newScan().useSnapshot(snapshotId).filter(filter).planFiles()) {
+            for (org.apache.iceberg.FileScanTask task : tasks) {
+                rows += task.file().recordCount();
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot plan the read of " + spec.identifier() + " at snapshot " + snapshotId, e);
+        }
+        return rows;
+    }
+
+    /**
+     * Writes rows the driver holds as one standalone Parquet file, with the table's column names and types, through Iceberg's Parquet writer: no Spark job. Rows follow
+     * the spec's column order; an existing file is replaced.
+     */
+    public void writeParquetFile(TableSpec spec, List<Row> rows, org.apache.iceberg.io.OutputFile file)
+    {
+        org.apache.iceberg.Schema tableSchema = icebergTable(spec).schema();
+        // The spec's column order, whatever order the table's columns were added in.
+        IcebergRows.writeFile(new org.apache.iceberg.Schema(spec.columnNames().stream().map(tableSchema::findField).toList()), spec, rows, file);
+    }
+
     /** A timestamp-with-zone value of a {@link #scan}ned record (Iceberg's generic records hold OffsetDateTime) as an Instant. */
     public static java.time.Instant instant(Object scanned)
     {

@@ -33,6 +33,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
@@ -48,12 +49,18 @@ public final class MarketPipeline
 {
     private static final Logger log = LoggerFactory.getLogger(MarketPipeline.class);
     public static final int LANDING_CHUNK_ROWS = 500_000;
+    /**
+     * Curated rows of a market (all locations, an upper bound from file metadata) up to which publishing reads the hub
+     * rows and writes the hub tables and their files on the driver: some months of 50 CAISO nodes' five-minute prices; beyond, Spark jobs.
+     */
+    public static final long PUBLISH_DRIVER_MAX_ROWS = 2_000_000;
 
     private final Lakehouse lakehouse;
     private final MarketConnector connector;
     private final Market market;
     private final String code;
     private final PayloadLimits limits;
+    private final long driverMaxRows;
 
     public MarketPipeline(Lakehouse lakehouse, MarketConnector connector)
     {
@@ -63,11 +70,24 @@ public final class MarketPipeline
     /** @param limits what payloads are parsed: larger ones are kept, rejected and quarantined (see {@link PayloadLimits}) */
     public MarketPipeline(Lakehouse lakehouse, MarketConnector connector, PayloadLimits limits)
     {
+        this(lakehouse, connector, limits, PUBLISH_DRIVER_MAX_ROWS);
+    }
+
+    /**
+     * @param publishDriverMaxRows publish on the driver when the market's curated rows are at most this many (an upper
+     * bound from file metadata); 0 always publishes with Spark jobs
+     */
+    public MarketPipeline(Lakehouse lakehouse, MarketConnector connector, PayloadLimits limits, long publishDriverMaxRows)
+    {
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.connector = requireNonNull(connector, "connector is null");
         this.market = connector.market();
         this.code = market.code();
         this.limits = requireNonNull(limits, "limits is null");
+        if (publishDriverMaxRows < 0) {
+            throw new IllegalArgumentException("publishDriverMaxRows must not be negative: " + publishDriverMaxRows);
+        }
+        this.driverMaxRows = publishDriverMaxRows;
     }
 
     public MarketConnector connector()
@@ -136,6 +156,144 @@ public final class MarketPipeline
                 return unchanged.get();
             }
         }
+        org.apache.iceberg.expressions.Expression marketRows = org.apache.iceberg.expressions.Expressions.equal("market", code);
+        long rowsAtMost = lakehouse.rowsAtMost(CanonicalTables.MARKET_PRICES, curatedSnapshot, marketRows);
+        Publication publication;
+        if (rowsAtMost <= driverMaxRows) {
+            log.info("Stage publish start: {} hub prices from curated.market_prices snapshot {} on the driver (at most {} rows of the market, the limit is {})",
+                    code, curatedSnapshot, rowsAtMost, driverMaxRows);
+            publication = hubTablesOnDriver(curatedSnapshot, marketRows);
+        }
+        else {
+            log.info("Stage publish start: {} hub prices from curated.market_prices snapshot {} in Spark jobs ({} rows of the market, the driver's limit is {})",
+                    code, curatedSnapshot, rowsAtMost, driverMaxRows);
+            publication = hubTablesWithSpark(curatedSnapshot);
+        }
+        List<String> origins = publication.origins();
+        List<String> notices = new ArrayList<>();
+        if (origins.contains("synthetic")) {
+            notices.add("SYNTHETIC: some or all rows come from the lakehouse's generated sample files, not from " + code + ". Do not use them as market data.");
+        }
+        notices.add("Data terms: " + market.dataTerms());
+
+        PublishedTags tags = new PublishedTags(lakehouse);
+        List<ExportResult> exports = new ArrayList<>();
+        Map<String, Long> sources = new LinkedHashMap<>();
+        sources.put(CanonicalTables.MARKET_PRICES.identifier(), curatedSnapshot);
+        for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
+            ExportResult export = publication.export(spec, exporter, sources, notices);
+            log.info("Stage publish: {} -> {} rows, {} files, manifest {}", spec.identifier(), export.rows(), export.files().size(), export.manifestPath());
+            // After the manifest is in place: the tags keep exactly the snapshots it names readable through snapshot expiry.
+            tags.apply(PublishedTags.tags(spec.name(), code, export.sourceSnapshots()));
+            exports.add(export);
+        }
+        PublishResult result = new PublishResult(exports, curatedSnapshot, origins, hubSummaries(), partialDays(), false);
+        if (!result.partialDays().isEmpty()) {
+            log.warn("Stage publish: {} hub days published from fewer intervals than the day holds, flagged is_da_complete/is_rt_complete = false: {}",
+                    result.partialDays().size(), result.partialDays().subList(0, Math.min(5, result.partialDays().size())));
+        }
+        return result;
+    }
+
+    /** The market's rows of the published tables, written, and how to export each; the data origins behind them. */
+    private interface Publication
+    {
+        List<String> origins();
+
+        ExportResult export(io.energylakehouse.common.table.TableSpec spec, DatasetExporter exporter, Map<String, Long> sources, List<String> notices);
+    }
+
+    /**
+     * The hub tables from the market's curated rows read on the driver: the same transforms ({@link HubPrices}) over a
+     * local relation, the rows written by Iceberg's writers and exported by the driver; two small Spark jobs in all.
+     */
+    private Publication hubTablesOnDriver(long curatedSnapshot, org.apache.iceberg.expressions.Expression marketRows)
+    {
+        List<io.energylakehouse.etl.curate.PriceRow> hubRows = new ArrayList<>();
+        for (org.apache.iceberg.data.Record record : lakehouse.scanAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot,
+                org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.equal("location_type", HubPrices.LOCATION_TYPE)),
+                CanonicalTables.MARKET_PRICES.columnNames())) {
+            hubRows.add(io.energylakehouse.etl.curate.PriceRows.fromFields(io.energylakehouse.etl.raw.RawFields.of(record)));
+        }
+        List<io.energylakehouse.etl.curate.PriceRow> latest = io.energylakehouse.etl.curate.PriceRows.latestRevision(hubRows);
+        if (latest.isEmpty()) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
+        }
+        List<String> priceColumns = CanonicalTables.MARKET_PRICES.columnNames();
+        List<Row> latestRows = latest.stream().map(row -> (Row) org.apache.spark.sql.RowFactory.create(priceColumns.stream().map(row::value).toArray())).toList();
+        LocalDate first = latest.stream().map(io.energylakehouse.etl.curate.PriceRow::operatingDate).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = latest.stream().map(io.energylakehouse.etl.curate.PriceRow::operatingDate).max(LocalDate::compareTo).orElseThrow();
+        Dataset<Row> hourly = hourly(lakehouse.spark().createDataFrame(latestRows, CanonicalTables.MARKET_PRICES.schema()), first, last);
+        // Collected once, so the daily means and both tables are made from one local relation.
+        Dataset<Row> hourlyLocal = lakehouse.spark().createDataFrame(hourly.collectAsList(), hourly.schema());
+        Map<String, List<Row>> tables = new LinkedHashMap<>();
+        tables.put(PublishedTables.HUB_PRICES_HOURLY.name(), sorted(PublishedTables.HUB_PRICES_HOURLY, PublishedTables.HUB_PRICES_HOURLY.conform(hourlyLocal).collectAsList()));
+        tables.put(PublishedTables.HUB_PRICES_DAILY.name(), sorted(PublishedTables.HUB_PRICES_DAILY,
+                PublishedTables.HUB_PRICES_DAILY.conform(HubPrices.daily(hourlyLocal, market.time())).collectAsList()));
+        Map<String, Long> snapshots = new LinkedHashMap<>();
+        for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
+            lakehouse.overwriteRows(spec, tables.get(spec.name()), marketRows, CurationInputs.marketWrite(code));
+            snapshots.put(spec.name(), lakehouse.currentSnapshotId(spec).orElseThrow());
+        }
+        Set<String> fetchIds = new java.util.HashSet<>();
+        latest.forEach(row -> fetchIds.add(row.fetchId()));
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        for (org.apache.iceberg.data.Record fetch : lakehouse.scan(CanonicalTables.FETCH_LOG, org.apache.iceberg.expressions.Expressions.alwaysTrue(),
+                List.of("fetch_id", "origin"))) {
+            if (fetchIds.contains((String) fetch.getField("fetch_id"))) {
+                origins.add((String) fetch.getField("origin"));
+            }
+        }
+        List<String> originList = List.copyOf(origins);
+        return new Publication()
+        {
+            @Override
+            public List<String> origins()
+            {
+                return originList;
+            }
+
+            @Override
+            public ExportResult export(io.energylakehouse.common.table.TableSpec spec, DatasetExporter exporter, Map<String, Long> sources, List<String> notices)
+            {
+                return exporter.export(lakehouse, spec, code, tables.get(spec.name()), snapshots.get(spec.name()), sources, notices, originList);
+            }
+        };
+    }
+
+    /** The rows in the spec's key order (ascending, nulls first), as the Spark export orders them. */
+    private static List<Row> sorted(io.energylakehouse.common.table.TableSpec spec, List<Row> rows)
+    {
+        int[] key = spec.key().stream().mapToInt(column -> spec.schema().fieldIndex(column)).toArray();
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        java.util.Comparator<Row> order = (a, b) -> {
+            for (int position : key) {
+                int compared = java.util.Comparator.nullsFirst(java.util.Comparator.<Comparable>naturalOrder())
+                        .compare((Comparable) a.get(position), (Comparable) b.get(position));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        };
+        List<Row> sorted = new ArrayList<>(rows);
+        sorted.sort(order);
+        return sorted;
+    }
+
+    /** {@link HubPrices#hourly} of the latest revisions, in the market's time and peak calendar. */
+    private Dataset<Row> hourly(Dataset<Row> latest, LocalDate first, LocalDate last)
+    {
+        HubDatasets datasets = connector.hubDatasets();
+        io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
+        return HubPrices.hourly(latest, code, market.time(), block,
+                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(),
+                datasets.dayAhead(), datasets.realTime(), datasets.realTimeIntervalMinutes());
+    }
+
+    /** The hub tables in Spark jobs: for markets whose curated rows the driver should not hold. */
+    private Publication hubTablesWithSpark(long curatedSnapshot)
+    {
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
                 .where(col("market").equalTo(code).and(col("location_type").equalTo(HubPrices.LOCATION_TYPE)));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
@@ -144,14 +302,7 @@ public final class MarketPipeline
             if (range.isNullAt(0)) {
                 throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
             }
-            LocalDate first = range.getAs(0);
-            LocalDate last = range.getAs(1);
-            HubDatasets datasets = connector.hubDatasets();
-            io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
-            Dataset<Row> hourly = HubPrices.hourly(latest, code, market.time(), block,
-                    block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(),
-                    datasets.dayAhead(), datasets.realTime(), datasets.realTimeIntervalMinutes())
-                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> hourly = hourly(latest, range.getAs(0), range.getAs(1)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 lakehouse.overwrite(PublishedTables.HUB_PRICES_HOURLY, hourly, col("market").equalTo(code), CurationInputs.marketWrite(code));
                 lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly, market.time()), col("market").equalTo(code),
@@ -164,33 +315,24 @@ public final class MarketPipeline
                     .join(latest.select("fetch_id").distinct(), "fetch_id")
                     .select("origin").distinct().orderBy("origin")
                     .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-            List<String> notices = new ArrayList<>();
-            if (origins.contains("synthetic")) {
-                notices.add("SYNTHETIC: some or all rows come from the lakehouse's generated sample files, not from " + code + ". Do not use them as market data.");
-            }
-            notices.add("Data terms: " + market.dataTerms());
+            return new Publication()
+            {
+                @Override
+                public List<String> origins()
+                {
+                    return origins;
+                }
 
-            PublishedTags tags = new PublishedTags(lakehouse);
-            List<ExportResult> exports = new ArrayList<>();
-            Map<String, Long> sources = new LinkedHashMap<>();
-            sources.put(CanonicalTables.MARKET_PRICES.identifier(), curatedSnapshot);
-            for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
-                long snapshot = lakehouse.currentSnapshotId(spec).orElseThrow();
-                Dataset<Row> rows = lakehouse.readAtSnapshot(spec, snapshot)
-                        .where(col("market").equalTo(code))
-                        .orderBy(spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
-                ExportResult export = exporter.export(spec, code, rows, snapshot, sources, notices, origins);
-                log.info("Stage publish: {} -> {} rows, {} files, manifest {}", spec.identifier(), export.rows(), export.files().size(), export.manifestPath());
-                // After the manifest is in place: the tags keep exactly the snapshots it names readable through snapshot expiry.
-                tags.apply(PublishedTags.tags(spec.name(), code, export.sourceSnapshots()));
-                exports.add(export);
-            }
-            PublishResult result = new PublishResult(exports, curatedSnapshot, origins, hubSummaries(), partialDays(), false);
-            if (!result.partialDays().isEmpty()) {
-                log.warn("Stage publish: {} hub days published from fewer intervals than the day holds, flagged is_da_complete/is_rt_complete = false: {}",
-                        result.partialDays().size(), result.partialDays().subList(0, Math.min(5, result.partialDays().size())));
-            }
-            return result;
+                @Override
+                public ExportResult export(io.energylakehouse.common.table.TableSpec spec, DatasetExporter exporter, Map<String, Long> sources, List<String> notices)
+                {
+                    long snapshot = lakehouse.currentSnapshotId(spec).orElseThrow();
+                    Dataset<Row> rows = lakehouse.readAtSnapshot(spec, snapshot)
+                            .where(col("market").equalTo(code))
+                            .orderBy(spec.key().stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+                    return exporter.export(spec, code, rows, snapshot, sources, notices, origins);
+                }
+            };
         }
         finally {
             latest.unpersist();

@@ -6,6 +6,7 @@ import io.energylakehouse.etl.curate.MarketPrices;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -111,11 +112,18 @@ public final class HubPrices
                 .drop("_rt_expected_per_hour");
     }
 
-    /** The mean of a price column, rounded half-up to {@link #MEAN_SCALE} decimal places. */
+    /**
+     * The mean of a price column, rounded half-up to {@link #MEAN_SCALE} decimal places. Summed as decimals (each price
+     * to {@link #SUM_SCALE} places), so the sum is exact and the mean the same whatever order Spark's partitions add up
+     * in: a double sum can land either side of a rounding boundary (46.70401 or 46.704011) from one run to the next.
+     */
     public static Column mean(Column prices)
     {
-        return round(avg(prices), MEAN_SCALE);
+        return round(avg(prices.cast(DataTypes.createDecimalType(28, SUM_SCALE))), MEAN_SCALE).cast(DataTypes.DoubleType);
     }
+
+    /** Decimal places each price is summed with by {@link #mean}: beyond any operator's published precision. */
+    static final int SUM_SCALE = 10;
 
     /**
      * Adds {@code peak_block}, {@code is_on_peak} and the helper {@code _is_peak_day}. The block is defined

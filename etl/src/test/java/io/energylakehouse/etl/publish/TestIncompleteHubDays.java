@@ -8,6 +8,7 @@ import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.common.testing.TestLakehouses;
 import io.energylakehouse.etl.curate.DayCompleteness;
 import io.energylakehouse.etl.jobs.MarketPipeline;
+import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.jobs.PublishResult;
 import io.energylakehouse.etl.source.caiso.CaisoMarket;
@@ -261,6 +262,46 @@ class TestIncompleteHubDays
         DayCompleteness.Result passing = new DayCompleteness.Result(CaisoMarket.MARKET, "da_hourly", day, 24, 24, 1, List.of(), 0, List.of(), List.of());
         completeness.record(List.of(passing));
         assertThat(lakehouse.read(CanonicalTables.DATA_QUALITY).where(col("operating_date").equalTo(day).and(col("check_name").startsWith("day_"))).count()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void theDriverAndSparkJobsPublishTheSameRowsAndFilesAndAForcedRerunChangesNoValue()
+            throws IOException
+    {
+        new MarketPipeline(lakehouse, new CaisoConnector()).publish(true);
+        Map<String, List<String>> onDriver = publication();
+        assertThat(onDriver.get("hub_prices_daily.csv")).hasSize(5);
+        new MarketPipeline(lakehouse, new CaisoConnector(), PayloadLimits.DEFAULTS, 0).publish(true);
+        assertThat(publication()).isEqualTo(onDriver);
+        new MarketPipeline(lakehouse, new CaisoConnector()).publish(true);
+        assertThat(publication()).isEqualTo(onDriver);
+    }
+
+    /** Per published dataset of CAISO: the table's rows, the CSV's lines, the Parquet file's and the Delta table's rows (columns in order). */
+    private static Map<String, List<String>> publication()
+            throws IOException
+    {
+        Map<String, List<String>> publication = new TreeMap<>();
+        String root = lakehouse.config().publishedRoot();
+        for (TableSpec spec : PublishedTables.all()) {
+            Path folder = (root.contains(":/") ? Path.of(URI.create(root)) : Path.of(root)).resolve(spec.name()).resolve("market=" + CaisoMarket.MARKET);
+            publication.put(spec.name() + " table", rows(lakehouse.read(spec).where(col("market").equalTo(CaisoMarket.MARKET))));
+            publication.put(spec.name() + ".parquet", rows(lakehouse.spark().read().parquet(folder.resolve(spec.name() + ".parquet").toString())));
+            publication.put(spec.name() + " delta", rows(lakehouse.spark().read().format("delta").load(folder.resolve("delta").toString())));
+            try (InputStream input = new GZIPInputStream(Files.newInputStream(folder.resolve(spec.name() + ".csv.gz")))) {
+                publication.put(spec.name() + ".csv", new String(input.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            }
+        }
+        return publication;
+    }
+
+    private static List<String> rows(Dataset<Row> rows)
+    {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(",", rows.columns()));
+        rows.collectAsList().stream().map(Row::toString).sorted().forEach(lines::add);
+        return lines;
     }
 
     private static TableSpec previousVersion(TableSpec spec)
