@@ -86,6 +86,7 @@ final class DemoCommand
                 : "Input: SYNTHETIC sample files in each operator's format (not market data) of " + codes + " for " + describe(operatingDates));
         long started = System.nanoTime();
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-demo")) {
+            List<DemoJob.Options> options = new java.util.ArrayList<>();
             for (MarketConnector connector : connectors) {
                 Iterator<Payload> livePayloads = Collections.emptyIterator();
                 if (live) {
@@ -96,13 +97,47 @@ final class DemoCommand
                 }
                 Path samples = Path.of(config.home(), "samples", Markets.typed(connector) + "-synthetic");
                 List<LocalDate> synthetic = live || connector.samples().isEmpty() ? List.of() : operatingDates;
-                DemoJob.Result result = new DemoJob(lakehouse).run(
-                        new DemoJob.Options(connector, synthetic, nodes, samples, inputs.getOrDefault(connector, List.of()), livePayloads), force);
-                print(out, config, connector.market(), result);
+                options.add(new DemoJob.Options(connector, synthetic, nodes, samples, inputs.getOrDefault(connector, List.of()), livePayloads));
+            }
+            DemoJob job = new DemoJob(lakehouse);
+            // The next market's files are generated and landed (its raw tables, the fetch log) while this one is curated and
+            // published (the curated and published tables): one thread each, so the second core is not left to the JIT alone.
+            java.util.concurrent.ExecutorService landing = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "demo-landing");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                List<java.util.concurrent.Future<DemoJob.Landed>> landed = options.stream().map(market -> landing.submit(() -> job.land(market))).toList();
+                for (int i = 0; i < options.size(); i++) {
+                    DemoJob.Result result = job.finish(await(landed.get(i)), force);
+                    print(out, config, connectors.get(i).market(), result);
+                }
+            }
+            finally {
+                landing.shutdownNow();
             }
         }
         out.printf("%nDemo of %s done in %s%n", codes, Console.seconds(java.time.Duration.ofNanos(System.nanoTime() - started)));
         return 0;
+    }
+
+    /** The landing's result, or its failure as thrown by the landing itself. */
+    private static DemoJob.Landed await(java.util.concurrent.Future<DemoJob.Landed> landed)
+    {
+        try {
+            return landed.get();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Cannot finish the demo: interrupted while waiting for a market's landing", e);
+        }
+        catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("Cannot land a market's files: " + e.getCause(), e.getCause());
+        }
     }
 
     /** The input files by the market whose report each one's name names; a file no market claims, or one of a market not run, is a user error. */

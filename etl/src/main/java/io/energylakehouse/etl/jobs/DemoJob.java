@@ -92,6 +92,18 @@ public final class DemoJob
     /** @param force curate and publish again even where nothing changed (same rows, new snapshots) */
     public Result run(Options options, boolean force)
     {
+        return finish(land(options), force);
+    }
+
+    /** A market's input generated and landed: what {@link #finish} curates and publishes. */
+    public record Landed(Options options, List<Path> synthetic, LandingResult landing, List<Stage> stages) {}
+
+    /**
+     * Generates the market's sample files and lands them with the other input. Touches only the market's raw tables, the
+     * fetch log and the quarantine, so it may run while another market is curated or published.
+     */
+    public Landed land(Options options)
+    {
         MarketConnector connector = options.connector();
         String code = connector.market().code();
         List<Stage> stages = new ArrayList<>();
@@ -114,15 +126,24 @@ public final class DemoJob
             throw LakehouseException.userError("Cannot run the %s demo: the input holds no price records (%d payloads, outcomes %s)", code,
                     landing.payloadsNew() + landing.payloadsAlreadyLanded(), landing.outcomes());
         }
+        return new Landed(options, synthetic, landing, stages);
+    }
 
-        started = System.nanoTime();
-        List<CurateResult> curated = pipeline.curate(connector.reports(), new ArrayList<>(new TreeSet<>(landing.operatingDates())), force);
+    /** Curates the days the landing covered and publishes the market's hub datasets. */
+    public Result finish(Landed landed, boolean force)
+    {
+        MarketConnector connector = landed.options().connector();
+        MarketPipeline pipeline = new MarketPipeline(lakehouse, connector);
+        List<Stage> stages = new ArrayList<>(landed.stages());
+        long started = System.nanoTime();
+        List<CurateResult> curated = pipeline.curate(connector.reports(), new ArrayList<>(new TreeSet<>(landed.landing().operatingDates())), force);
         stages.add(new Stage("curate", curated.stream().mapToLong(CurateResult::rowsWritten).sum(), elapsedSince(started)));
 
         started = System.nanoTime();
         PublishResult published = pipeline.publish(force);
         stages.add(new Stage("publish", published.exports().stream().mapToLong(export -> export.rows()).sum(), elapsedSince(started)));
-        return new Result(code, landing, curated, published, stages, synthetic.isEmpty() ? Optional.empty() : Optional.of(options.sampleFolder()));
+        return new Result(connector.market().code(), landed.landing(), curated, published, stages,
+                landed.synthetic().isEmpty() ? Optional.empty() : Optional.of(landed.options().sampleFolder()));
     }
 
     private static Duration elapsedSince(long startNanos)
