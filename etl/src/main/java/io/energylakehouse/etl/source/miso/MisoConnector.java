@@ -1,0 +1,98 @@
+package io.energylakehouse.etl.source.miso;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.config.Settings;
+import io.energylakehouse.common.market.Market;
+import io.energylakehouse.common.market.Markets;
+import io.energylakehouse.common.table.CanonicalTables;
+import io.energylakehouse.etl.connector.HubDatasets;
+import io.energylakehouse.etl.connector.LiveFetch;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.connector.ReportOutput;
+import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadParser;
+import io.energylakehouse.etl.raw.RawFields;
+import io.energylakehouse.etl.raw.RawRecord;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * MISO behind the connector SPI: the hourly LMP market reports (day-ahead ex-post, real-time preliminary and final),
+ * their parser and curation step. Live fetching is not built yet.
+ */
+public final class MisoConnector
+        implements MarketConnector
+{
+    private static final List<MarketReport> REPORTS = Arrays.stream(MisoReport.values())
+            .map(report -> new MarketReport(report.reportName(), "MISO " + report.title() + " (market report " + report.reportName() + ".csv)",
+                    MisoMarket.SOURCE, report.reportName(), MisoTables.rawTable(report),
+                    List.of(ReportOutput.of(CanonicalTables.MARKET_PRICES, report.dataset(), report.intervalMinutes()))))
+            .toList();
+
+    @Override
+    public Market market()
+    {
+        return Markets.MISO;
+    }
+
+    @Override
+    public List<MarketReport> reports()
+    {
+        return REPORTS;
+    }
+
+    @Override
+    public HubDatasets hubDatasets()
+    {
+        return new HubDatasets(MisoReport.DA_EXPOST_LMP.dataset(), MisoReport.RT_LMP_FINAL.dataset(), MisoReport.RT_LMP_FINAL.intervalMinutes());
+    }
+
+    @Override
+    public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
+    {
+        throw LakehouseException.userError("Cannot fetch MISO live: not built yet; replay MISO market report files ({yyyyMMdd}_da_expost_lmp.csv, "
+                + "_rt_lmp_prelim.csv, _rt_lmp_final.csv from %s) or use the synthetic samples", MisoMarket.MARKET_REPORTS_URL);
+    }
+
+    @Override
+    public PayloadParser parser(MarketReport report, PayloadLimits limits)
+    {
+        return new MisoLmpParser(limits);
+    }
+
+    @Override
+    public Optional<SampleWriter> samples()
+    {
+        return Optional.of((folder, days, locations, seed) -> new SyntheticMiso(seed).write(folder, days, SyntheticMiso.nodes(locations)));
+    }
+
+    @Override
+    public CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId)
+    {
+        @SuppressWarnings("unchecked")
+        List<MisoLmpRecord> lmpRecords = (List<MisoLmpRecord>) records;
+        return MisoPayloadPrices.canonical(lmpRecords, MisoReport.fromName(report.requestName()), publishedAtUtc, fetchId);
+    }
+
+    @Override
+    public RawRecord record(MarketReport report, RawFields row)
+    {
+        return new MisoLmpRecord(MisoReport.fromName(report.requestName()), row.integer("line_number"), row.instant("interval_start_utc"),
+                row.date("market_day"), row.integer("hour_ending"), row.string("node"), row.string("node_type"), row.doubleValue("lmp"),
+                row.doubleValue("mcc"), row.doubleValue("mlc"), Boolean.TRUE.equals(row.bool("has_duplicate_rows")));
+    }
+
+    @Override
+    public Optional<MarketReport> reportOfFile(String fileName)
+    {
+        Optional<String> named = MisoLmpParser.FileName.parse(fileName).reportName();
+        return named.flatMap(name -> REPORTS.stream().filter(report -> report.name().equals(name)).findFirst())
+                .or(() -> MarketConnector.super.reportOfFile(fileName));
+    }
+}
