@@ -157,7 +157,12 @@ public final class SyntheticMiso
                 - (windy ? 30 * Math.exp(-Math.pow(hour - 3, 2) / 6) : 0);
         Random nodeRandom = new Random(seed * 7919 + index);
         boolean west = node.name().contains("MINN") || node.name().contains("_MN_") || node.name().contains("TEXAS") || node.name().contains("_TX_");
-        double congestion = (nodeRandom.nextDouble() - 0.5) * (node.type().equals(MisoMarket.GENERATOR_NODE_TYPE) ? 8 : 3) + (west ? -5 : 0);
+        boolean generator = node.type().equals(MisoMarket.GENERATOR_NODE_TYPE);
+        double congestion = (nodeRandom.nextDouble() - 0.5) * (generator ? 8 : 3) + (west ? -5 : 0);
+        if (west && generator) {
+            // night wind behind a constrained interface: western generator nodes go negative overnight
+            congestion -= 40 * Math.exp(-Math.pow(hour - 3, 2) / 6);
+        }
         double loss = (nodeRandom.nextDouble() - 0.5) * 2;
         if (report != MisoReport.DA_EXPOST_LMP) {
             Random system = new Random(seed ^ day.toEpochDay() * 31 + hourEnding);

@@ -1,0 +1,91 @@
+package io.energylakehouse.etl.source.miso;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.common.config.Settings;
+import io.energylakehouse.etl.connector.MarketConnector;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.raw.RawFields;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.energylakehouse.etl.source.miso.MisoTestFiles.parse;
+import static io.energylakehouse.etl.source.miso.MisoTestFiles.records;
+import static io.energylakehouse.etl.source.miso.MisoTestFiles.resource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** MISO behind the connector SPI: its reports, datasets, file names, the raw-row inverse and the live refusal. */
+class TestMisoConnector
+{
+    private final MarketConnector connector = new MisoConnector();
+
+    @Test
+    void declaresThreeHourlyReports()
+    {
+        assertThat(connector.market().code()).isEqualTo("MISO");
+        assertThat(connector.reports()).extracting(MarketReport::name).containsExactly("da_expost_lmp", "rt_lmp_prelim", "rt_lmp_final");
+        assertThat(connector.reports()).extracting(report -> report.datasets().get(0)).containsExactly("da_hourly", "rt_hourly", "rt_hourly");
+        assertThat(connector.reports()).extracting(report -> report.rawTable().identifier())
+                .containsExactly("raw.miso_da_expost_lmp", "raw.miso_rt_lmp_prelim", "raw.miso_rt_lmp_final");
+        assertThat(connector.hubDatasets().dayAhead()).isEqualTo("da_hourly");
+        assertThat(connector.hubDatasets().realTime()).isEqualTo("rt_hourly");
+        assertThat(connector.hubDatasets().realTimeIntervalMinutes()).isEqualTo(60);
+        assertThat(connector.report("RT-LMP-FINAL").name()).isEqualTo("rt_lmp_final");
+        assertThat(connector.samples()).isPresent();
+    }
+
+    @Test
+    void knowsTheReportOfMisoFileNames()
+    {
+        assertThat(connector.reportOfFile("20240310_da_expost_lmp.csv")).map(MarketReport::name).contains("da_expost_lmp");
+        assertThat(connector.reportOfFile("20241103_rt_lmp_prelim.csv")).map(MarketReport::name).contains("rt_lmp_prelim");
+        assertThat(connector.reportOfFile("20241103_rt_lmp_final.csv")).map(MarketReport::name).contains("rt_lmp_final");
+        assertThat(connector.reportOfFile("20240310_da_exante_lmp.csv")).isEmpty();
+        assertThat(connector.reportOfFile("20250310_df_al.xls")).isEmpty();
+    }
+
+    @Test
+    void rawRowsReadBackAsTheParsersRecords()
+    {
+        MarketReport report = connector.report("rt_lmp_final");
+        List<MisoLmpRecord> records = records(parse(MisoReport.RT_LMP_FINAL, "20241103_rt_lmp_final.csv", resource("20241103_rt_lmp_final.csv")));
+        List<String> columns = report.rawTable().columnNames();
+
+        for (MisoLmpRecord record : List.of(records.get(0), records.get(records.size() - 1))) {
+            Row row = record.toRow("fetch-1", "landing-1");
+            assertThat(row.size()).isEqualTo(columns.size());
+            Map<String, Object> fields = new HashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                fields.put(columns.get(i), row.get(i));
+            }
+            RawFields rawFields = fields::get;
+            assertThat(connector.record(report, rawFields)).isEqualTo(record);
+        }
+    }
+
+    @Test
+    void liveFetchingRefusesClearly()
+    {
+        assertThatThrownBy(() -> connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of(),
+                Settings.empty()))
+                .isInstanceOf(LakehouseException.class)
+                .hasMessageStartingWith("Cannot fetch MISO live: not built yet");
+    }
+
+    @Test
+    void parserRefusesUnknownReports()
+    {
+        assertThatThrownBy(() -> MisoReport.fromName("da_exante_lmp"))
+                .isInstanceOf(LakehouseException.class)
+                .hasMessage("Cannot use MISO report 'da_exante_lmp': known reports are da_expost_lmp, rt_lmp_prelim, rt_lmp_final");
+        assertThat(MisoReport.DA_EXPOST_LMP.fileName(LocalDate.of(2024, 3, 10))).isEqualTo("20240310_da_expost_lmp.csv");
+        assertThat(MisoLmpParser.FileName.parse("20241103_rt_lmp_final.csv"))
+                .isEqualTo(new MisoLmpParser.FileName(Optional.of(LocalDate.of(2024, 11, 3)), Optional.of("rt_lmp_final")));
+    }
+}
