@@ -11,6 +11,7 @@ import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
 import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.http.HttpSettings;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
@@ -24,7 +25,8 @@ import java.util.Optional;
 
 /**
  * MISO behind the connector SPI: the hourly LMP market reports (day-ahead ex-post, real-time preliminary and final),
- * their parser and curation step. Live fetching is not built yet.
+ * their parser and curation step, and
+ * live plain GETs of the report files.
  */
 public final class MisoConnector
         implements MarketConnector
@@ -56,8 +58,30 @@ public final class MisoConnector
     @Override
     public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
     {
-        throw LakehouseException.userError("Cannot fetch MISO live: not built yet; replay MISO market report files ({yyyyMMdd}_da_expost_lmp.csv, "
-                + "_rt_lmp_prelim.csv, _rt_lmp_final.csv from %s) or use the synthetic samples", MisoMarket.MARKET_REPORTS_URL);
+        if (!locations.isEmpty()) {
+            throw LakehouseException.userError("Cannot fetch MISO nodes %s alone: MISO's market reports hold every node; leave out --nodes", locations);
+        }
+        HttpSettings http = MisoLiveSource.settings(settings);
+        List<MisoLiveSource.Request> requests = MisoLiveSource.plan(reports.stream().map(report -> MisoReport.fromName(report.requestName())).toList(), first,
+                last);
+        return new LiveFetch(String.format("%d MISO market report files from %s, at least %s apart", requests.size(), http.baseUrl(), http.requestPause()),
+                MisoLiveSource.payloads(MisoLiveSource.client(http), requests));
+    }
+
+    @Override
+    public List<String> settingKeys()
+    {
+        return HttpSettings.keys(MisoLiveSource.DEFAULTS.prefix());
+    }
+
+    @Override
+    public String settingsSummary(Settings settings)
+    {
+        HttpSettings http = MisoLiveSource.settings(settings);
+        return String.format("MISO live: %s=%s, %s=%s, %s=%d, %s=%s, %s=%s, %s=%s", http.key(HttpSettings.BASE_URL), http.baseUrl(),
+                http.key(HttpSettings.REQUEST_PAUSE), http.requestPause(), http.key(HttpSettings.MAX_ATTEMPTS), http.maxAttempts(),
+                http.key(HttpSettings.THROTTLE_BACKOFF), http.throttleBackoff(), http.key(HttpSettings.REQUEST_TIMEOUT), http.requestTimeout(),
+                http.key(HttpSettings.MAX_BACKOFF), http.maxBackoff());
     }
 
     @Override

@@ -89,6 +89,11 @@ public final class MisoLmpParser
     {
         MisoReport report = MisoReport.fromName(payload.report());
         int status = payload.httpStatus();
+        if (status == 404) {
+            // MISO's answer for a day it has not published (yet)
+            return new ParsedPayload(FetchOutcome.NO_DATA, report.dataset(), MisoTables.rawTable(report), List.of(), List.of(), Optional.empty(),
+                    Optional.of("MISO has not published " + payload.fileName() + " (yet): HTTP 404"), Optional.empty(), Optional.empty(), Set.of());
+        }
         if (status >= 400) {
             return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.dataset(), MisoTables.rawTable(report), "HTTP " + status,
                     "MISO answered HTTP " + status + " for " + payload.fileName());

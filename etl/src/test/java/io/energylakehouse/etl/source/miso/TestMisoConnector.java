@@ -2,6 +2,7 @@ package io.energylakehouse.etl.source.miso;
 
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.config.Settings;
+import io.energylakehouse.etl.connector.LiveFetch;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.raw.RawFields;
@@ -70,12 +71,24 @@ class TestMisoConnector
     }
 
     @Test
-    void liveFetchingRefusesClearly()
+    void livePlansOneFilePerReportAndDayWithoutCallingYet()
     {
-        assertThatThrownBy(() -> connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of(),
+        LiveFetch fetch = connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 2), List.of(), Settings.empty());
+
+        assertThat(fetch.plan()).isEqualTo("6 MISO market report files from https://docs.misoenergy.org/marketreports, at least PT1S apart");
+        assertThat(connector.settingKeys()).containsExactly("etl.miso.base-url", "etl.miso.request-pause", "etl.miso.max-attempts",
+                "etl.miso.throttle-backoff", "etl.miso.request-timeout", "etl.miso.max-backoff");
+        assertThat(connector.settingsSummary(Settings.empty())).startsWith("MISO live: etl.miso.base-url=https://docs.misoenergy.org/marketreports, "
+                + "etl.miso.request-pause=PT1S, etl.miso.max-attempts=4");
+    }
+
+    @Test
+    void liveRefusesNodeSelections()
+    {
+        assertThatThrownBy(() -> connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of("MINN.HUB"),
                 Settings.empty()))
                 .isInstanceOf(LakehouseException.class)
-                .hasMessageStartingWith("Cannot fetch MISO live: not built yet");
+                .hasMessage("Cannot fetch MISO nodes [MINN.HUB] alone: MISO's market reports hold every node; leave out --nodes");
     }
 
     @Test

@@ -237,15 +237,21 @@ class TestMisoLmpParser
     }
 
     @Test
-    void unpublishedDayIsAnOperatorAnswer()
+    void unpublishedDayIsNoDataAndAServerErrorAnOperatorAnswer()
     {
-        Payload notFound = new Payload(MisoMarket.SOURCE, DA.reportName(), Payload.Origin.LIVE, "da_expost_lmp|2030-01-01", Optional.empty(),
-                "20300101_da_expost_lmp.csv", Instant.parse("2024-12-01T00:00:00Z"), 404, "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8));
+        ParsedPayload notFound = PARSER.parse(live(404));
+        assertThat(notFound.outcome()).isEqualTo(FetchOutcome.NO_DATA);
+        assertThat(notFound.detail()).contains("MISO has not published 20300101_da_expost_lmp.csv (yet): HTTP 404");
 
-        ParsedPayload parsed = PARSER.parse(notFound);
+        ParsedPayload failed = PARSER.parse(live(500));
+        assertThat(failed.outcome()).isEqualTo(FetchOutcome.OPERATOR_ERROR);
+        assertThat(failed.operatorErrorCode()).contains("HTTP 500");
+    }
 
-        assertThat(parsed.outcome()).isEqualTo(FetchOutcome.OPERATOR_ERROR);
-        assertThat(parsed.operatorErrorCode()).contains("HTTP 404");
+    private static Payload live(int status)
+    {
+        return new Payload(MisoMarket.SOURCE, DA.reportName(), Payload.Origin.LIVE, "da_expost_lmp|2030-01-01", Optional.empty(),
+                "20300101_da_expost_lmp.csv", Instant.parse("2024-12-01T00:00:00Z"), status, "<html>Not Found</html>".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
