@@ -181,6 +181,7 @@ public final class MisoLmpParser
             Optional<LocalDate> dateLine = Optional.empty();
             List<String> header = null;
             int headerLine = 0;
+            boolean titleSeen = false;
             for (String line = lines.next(); line != null; line = lines.next()) {
                 if (line.isBlank()) {
                     continue;
@@ -194,7 +195,11 @@ public final class MisoLmpParser
                 if (lines.lineNumber() > MAX_PREAMBLE_LINES) {
                     break;
                 }
-                checkTitle(report, fileName, fields, lines.lineNumber());
+                if (!titleSeen) {
+                    // the first line is the report's title; notes below it may name other reports freely
+                    checkTitle(report, fileName, fields, lines.lineNumber());
+                    titleSeen = true;
+                }
                 if (dateLine.isEmpty()) {
                     dateLine = dateLine(fields);
                 }
@@ -217,7 +222,7 @@ public final class MisoLmpParser
         }
     }
 
-    /** Rejects a file whose title line names another market report: {@code Real-Time Final Market LMPs} given as day-ahead. */
+    /** Rejects a file whose title (its first line) names another market report: {@code Real-Time Final Market LMPs} given as day-ahead. */
     private static void checkTitle(MisoReport report, String fileName, List<String> fields, int lineNumber)
     {
         String text = String.join(" ", fields).toLowerCase(Locale.ROOT);

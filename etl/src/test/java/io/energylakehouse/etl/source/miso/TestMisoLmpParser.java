@@ -122,7 +122,7 @@ class TestMisoLmpParser
     void findsTheHeaderBelowAnyNumberOfTitleLines()
     {
         String text = new String(resource("20240310_da_expost_lmp.csv"), StandardCharsets.UTF_8);
-        String moreNotes = "\"Day Ahead Market ExPost LMPs\"\r\n\r\n\"a further note MISO might add\"\r\n" + text.substring(text.indexOf('\n') + 1);
+        String moreNotes = "\"Day Ahead Market ExPost LMPs\"\r\n\r\n\"a further note: real-time final prices replace the preliminary ones later\"\r\n" + text.substring(text.indexOf('\n') + 1);
         ParsedPayload parsed = parse(DA, "20240310_da_expost_lmp.csv", moreNotes.getBytes(StandardCharsets.UTF_8));
 
         assertThat(parsed.rejected()).isEmpty();
@@ -172,6 +172,22 @@ class TestMisoLmpParser
             assertThat(rejection.locationId()).contains("SYN_LZ_MN");
             assertThat(rejection.intervalStartUtc()).contains(Instant.parse("2024-03-10T05:00:00Z"));
         });
+    }
+
+    @Test
+    void unknownValueRowAndDisagreeingTypesAreRejectedAlone()
+    {
+        String text = new String(resource("20240310_da_expost_lmp.csv"), StandardCharsets.UTF_8);
+        String mcc = text.lines().filter(line -> line.startsWith("SYN_IF_01,Interface,MCC")).findFirst().orElseThrow();
+        String changed = text.replace(mcc, mcc.replace("Interface", "Gennode")) + mcc.replace(",MCC,", ",MEC,") + "\r\n";
+        ParsedPayload parsed = parse(DA, "20240310_da_expost_lmp.csv", changed.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records(parsed)).hasSize(3 * 24).extracting(MisoLmpRecord::node).doesNotContain("SYN_IF_01");
+        assertThat(parsed.rejected()).extracting(rejection -> rejection.lineNumber().orElseThrow(), RejectedRecord::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(18, "unknown Value 'MEC' (known: LMP, MCC, MLC)"),
+                org.assertj.core.groups.Tuple.tuple(15, "node SYN_IF_01 has rows of different Types: Interface, Gennode, Interface"),
+                org.assertj.core.groups.Tuple.tuple(16, "node SYN_IF_01 has rows of different Types: Interface, Gennode, Interface"),
+                org.assertj.core.groups.Tuple.tuple(17, "node SYN_IF_01 has rows of different Types: Interface, Gennode, Interface"));
     }
 
     @Test
