@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * MISO behind the connector SPI: the hourly LMP market reports (day-ahead ex-post, real-time preliminary and final),
+ * MISO behind the connector SPI: the hourly LMP market reports (day-ahead ex-post, real-time preliminary and final) and
+ * the weekly five-minute LMP zip,
  * their parser and curation step, and
  * live plain GETs of the report files.
  */
@@ -32,7 +33,8 @@ public final class MisoConnector
         implements MarketConnector
 {
     private static final List<MarketReport> REPORTS = Arrays.stream(MisoReport.values())
-            .map(report -> new MarketReport(report.reportName(), "MISO " + report.title() + " (market report " + report.reportName() + ".csv)",
+            .map(report -> new MarketReport(report.reportName(), "MISO " + report.title() + " (market report " + report.fileName(LocalDate.of(2024, 3, 18))
+                            .substring(9) + ")",
                     MisoMarket.SOURCE, report.reportName(), MisoTables.rawTable(report),
                     List.of(ReportOutput.of(CanonicalTables.MARKET_PRICES, report.dataset(), report.intervalMinutes()))))
             .toList();
@@ -87,7 +89,7 @@ public final class MisoConnector
     @Override
     public PayloadParser parser(MarketReport report, PayloadLimits limits)
     {
-        return new MisoLmpParser(limits);
+        return MisoReport.fromName(report.requestName()).isFiveMinute() ? new MisoFiveMinuteParser(limits) : new MisoLmpParser(limits);
     }
 
     @Override
@@ -99,15 +101,26 @@ public final class MisoConnector
     @Override
     public CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId)
     {
+        MisoReport misoReport = MisoReport.fromName(report.requestName());
+        if (misoReport.isFiveMinute()) {
+            @SuppressWarnings("unchecked")
+            List<MisoFiveMinuteRecord> fiveMinuteRecords = (List<MisoFiveMinuteRecord>) records;
+            return MisoPayloadPrices.canonicalFiveMinute(fiveMinuteRecords, publishedAtUtc, fetchId);
+        }
         @SuppressWarnings("unchecked")
         List<MisoLmpRecord> lmpRecords = (List<MisoLmpRecord>) records;
-        return MisoPayloadPrices.canonical(lmpRecords, MisoReport.fromName(report.requestName()), publishedAtUtc, fetchId);
+        return MisoPayloadPrices.canonical(lmpRecords, misoReport, publishedAtUtc, fetchId);
     }
 
     @Override
     public RawRecord record(MarketReport report, RawFields row)
     {
-        return new MisoLmpRecord(MisoReport.fromName(report.requestName()), row.integer("line_number"), row.instant("interval_start_utc"),
+        MisoReport misoReport = MisoReport.fromName(report.requestName());
+        if (misoReport.isFiveMinute()) {
+            return new MisoFiveMinuteRecord(row.integer("line_number"), row.instant("interval_start_utc"), row.string("mkthour_est"), row.string("node"),
+                    row.doubleValue("lmp"), row.doubleValue("con_lmp"), row.doubleValue("loss_lmp"));
+        }
+        return new MisoLmpRecord(misoReport, row.integer("line_number"), row.instant("interval_start_utc"),
                 row.date("market_day"), row.integer("hour_ending"), row.string("node"), row.string("node_type"), row.doubleValue("lmp"),
                 row.doubleValue("mcc"), row.doubleValue("mlc"), Boolean.TRUE.equals(row.bool("has_duplicate_rows")));
     }
@@ -116,7 +129,7 @@ public final class MisoConnector
     public Optional<MarketReport> reportOfFile(String fileName)
     {
         Optional<String> named = MisoLmpParser.FileName.parse(fileName).reportName();
-        return named.flatMap(name -> REPORTS.stream().filter(report -> report.name().equals(name)).findFirst())
+        return named.flatMap(name -> REPORTS.stream().filter(report -> MisoReport.fromName(report.requestName()).fileStem().equals(name)).findFirst())
                 .or(() -> MarketConnector.super.reportOfFile(fileName));
     }
 }

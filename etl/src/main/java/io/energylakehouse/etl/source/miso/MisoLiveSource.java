@@ -35,7 +35,7 @@ public final class MisoLiveSource
 
     private MisoLiveSource() {}
 
-    /** One file of one report and market day. */
+    /** One file of one report: its file date is the market day, or for the weekly five-minute zip the Monday it is named by. */
     public record Request(MisoReport report, LocalDate marketDay)
     {
         public Request
@@ -67,13 +67,14 @@ public final class MisoLiveSource
         return HttpSettings.from(settings, DEFAULTS);
     }
 
-    /** The requests for {@code reports} over the market days {@code first..last}, report by report, day by day. */
+    /** The requests for {@code reports} over the market days {@code first..last}, report by report, day by day (week by week for the five-minute zip). */
     public static List<Request> plan(List<MisoReport> reports, LocalDate first, LocalDate last)
     {
-        List<Request> requests = new ArrayList<>();
+        java.util.Set<Request> requests = new java.util.LinkedHashSet<>();
         for (MisoReport report : reports) {
             for (LocalDate day : MarketTime.dates(first, last)) {
-                requests.add(new Request(report, day));
+                // one weekly five-minute zip holds seven market days
+                requests.add(new Request(report, report.fileDate(day)));
             }
         }
         return List.copyOf(requests);

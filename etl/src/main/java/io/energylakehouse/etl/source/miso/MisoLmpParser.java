@@ -81,7 +81,7 @@ public final class MisoLmpParser
     @Override
     public List<TableSpec> rawTables()
     {
-        return Arrays.stream(MisoReport.values()).map(MisoTables::rawTable).toList();
+        return Arrays.stream(MisoReport.values()).filter(report -> !report.isFiveMinute()).map(MisoTables::rawTable).toList();
     }
 
     @Override
@@ -146,7 +146,7 @@ public final class MisoLmpParser
             return ParsedPayload.rejected(report.dataset(), rawTable, String.format("Cannot parse MISO file %s: %s", fileName, tooLarge));
         }
         FileName name = FileName.parse(fileName);
-        if (name.reportName().isPresent() && !name.reportName().get().equals(report.reportName())) {
+        if (name.reportName().isPresent() && !name.reportName().get().equals(report.fileStem())) {
             return ParsedPayload.rejected(report.dataset(), rawTable, String.format("Cannot parse MISO file %s as %s: its name says it is %s", fileName,
                     report.reportName(), name.reportName().get()));
         }

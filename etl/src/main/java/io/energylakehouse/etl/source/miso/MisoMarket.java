@@ -34,6 +34,15 @@ public final class MisoMarket
     public static final String INTERFACE_TYPE = "Interface";
     public static final String GENERATOR_NODE_TYPE = "Gennode";
 
+    /**
+     * The canonical location type of a node named in a file without a Type column (the five-minute zip): hub for a
+     * name ending {@code .HUB}, otherwise node (load zones cannot be told apart there).
+     */
+    public static String locationTypeOfName(String node)
+    {
+        return node.toUpperCase(Locale.ROOT).endsWith(".HUB") ? "hub" : "node";
+    }
+
     /** The canonical location type of a node by its {@code Type}: Hub hub, Loadzone zone, any other (Interface, Gennode, ...) node. */
     public static String locationType(String nodeType)
     {

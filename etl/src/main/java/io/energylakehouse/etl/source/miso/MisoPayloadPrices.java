@@ -68,6 +68,50 @@ public final class MisoPayloadPrices
         return new CanonicalPrices(PriceRows.withRevisions(rows), rejected);
     }
 
+    /**
+     * The rows of one weekly five-minute file ({@code rt_5min}): price LMP, congestion CON_LMP, loss LOSS_LMP, energy
+     * derived; location type from the node's name. Lines repeating a node and interval collapse (flagged) when they agree
+     * and are rejected when they do not.
+     */
+    public static CanonicalPrices canonicalFiveMinute(List<MisoFiveMinuteRecord> records, Instant publishedAtUtc, String fetchId)
+    {
+        requireNonNull(records, "records is null");
+        requireNonNull(publishedAtUtc, "publishedAtUtc is null");
+        requireNonNull(fetchId, "fetchId is null");
+        MisoReport report = MisoReport.RT_5MIN_LMP;
+        Map<NodeInterval, List<MisoFiveMinuteRecord>> groups = new LinkedHashMap<>();
+        for (MisoFiveMinuteRecord record : records) {
+            groups.computeIfAbsent(new NodeInterval(record.node(), record.intervalStartUtc()), key -> new ArrayList<>(1)).add(record);
+        }
+        List<PriceRow> rows = new ArrayList<>(groups.size());
+        List<CanonicalPrices.Rejected> rejected = new ArrayList<>();
+        for (List<MisoFiveMinuteRecord> items : groups.values()) {
+            MisoFiveMinuteRecord first = items.get(0);
+            boolean agree = items.stream().allMatch(other -> other.lmp() == first.lmp() && other.congestionLmp() == first.congestionLmp()
+                    && other.lossLmp() == first.lossLmp());
+            if (!agree) {
+                StringBuilder json = new StringBuilder("[");
+                for (MisoFiveMinuteRecord item : items) {
+                    json.append(json.length() > 1 ? "," : "").append("{\"line\":").append(item.lineNumber()).append(",\"lmp\":").append(item.lmp())
+                            .append(",\"con_lmp\":").append(item.congestionLmp()).append(",\"loss_lmp\":").append(item.lossLmp()).append('}');
+                }
+                rejected.add(new CanonicalPrices.Rejected(first.node(), first.intervalStartUtc(), String.format("%d lines for node %s and interval %s disagree",
+                        items.size(), first.node(), first.mkthourEst()), json.append(']').toString()));
+                continue;
+            }
+            double energy = BigDecimal.valueOf(first.lmp()).subtract(BigDecimal.valueOf(first.congestionLmp())).subtract(BigDecimal.valueOf(first.lossLmp()))
+                    .doubleValue();
+            List<String> flags = new ArrayList<>(PriceRows.dqFlags(first.lmp(), List.of(energy, first.congestionLmp(), first.lossLmp()), items.size() > 1,
+                    TOTAL_TOLERANCE_PER_MWH));
+            flags.add(ENERGY_DERIVED);
+            rows.add(new PriceRow(MisoMarket.MARKET, report.dataset(), first.node(), MisoMarket.locationTypeOfName(first.node()), first.intervalStartUtc(),
+                    first.intervalEndUtc(), report.intervalMinutes(), MisoMarket.TIME.operatingDate(first.intervalStartUtc()),
+                    MisoMarket.TIME.hourEnding(first.intervalStartUtc()), first.lmp(), energy, first.congestionLmp(), first.lossLmp(), null, MisoMarket.CURRENCY,
+                    publishedAtUtc, 0, fetchId, flags));
+        }
+        return new CanonicalPrices(PriceRows.withRevisions(rows), rejected);
+    }
+
     private record NodeInterval(String node, Instant start) {}
 
     private static String json(List<MisoLmpRecord> items)

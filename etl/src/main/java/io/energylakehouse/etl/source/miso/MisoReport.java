@@ -20,7 +20,9 @@ public enum MisoReport
 {
     DA_EXPOST_LMP("da_expost_lmp", "day-ahead ex-post LMPs", "da_hourly", "miso_da_expost_lmp"),
     RT_LMP_PRELIM("rt_lmp_prelim", "real-time preliminary hourly LMPs (first publication, replaced by the final ones)", "rt_hourly", "miso_rt_lmp_prelim"),
-    RT_LMP_FINAL("rt_lmp_final", "real-time final hourly LMPs", "rt_hourly", "miso_rt_lmp_final");
+    RT_LMP_FINAL("rt_lmp_final", "real-time final hourly LMPs", "rt_hourly", "miso_rt_lmp_final"),
+    /** The weekly zip of final real-time five-minute LMPs, {@code {yyyyMMdd}_5MIN_LMP.zip}, dated the Monday two weeks after the week it holds. */
+    RT_5MIN_LMP("rt_5min_lmp", "real-time final five-minute LMPs (weekly zip)", "rt_5min", "miso_rt_5min_lmp");
 
     private static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
 
@@ -72,7 +74,19 @@ public enum MisoReport
 
     public int intervalMinutes()
     {
-        return 60;
+        return this == RT_5MIN_LMP ? 5 : 60;
+    }
+
+    /** Whether the report is the weekly five-minute zip rather than a daily hourly CSV. */
+    public boolean isFiveMinute()
+    {
+        return this == RT_5MIN_LMP;
+    }
+
+    /** The report's part of MISO's file names, lower case: {@code da_expost_lmp}, {@code 5min_lmp}. */
+    public String fileStem()
+    {
+        return isFiveMinute() ? "5min_lmp" : reportName;
     }
 
     public Duration intervalLength()
@@ -80,9 +94,21 @@ public enum MisoReport
         return Duration.ofMinutes(intervalMinutes());
     }
 
-    /** MISO's file name of the report for a market day: {@code 20240310_da_expost_lmp.csv}. */
-    public String fileName(LocalDate marketDay)
+    /** MISO's file name of the report for a file date: {@code 20240310_da_expost_lmp.csv}, {@code 20240318_5MIN_LMP.zip}. */
+    public String fileName(LocalDate fileDate)
     {
-        return FILE_DATE.format(marketDay) + "_" + reportName + ".csv";
+        return FILE_DATE.format(fileDate) + (isFiveMinute() ? "_5MIN_LMP.zip" : "_" + reportName + ".csv");
+    }
+
+    /**
+     * The date of the file holding a market day: the day itself for the daily reports; for the weekly five-minute zip the
+     * Monday two weeks after the Monday of the day's week (the zip of 2024-10-14 holds 2024-09-30..2024-10-06).
+     */
+    public LocalDate fileDate(LocalDate marketDay)
+    {
+        if (!isFiveMinute()) {
+            return marketDay;
+        }
+        return marketDay.minusDays(marketDay.getDayOfWeek().getValue() - 1L).plusWeeks(2);
     }
 }

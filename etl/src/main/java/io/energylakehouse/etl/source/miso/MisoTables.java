@@ -22,12 +22,28 @@ public final class MisoTables
     public static final TableSpec RAW_RT_LMP_PRELIM = rawLmpTable(MisoReport.RT_LMP_PRELIM);
     public static final TableSpec RAW_RT_LMP_FINAL = rawLmpTable(MisoReport.RT_LMP_FINAL);
 
+    public static final TableSpec RAW_RT_5MIN_LMP = TableSpec.builder("raw", MisoReport.RT_5MIN_LMP.rawTableName(),
+                    "MISO weekly five-minute LMP zip ({yyyyMMdd}_5MIN_LMP.zip) as published: one row per line of its CSV (node and five-minute interval)")
+            .required("fetch_id", StringType, "raw.fetch_log row of the payload this line came from")
+            .optional(Landing.LANDING_ID, StringType, Landing.LANDING_ID_DOC)
+            .required("line_number", IntegerType, "Line in the zip's CSV (the first line of the member is 1)")
+            .required("interval_start_utc", TimestampType, "Start of the five minutes: MKTHOUR_EST read at UTC-05:00 all year")
+            .required("mkthour_est", StringType, "MKTHOUR_EST as published: interval start, Eastern Standard Time")
+            .required("node", StringType, "PNODENAME (or the file's node column), e.g. INDIANA.HUB")
+            .required("lmp", DoubleType, "LMP: USD per MWh")
+            .required("con_lmp", DoubleType, "CON_LMP: congestion component, USD per MWh")
+            .required("loss_lmp", DoubleType, "LOSS_LMP: loss component, USD per MWh")
+            .key("fetch_id", "line_number")
+            .partitionedBy("days(interval_start_utc)")
+            .build();
+
     public static TableSpec rawTable(MisoReport report)
     {
         return switch (report) {
             case DA_EXPOST_LMP -> RAW_DA_EXPOST_LMP;
             case RT_LMP_PRELIM -> RAW_RT_LMP_PRELIM;
             case RT_LMP_FINAL -> RAW_RT_LMP_FINAL;
+            case RT_5MIN_LMP -> RAW_RT_5MIN_LMP;
         };
     }
 

@@ -22,7 +22,7 @@ import java.util.Random;
  * Generates SYNTHETIC MISO market reports: in the layout MISO publishes {@code {yyyyMMdd}_da_expost_lmp.csv},
  * {@code _rt_lmp_prelim.csv} and {@code _rt_lmp_final.csv} (title and notes lines, the {@code Node,Type,Value,HE 1..HE 24}
  * header, three rows per node: LMP, MCC, MLC), with made-up prices. The notes line and a README beside the files say
- * they are synthetic. Deterministic: the same days, nodes and seed give the same bytes. The real trading hubs keep their
+ * they are synthetic (the weekly five-minute zip has no generator). Deterministic: the same days, nodes and seed give the same bytes. The real trading hubs keep their
  * names; every other node is named {@code SYN_*} so nobody mistakes it for market data.
  *
  * <p>Hours are EST (UTC-05:00) all year, so every day has HE 1..24, the DST days of 2024 included. Files are dated as
@@ -36,6 +36,8 @@ public final class SyntheticMiso
     private static final String[] AREAS = {"IN", "MI", "MN", "IL", "AR", "LA", "TX", "MS"};
     private static final int LOAD_ZONES = 6;
     private static final int INTERFACES = 2;
+    /** The reports written, in this order, per day. */
+    public static final List<MisoReport> HOURLY_REPORTS = List.of(MisoReport.DA_EXPOST_LMP, MisoReport.RT_LMP_PRELIM, MisoReport.RT_LMP_FINAL);
 
     private final long seed;
 
@@ -88,7 +90,7 @@ public final class SyntheticMiso
                     + "lakehouse's sample generator (seed " + seed + "). They are not market data.\n");
             List<Path> files = new ArrayList<>();
             for (LocalDate day : marketDays) {
-                for (MisoReport report : MisoReport.values()) {
+                for (MisoReport report : HOURLY_REPORTS) {
                     GeneratedFile file = file(report, day, nodes);
                     files.add(SampleFiles.write(directory, file.fileName(), file.bytes(), file.publishedAtUtc()));
                 }
@@ -108,11 +110,13 @@ public final class SyntheticMiso
             case DA_EXPOST_LMP -> dayStart.minus(Duration.ofHours(8));
             case RT_LMP_PRELIM -> dayStart.plus(Duration.ofHours(24 + 6));
             case RT_LMP_FINAL -> dayStart.plus(Duration.ofDays(5)).plus(Duration.ofHours(6));
+            case RT_5MIN_LMP -> throw new IllegalArgumentException("Cannot generate a synthetic MISO rt_5min_lmp file: only the hourly reports have a generator");
         };
         String title = switch (report) {
             case DA_EXPOST_LMP -> "Day Ahead Market ExPost LMPs";
             case RT_LMP_PRELIM -> "Preliminary Real-Time Market LMPs";
             case RT_LMP_FINAL -> "Real-Time Final Market LMPs";
+            case RT_5MIN_LMP -> throw new IllegalArgumentException("Cannot generate a synthetic MISO rt_5min_lmp file: only the hourly reports have a generator");
         };
         StringBuilder csv = new StringBuilder(nodes.size() * 3 * 200);
         csv.append(title).append("\r\n");

@@ -27,13 +27,14 @@ class TestMisoConnector
     private final MarketConnector connector = new MisoConnector();
 
     @Test
-    void declaresThreeHourlyReports()
+    void declaresThreeHourlyReportsAndTheWeeklyFiveMinuteZip()
     {
         assertThat(connector.market().code()).isEqualTo("MISO");
-        assertThat(connector.reports()).extracting(MarketReport::name).containsExactly("da_expost_lmp", "rt_lmp_prelim", "rt_lmp_final");
-        assertThat(connector.reports()).extracting(report -> report.datasets().get(0)).containsExactly("da_hourly", "rt_hourly", "rt_hourly");
+        assertThat(connector.reports()).extracting(MarketReport::name).containsExactly("da_expost_lmp", "rt_lmp_prelim", "rt_lmp_final", "rt_5min_lmp");
+        assertThat(connector.reports()).extracting(report -> report.datasets().get(0)).containsExactly("da_hourly", "rt_hourly", "rt_hourly", "rt_5min");
         assertThat(connector.reports()).extracting(report -> report.rawTable().identifier())
-                .containsExactly("raw.miso_da_expost_lmp", "raw.miso_rt_lmp_prelim", "raw.miso_rt_lmp_final");
+                .containsExactly("raw.miso_da_expost_lmp", "raw.miso_rt_lmp_prelim", "raw.miso_rt_lmp_final", "raw.miso_rt_5min_lmp");
+        assertThat(connector.reports().get(3).outputs().get(0).intervalMinutes()).hasValue(5);
         assertThat(connector.hubDatasets().dayAhead()).isEqualTo("da_hourly");
         assertThat(connector.hubDatasets().realTime()).isEqualTo("rt_hourly");
         assertThat(connector.hubDatasets().realTimeIntervalMinutes()).isEqualTo(60);
@@ -47,6 +48,7 @@ class TestMisoConnector
         assertThat(connector.reportOfFile("20240310_da_expost_lmp.csv")).map(MarketReport::name).contains("da_expost_lmp");
         assertThat(connector.reportOfFile("20241103_rt_lmp_prelim.csv")).map(MarketReport::name).contains("rt_lmp_prelim");
         assertThat(connector.reportOfFile("20241103_rt_lmp_final.csv")).map(MarketReport::name).contains("rt_lmp_final");
+        assertThat(connector.reportOfFile("20240318_5MIN_LMP.zip")).map(MarketReport::name).contains("rt_5min_lmp");
         assertThat(connector.reportOfFile("20240310_da_exante_lmp.csv")).isEmpty();
         assertThat(connector.reportOfFile("20250310_df_al.xls")).isEmpty();
     }
@@ -75,7 +77,7 @@ class TestMisoConnector
     {
         LiveFetch fetch = connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 2), List.of(), Settings.empty());
 
-        assertThat(fetch.plan()).isEqualTo("6 MISO market report files from https://docs.misoenergy.org/marketreports, at least PT1S apart");
+        assertThat(fetch.plan()).isEqualTo("7 MISO market report files from https://docs.misoenergy.org/marketreports, at least PT1S apart");
         assertThat(connector.settingKeys()).containsExactly("etl.miso.base-url", "etl.miso.request-pause", "etl.miso.max-attempts",
                 "etl.miso.throttle-backoff", "etl.miso.request-timeout", "etl.miso.max-backoff");
         assertThat(connector.settingsSummary(Settings.empty())).startsWith("MISO live: etl.miso.base-url=https://docs.misoenergy.org/marketreports, "
@@ -96,8 +98,15 @@ class TestMisoConnector
     {
         assertThatThrownBy(() -> MisoReport.fromName("da_exante_lmp"))
                 .isInstanceOf(LakehouseException.class)
-                .hasMessage("Cannot use MISO report 'da_exante_lmp': known reports are da_expost_lmp, rt_lmp_prelim, rt_lmp_final");
+                .hasMessage("Cannot use MISO report 'da_exante_lmp': known reports are da_expost_lmp, rt_lmp_prelim, rt_lmp_final, rt_5min_lmp");
         assertThat(MisoReport.DA_EXPOST_LMP.fileName(LocalDate.of(2024, 3, 10))).isEqualTo("20240310_da_expost_lmp.csv");
+        // the weekly zip is named by the Monday two weeks after the week it holds: 2024-10-14 holds 2024-09-30..2024-10-06
+        assertThat(MisoReport.RT_5MIN_LMP.fileDate(LocalDate.of(2024, 9, 30))).isEqualTo(LocalDate.of(2024, 10, 14));
+        assertThat(MisoReport.RT_5MIN_LMP.fileDate(LocalDate.of(2024, 10, 6))).isEqualTo(LocalDate.of(2024, 10, 14));
+        assertThat(MisoReport.RT_5MIN_LMP.fileName(MisoReport.RT_5MIN_LMP.fileDate(LocalDate.of(2024, 3, 10)))).isEqualTo("20240318_5MIN_LMP.zip");
+        assertThat(MisoReport.RT_5MIN_LMP.fileName(MisoReport.RT_5MIN_LMP.fileDate(LocalDate.of(2024, 11, 3)))).isEqualTo("20241111_5MIN_LMP.zip");
+        assertThat(MisoLiveSource.plan(List.of(MisoReport.RT_5MIN_LMP), LocalDate.of(2024, 3, 10), LocalDate.of(2024, 3, 12)))
+                .extracting(MisoLiveSource.Request::fileName).containsExactly("20240318_5MIN_LMP.zip", "20240325_5MIN_LMP.zip");
         assertThat(MisoLmpParser.FileName.parse("20241103_rt_lmp_final.csv"))
                 .isEqualTo(new MisoLmpParser.FileName(Optional.of(LocalDate.of(2024, 11, 3)), Optional.of("rt_lmp_final")));
     }
