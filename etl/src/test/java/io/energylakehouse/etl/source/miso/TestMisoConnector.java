@@ -73,6 +73,26 @@ class TestMisoConnector
     }
 
     @Test
+    void fiveMinuteRawRowsReadBackAsTheParsersRecords()
+    {
+        MarketReport report = connector.report("rt_5min_lmp");
+        MisoFiveMinuteRecord record = new MisoFiveMinuteRecord(6, java.time.Instant.parse("2024-03-10T07:00:00Z"), "2024-03-10 02:00:00", "MINN.HUB", -3.5,
+                -4.25, 0.5);
+        Row row = record.toRow("fetch-1", "landing-1");
+        List<String> columns = report.rawTable().columnNames();
+        assertThat(row.size()).isEqualTo(columns.size());
+        Map<String, Object> fields = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            fields.put(columns.get(i), row.get(i));
+        }
+        RawFields rawFields = fields::get;
+
+        assertThat(connector.record(report, rawFields)).isEqualTo(record);
+        assertThat(connector.parser(report, io.energylakehouse.etl.raw.PayloadLimits.DEFAULTS)).isInstanceOf(MisoFiveMinuteParser.class);
+        assertThat(connector.parser(connector.report("da_expost_lmp"), io.energylakehouse.etl.raw.PayloadLimits.DEFAULTS)).isInstanceOf(MisoLmpParser.class);
+    }
+
+    @Test
     void livePlansOneFilePerReportAndDayWithoutCallingYet()
     {
         LiveFetch fetch = connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 2), List.of(), Settings.empty());
