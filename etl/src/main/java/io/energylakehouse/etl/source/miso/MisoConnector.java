@@ -25,16 +25,13 @@ import java.util.Optional;
 
 /**
  * MISO behind the connector SPI: the hourly LMP market reports (day-ahead ex-post, real-time preliminary and final) and
- * the weekly five-minute LMP zip,
- * their parser and curation step, and
- * live plain GETs of the report files.
+ * the weekly five-minute LMP zip, their parsers and curation steps, and live plain GETs of the report files.
  */
 public final class MisoConnector
         implements MarketConnector
 {
     private static final List<MarketReport> REPORTS = Arrays.stream(MisoReport.values())
-            .map(report -> new MarketReport(report.reportName(), "MISO " + report.title() + " (market report " + report.fileName(LocalDate.of(2024, 3, 18))
-                            .substring(9) + ")",
+            .map(report -> new MarketReport(report.reportName(), "MISO " + report.title() + " (market report " + report.fileNamePattern() + ")",
                     MisoMarket.SOURCE, report.reportName(), MisoTables.rawTable(report),
                     List.of(ReportOutput.of(CanonicalTables.MARKET_PRICES, report.dataset(), report.intervalMinutes()))))
             .toList();

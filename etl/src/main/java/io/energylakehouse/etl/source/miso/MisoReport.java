@@ -11,10 +11,9 @@ import java.util.Optional;
 
 /**
  * The MISO market reports we ingest: hourly LMP CSVs named {@code {yyyyMMdd}_{report}.csv}, all in the same wide
- * layout ({@code Node,Type,Value,HE 1..HE 24}, rows LMP, MCC and MLC per node). The preliminary and final real-time
- * reports feed one dataset: the final prices are a later revision of the preliminary ones.
- *
- * @param reportName our name of the report and the file name's suffix at MISO, e.g. {@code da_expost_lmp}
+ * layout ({@code Node,Type,Value,HE 1..HE 24}, rows LMP, MCC and MLC per node), and the weekly five-minute zip. The
+ * preliminary and final real-time hourly reports feed one dataset: the final prices are a later revision of the
+ * preliminary ones. Our report names are the hourly files' suffixes at MISO ({@code da_expost_lmp}).
  */
 public enum MisoReport
 {
@@ -92,6 +91,12 @@ public enum MisoReport
     public Duration intervalLength()
     {
         return Duration.ofMinutes(intervalMinutes());
+    }
+
+    /** MISO's file names of the report: {@code {yyyyMMdd}_da_expost_lmp.csv}, {@code {yyyyMMdd}_5MIN_LMP.zip}. */
+    public String fileNamePattern()
+    {
+        return "{yyyyMMdd}" + (isFiveMinute() ? "_5MIN_LMP.zip" : "_" + reportName + ".csv");
     }
 
     /** MISO's file name of the report for a file date: {@code 20240310_da_expost_lmp.csv}, {@code 20240318_5MIN_LMP.zip}. */
