@@ -25,7 +25,8 @@ import java.util.Optional;
 
 /**
  * MISO behind the connector SPI: the hourly LMP market reports (day-ahead ex-post, real-time preliminary and final) and
- * the weekly five-minute LMP zip, their parsers and curation steps, and live plain GETs of the report files.
+ * the weekly five-minute LMP zip, their parsers and curation steps, and live plain GETs of the hourly report files (the
+ * weekly zip, hundreds of megabytes, is replayed from a download, not fetched live).
  */
 public final class MisoConnector
         implements MarketConnector
@@ -60,11 +61,17 @@ public final class MisoConnector
         if (!locations.isEmpty()) {
             throw LakehouseException.userError("Cannot fetch MISO nodes %s alone: MISO's market reports hold every node; leave out --nodes", locations);
         }
+        List<MisoReport> asked = reports.stream().map(report -> MisoReport.fromName(report.requestName())).toList();
+        List<MisoReport> fetched = asked.stream().filter(report -> !report.isFiveMinute()).toList();
+        if (fetched.isEmpty()) {
+            throw LakehouseException.userError("Cannot fetch MISO %s live: the weekly %s is hundreds of megabytes, more than a payload may be; download it "
+                    + "and replay the file", MisoReport.RT_5MIN_LMP.reportName(), MisoReport.RT_5MIN_LMP.fileNamePattern());
+        }
         HttpSettings http = MisoLiveSource.settings(settings);
-        List<MisoLiveSource.Request> requests = MisoLiveSource.plan(reports.stream().map(report -> MisoReport.fromName(report.requestName())).toList(), first,
-                last);
-        return new LiveFetch(String.format("%d MISO market report files from %s, at least %s apart", requests.size(), http.baseUrl(), http.requestPause()),
-                MisoLiveSource.payloads(MisoLiveSource.client(http), requests));
+        List<MisoLiveSource.Request> requests = MisoLiveSource.plan(fetched, first, last);
+        String skipped = fetched.size() < asked.size() ? " (" + MisoReport.RT_5MIN_LMP.reportName() + " not fetched live: replay its weekly zip)" : "";
+        return new LiveFetch(String.format("%d MISO market report files from %s, at least %s apart%s", requests.size(), http.baseUrl(), http.requestPause(),
+                skipped), MisoLiveSource.payloads(MisoLiveSource.client(http), requests));
     }
 
     @Override

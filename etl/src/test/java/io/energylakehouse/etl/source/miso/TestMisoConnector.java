@@ -97,7 +97,13 @@ class TestMisoConnector
     {
         LiveFetch fetch = connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 2), List.of(), Settings.empty());
 
-        assertThat(fetch.plan()).isEqualTo("7 MISO market report files from https://docs.misoenergy.org/marketreports, at least PT1S apart");
+        assertThat(fetch.plan()).isEqualTo("6 MISO market report files from https://docs.misoenergy.org/marketreports, at least PT1S apart "
+                + "(rt_5min_lmp not fetched live: replay its weekly zip)");
+        assertThatThrownBy(() -> connector.live(List.of(connector.report("rt_5min_lmp")), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of(),
+                Settings.empty()))
+                .isInstanceOf(LakehouseException.class)
+                .hasMessage("Cannot fetch MISO rt_5min_lmp live: the weekly {yyyyMMdd}_5MIN_LMP.zip is hundreds of megabytes, more than a payload may be; "
+                        + "download it and replay the file");
         assertThat(connector.settingKeys()).containsExactly("etl.miso.base-url", "etl.miso.request-pause", "etl.miso.max-attempts",
                 "etl.miso.throttle-backoff", "etl.miso.request-timeout", "etl.miso.max-backoff");
         assertThat(connector.settingsSummary(Settings.empty())).startsWith("MISO live: etl.miso.base-url=https://docs.misoenergy.org/marketreports, "
