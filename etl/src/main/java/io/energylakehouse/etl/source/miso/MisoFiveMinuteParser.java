@@ -79,7 +79,7 @@ public final class MisoFiveMinuteParser
     @Override
     public List<TableSpec> rawTables()
     {
-        return List.of(MisoTables.RAW_RT_5MIN_LMP);
+        return MisoTables.ALL;
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class MisoLmpParser
     @Override
     public List<TableSpec> rawTables()
     {
-        return Arrays.stream(MisoReport.values()).filter(report -> !report.isFiveMinute()).map(MisoTables::rawTable).toList();
+        return MisoTables.ALL;
     }
 
     @Override

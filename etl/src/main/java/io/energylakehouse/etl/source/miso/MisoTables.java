@@ -3,6 +3,8 @@ package io.energylakehouse.etl.source.miso;
 import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.raw.Landing;
 
+import java.util.List;
+
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -36,6 +38,13 @@ public final class MisoTables
             .key("fetch_id", "line_number")
             .partitionedBy("days(interval_start_utc)")
             .build();
+
+    /**
+     * Every MISO raw table. Both parsers name them all, so that landing any MISO payload creates them all and curating a
+     * dataset none of whose reports has landed yet (the weekly five-minute zip, which has no sample generator) reads an
+     * empty table rather than a missing one.
+     */
+    public static final List<TableSpec> ALL = List.of(RAW_DA_EXPOST_LMP, RAW_RT_LMP_PRELIM, RAW_RT_LMP_FINAL, RAW_RT_5MIN_LMP);
 
     public static TableSpec rawTable(MisoReport report)
     {

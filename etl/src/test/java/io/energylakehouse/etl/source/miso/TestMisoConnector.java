@@ -90,6 +90,11 @@ class TestMisoConnector
         assertThat(connector.record(report, rawFields)).isEqualTo(record);
         assertThat(connector.parser(report, io.energylakehouse.etl.raw.PayloadLimits.DEFAULTS)).isInstanceOf(MisoFiveMinuteParser.class);
         assertThat(connector.parser(connector.report("da_expost_lmp"), io.energylakehouse.etl.raw.PayloadLimits.DEFAULTS)).isInstanceOf(MisoLmpParser.class);
+        // landing any MISO payload creates every MISO raw table, so curating rt_5min before a weekly zip landed reads an empty table
+        for (MarketReport each : connector.reports()) {
+            assertThat(connector.parser(each, io.energylakehouse.etl.raw.PayloadLimits.DEFAULTS).rawTables())
+                    .containsExactlyInAnyOrderElementsOf(connector.reports().stream().map(MarketReport::rawTable).toList());
+        }
     }
 
     @Test
