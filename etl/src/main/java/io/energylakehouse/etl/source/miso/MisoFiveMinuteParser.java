@@ -194,7 +194,7 @@ public final class MisoFiveMinuteParser
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> fields = CsvLine.split(line).stream().map(field -> field.strip().toUpperCase(Locale.ROOT)).toList();
+                List<String> fields = CsvLine.split(line.replace("\uFEFF", "")).stream().map(field -> field.strip().toUpperCase(Locale.ROOT)).toList();
                 if (fields.contains("MKTHOUR_EST")) {
                     header = fields;
                     break;

@@ -186,7 +186,8 @@ public final class MisoLmpParser
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> fields = CsvLine.split(line).stream().map(String::strip).toList();
+                // a byte-order mark (a file saved by Excel) is not part of the first cell
+                List<String> fields = CsvLine.split(line.replace("\uFEFF", "")).stream().map(String::strip).toList();
                 if (!fields.isEmpty() && fields.get(0).equalsIgnoreCase("Node")) {
                     header = fields;
                     headerLine = lines.lineNumber();

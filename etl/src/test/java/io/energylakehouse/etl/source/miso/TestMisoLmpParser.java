@@ -131,6 +131,22 @@ class TestMisoLmpParser
     }
 
     @Test
+    void headerOnTheFirstLineAfterAByteOrderMarkTakesTheDayFromTheName()
+    {
+        String text = new String(resource("20240310_da_expost_lmp.csv"), StandardCharsets.UTF_8);
+        String bare = "\uFEFF" + text.substring(text.indexOf("\"Node\""));
+        ParsedPayload parsed = parse(DA, "20240310_da_expost_lmp.csv", bare.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parsed.rejected()).isEmpty();
+        assertThat(parsed.operatingDates()).containsExactly(LocalDate.of(2024, 3, 10));
+        assertThat(records(parsed)).hasSize(4 * 24);
+
+        ParsedPayload unnamed = parse(DA, "download.csv", bare.getBytes(StandardCharsets.UTF_8));
+        assertThat(unnamed.detail()).contains("Cannot parse MISO file download.csv as da_expost_lmp: no market day (no MM/DD/YYYY line above the header and "
+                + "no yyyyMMdd_ at the start of its name)");
+    }
+
+    @Test
     void missingColumnRejectsTheFileNamingFileAndColumn()
     {
         ParsedPayload parsed = parse(DA, "20240701_da_expost_lmp.csv", resource("da_expost_lmp_missing_he7.csv"));
