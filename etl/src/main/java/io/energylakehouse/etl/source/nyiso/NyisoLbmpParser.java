@@ -151,13 +151,13 @@ public final class NyisoLbmpParser
                 rows.rejected.isEmpty() ? Optional.empty() : Optional.of(rows.rejected.size() + " lines rejected"), contentKey, Optional.empty(), operatingDates);
     }
 
-    /** Refuses a file or member whose name is a MIS name of another report. */
+    /** Refuses a file or member whose MIS name is another of our reports' (files named otherwise are judged by their content). */
     private static void checkName(NyisoReport report, String fileName, String name)
     {
-        Optional<NyisoFileName> parsed = NyisoFileName.parse(name);
-        if (parsed.isPresent() && !parsed.get().stem().equals(report.reportName())) {
+        Optional<NyisoReport> named = NyisoFileName.parse(name).flatMap(NyisoFileName::report);
+        if (named.isPresent() && named.get() != report) {
             String what = name.equals(fileName) ? "its name" : "its member " + name;
-            throw bad(fileName, what + " is a " + parsed.get().stem() + " file, not " + report.describe());
+            throw bad(fileName, what + " says it is a " + named.get().describe() + " file, not " + report.describe());
         }
     }
 
