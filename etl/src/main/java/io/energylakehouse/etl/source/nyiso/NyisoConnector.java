@@ -11,6 +11,7 @@ import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
 import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.http.HttpSettings;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
@@ -75,9 +76,14 @@ public final class NyisoConnector
     @Override
     public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
     {
-        throw LakehouseException.userError("Cannot fetch NYISO %s for %s..%s live: the NYISO connector has no live client yet; download the MIS files "
-                        + "(http://mis.nyiso.com/public/csv/<dataset>/<yyyyMMdd><report>.csv, or the monthly <yyyyMM01><report>_csv.zip) and replay them",
-                reports.stream().map(MarketReport::name).toList(), first, last);
+        if (!locations.isEmpty()) {
+            throw LakehouseException.userError("Cannot fetch NYISO PTIDs %s alone: NYISO's files hold every zone or generator; leave out --nodes", locations);
+        }
+        HttpSettings http = NyisoLiveSource.settings(settings);
+        List<NyisoLiveSource.Request> requests = NyisoLiveSource.plan(reports.stream().map(report -> NyisoReport.fromName(report.name())).toList(), first, last,
+                LocalDate.now(NyisoMarket.TIME.zone()));
+        return new LiveFetch(String.format("%d NYISO MIS files, at least %s apart", requests.size(), http.requestPause()),
+                NyisoLiveSource.payloads(NyisoLiveSource.client(http), requests));
     }
 
     @Override

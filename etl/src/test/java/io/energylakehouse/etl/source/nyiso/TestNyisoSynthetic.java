@@ -109,10 +109,10 @@ class TestNyisoSynthetic
     }
 
     @Test
-    void liveFetchIsRefusedWithAClearUserError()
+    void liveFetchOfOneDayWithNodesIsRefusedWithAClearUserError()
     {
-        assertThatThrownBy(() -> connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of(), null))
-                .hasMessageStartingWith("Cannot fetch NYISO [damlbmp_zone, damlbmp_gen, realtime_zone, realtime_gen, rtlbmp_zone] for 2024-07-01..2024-07-01 live: "
-                        + "the NYISO connector has no live client yet");
+        assertThatThrownBy(() -> connector.live(connector.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of("61761"),
+                io.energylakehouse.common.config.Settings.empty()))
+                .hasMessage("Cannot fetch NYISO PTIDs [61761] alone: NYISO's files hold every zone or generator; leave out --nodes");
     }
 }
