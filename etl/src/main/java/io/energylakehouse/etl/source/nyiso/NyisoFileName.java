@@ -12,10 +12,18 @@ import java.util.regex.Pattern;
  * What a MIS file name says: {@code 20240701damlbmp_zone.csv} is the daily file of 2024-07-01,
  * {@code 20240701damlbmp_zone_csv.zip} the monthly zip of July 2024.
  *
+ * @param date the day of a daily CSV, the first of the month of a monthly zip
  * @param stem what follows the date, e.g. {@code damlbmp_zone}; the report when it is one of ours
  */
-public record NyisoFileName(LocalDate date, String stem, boolean monthlyZip)
+public record NyisoFileName(LocalDate date, String stem, Kind kind)
 {
+    /** A daily CSV, or the monthly zip of daily CSVs. */
+    public enum Kind
+    {
+        DAILY_CSV,
+        MONTHLY_ZIP
+    }
+
     private static final Pattern NAME = Pattern.compile("(?:.*[/\\\\])?(\\d{8})([A-Za-z_]+?)(_csv\\.zip|\\.csv)");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
 
@@ -27,7 +35,7 @@ public record NyisoFileName(LocalDate date, String stem, boolean monthlyZip)
         }
         try {
             return Optional.of(new NyisoFileName(LocalDate.parse(matcher.group(1), DATE), matcher.group(2).toLowerCase(Locale.ROOT),
-                    matcher.group(3).equalsIgnoreCase("_csv.zip")));
+                    matcher.group(3).equalsIgnoreCase("_csv.zip") ? Kind.MONTHLY_ZIP : Kind.DAILY_CSV));
         }
         catch (DateTimeParseException e) {
             return Optional.empty();

@@ -39,20 +39,21 @@ public final class NyisoLiveSource
     private NyisoLiveSource() {}
 
     /** One MIS file: a daily CSV, or the monthly zip of {@code date}'s month. */
-    public record Request(NyisoReport report, LocalDate date, boolean monthly)
+    public record Request(NyisoReport report, LocalDate date, NyisoFileName.Kind kind)
     {
         public Request
         {
             requireNonNull(report, "report is null");
             requireNonNull(date, "date is null");
-            if (monthly && date.getDayOfMonth() != 1) {
+            requireNonNull(kind, "kind is null");
+            if (kind == NyisoFileName.Kind.MONTHLY_ZIP && date.getDayOfMonth() != 1) {
                 throw new IllegalArgumentException("Cannot request the monthly zip of " + date + ": its date is the first of the month");
             }
         }
 
         public String fileName()
         {
-            return monthly ? NyisoFileName.monthly(report, date) : NyisoFileName.daily(report, date);
+            return kind == NyisoFileName.Kind.MONTHLY_ZIP ? NyisoFileName.monthly(report, date) : NyisoFileName.daily(report, date);
         }
 
         public URI uri(String baseUrl)
@@ -80,7 +81,8 @@ public final class NyisoLiveSource
         LocalDate oldestDaily = today.minusDays(DAILY_FILE_DAYS - 1);
         for (NyisoReport report : reports) {
             for (LocalDate date : MarketTime.dates(first, last)) {
-                requests.add(date.isBefore(oldestDaily) ? new Request(report, date.withDayOfMonth(1), true) : new Request(report, date, false));
+                requests.add(date.isBefore(oldestDaily) ? new Request(report, date.withDayOfMonth(1), NyisoFileName.Kind.MONTHLY_ZIP)
+                        : new Request(report, date, NyisoFileName.Kind.DAILY_CSV));
             }
         }
         return List.copyOf(requests);

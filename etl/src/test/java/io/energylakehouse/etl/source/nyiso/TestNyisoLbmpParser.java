@@ -137,6 +137,16 @@ class TestNyisoLbmpParser
     }
 
     @Test
+    void readsTimeStampsWithoutSecondsAndQuotedNumbers()
+    {
+        String csv = SyntheticNyiso.HEADER + "\n\"07/01/2024 13:00\",\"HUD VL\",\"61758\",\"-5.25\",\"0.75\",\"-2.5\"\n";
+        List<NyisoLbmpRecord> records = records(parse(DAM_ZONE, "20240701damlbmp_zone.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(records).containsExactly(new NyisoLbmpRecord(DAM_ZONE, "20240701damlbmp_zone.csv", 2, Instant.parse("2024-07-01T17:00:00Z"),
+                Instant.parse("2024-07-01T18:00:00Z"), "07/01/2024 13:00", null, "HUD VL", 61758, -5.25, 0.75, -2.5));
+    }
+
+    @Test
     void rejectsATimeTheSpringForwardSkipsAndAThirdRepeatedHour()
     {
         String csv = "\n" + SyntheticNyiso.HEADER + "\n"

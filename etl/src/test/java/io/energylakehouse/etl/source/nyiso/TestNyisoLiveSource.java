@@ -53,7 +53,7 @@ class TestNyisoLiveSource
                 "20240701damlbmp_zone.csv", "20240702damlbmp_zone.csv", "20240703damlbmp_zone.csv");
         assertThat(requests.get(0).uri(NyisoLiveSource.DEFAULT_BASE_URL))
                 .isEqualTo(URI.create("http://mis.nyiso.com/public/csv/damlbmp/20240501damlbmp_zone_csv.zip"));
-        assertThat(new NyisoLiveSource.Request(NyisoReport.REALTIME_GEN, LocalDate.of(2024, 7, 1), false).uri("http://mis.nyiso.com/public/csv/"))
+        assertThat(new NyisoLiveSource.Request(NyisoReport.REALTIME_GEN, LocalDate.of(2024, 7, 1), NyisoFileName.Kind.DAILY_CSV).uri("http://mis.nyiso.com/public/csv/"))
                 .isEqualTo(URI.create("http://mis.nyiso.com/public/csv/realtime/20240701realtime_gen.csv"));
     }
 
