@@ -231,7 +231,7 @@ public final class NyisoLbmpParser
                     continue;
                 }
                 try {
-                    fields.add(columns.fields(member, lines.lineNumber(), line, CsvLine.split(line)));
+                    fields.add(columns.fields(member, lines.lineNumber(), CsvLine.split(line), rows));
                 }
                 catch (LineException e) {
                     rows.rejected.add(RejectedRecord.line(lines.lineNumber(), line, member + " line " + lines.lineNumber() + ": " + e.getMessage()));
@@ -294,18 +294,25 @@ public final class NyisoLbmpParser
             };
         }
 
-        Fields fields(String member, int lineNumber, String text, List<String> values)
+        Fields fields(String member, int lineNumber, List<String> values, Rows rows)
         {
             if (values.size() != count) {
                 throw new LineException("has " + values.size() + " fields, the header " + count + " (a truncated or malformed line)");
             }
             String stamp = required(values, timeStamp, "Time Stamp");
-            LocalDateTime local;
-            try {
-                local = LocalDateTime.parse(stamp, TIME_STAMP);
+            LocalDateTime local = rows.times.get(stamp);
+            if (local == null) {
+                try {
+                    local = LocalDateTime.parse(stamp, TIME_STAMP);
+                }
+                catch (DateTimeParseException e) {
+                    throw new LineException("Time Stamp '" + stamp + "' is not MM/DD/YYYY HH:MM:SS");
+                }
+                rows.times.put(stamp, local);
+                stamp = rows.shared(stamp);
             }
-            catch (DateTimeParseException e) {
-                throw new LineException("Time Stamp '" + stamp + "' is not MM/DD/YYYY HH:MM:SS");
+            else {
+                stamp = rows.shared(stamp);
             }
             String zone = timeZone == -1 ? null : values.get(timeZone).strip();
             if (zone != null && zone.isEmpty()) {
@@ -322,7 +329,7 @@ public final class NyisoLbmpParser
             catch (NumberFormatException e) {
                 throw new LineException("PTID '" + ptidText + "' is not an integer");
             }
-            return new Fields(member, lineNumber, text, stamp, local, zone, required(values, name, "Name"), ptidValue, number(values, lbmp, "LBMP ($/MWHr)"),
+            return new Fields(member, lineNumber, stamp, local, zone == null ? null : rows.shared(zone), rows.shared(required(values, name, "Name")), ptidValue, number(values, lbmp, "LBMP ($/MWHr)"),
                     number(values, losses, "Marginal Cost Losses ($/MWHr)"), number(values, congestion, "Marginal Cost Congestion ($/MWHr)"));
         }
 
@@ -352,7 +359,7 @@ public final class NyisoLbmpParser
     }
 
     /** A row read, its time not yet placed: a repeated fall-back time is resolved per PTID once the whole member is read. */
-    private record Fields(String member, int lineNumber, String text, String stamp, LocalDateTime local, String zone, String name, long ptid, double lbmp,
+    private record Fields(String member, int lineNumber, String stamp, LocalDateTime local, String zone, String name, long ptid, double lbmp,
                           double losses, double congestion) {}
 
     /** The rows of one payload. */
@@ -363,6 +370,9 @@ public final class NyisoLbmpParser
         private final ZoneRules rules = NyisoMarket.TIME.zone().getRules();
         private final List<NyisoLbmpRecord> records = new ArrayList<>();
         private final List<RejectedRecord> rejected = new ArrayList<>();
+        /** One copy per distinct Time Stamp, name and zone: each repeats on many rows. */
+        private final Map<String, String> texts = new HashMap<>();
+        private final Map<String, LocalDateTime> times = new HashMap<>();
         private int members;
 
         Rows(NyisoReport report, String fileName)
@@ -455,9 +465,22 @@ public final class NyisoLbmpParser
             return row.local().toInstant(offset);
         }
 
+        String shared(String value)
+        {
+            String known = texts.putIfAbsent(value, value);
+            return known == null ? value : known;
+        }
+
+        /** The row's fields as a CSV line, for quarantine (the line's own text is not kept for every row). */
+        private static String text(Fields row)
+        {
+            return "\"" + row.stamp() + "\"," + (row.zone() == null ? "" : "\"" + row.zone() + "\",") + "\"" + row.name() + "\"," + row.ptid() + "," + row.lbmp()
+                    + "," + row.losses() + "," + row.congestion();
+        }
+
         private RejectedRecord reject(Fields row, String reason, Instant start)
         {
-            return new RejectedRecord(Optional.of(row.lineNumber()), Optional.of(row.text()), row.member() + " line " + row.lineNumber() + ": " + reason,
+            return new RejectedRecord(Optional.of(row.lineNumber()), Optional.of(text(row)), row.member() + " line " + row.lineNumber() + ": " + reason,
                     Optional.of(Long.toString(row.ptid())), Optional.ofNullable(start), Optional.empty());
         }
     }
