@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static io.energylakehouse.etl.source.nyiso.NyisoTestFiles.resource;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,6 +84,6 @@ class TestNyisoLiveSource
         ParsedPayload parsed = parser.parse(fetched.get(1));
         assertThat(parsed.outcome()).isEqualTo(FetchOutcome.PARSED);
         assertThat(parsed.records()).hasSize(6);
-        assertThat(Optional.of(connector.settingKeys())).hasValueSatisfying(keys -> assertThat(keys).contains("etl.nyiso.base-url"));
+        assertThat(connector.settingKeys()).contains("etl.nyiso.base-url", "etl.nyiso.request-pause");
     }
 }

@@ -5,7 +5,6 @@ import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
-import io.energylakehouse.etl.raw.RawFields;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
