@@ -1,0 +1,75 @@
+package io.energylakehouse.etl.source.spp;
+
+import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.connector.MarketReport;
+import io.energylakehouse.etl.raw.RawFields;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.energylakehouse.etl.source.spp.SppTestFiles.parseResource;
+import static io.energylakehouse.etl.source.spp.SppTestFiles.records;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** SPP behind the connector SPI: its reports, the report of a file name, the raw-row inverse, and the refused live fetch. */
+class TestSppConnector
+{
+    private static final SppConnector CONNECTOR = new SppConnector();
+
+    @Test
+    void declaresItsReports()
+    {
+        assertThat(CONNECTOR.market().code()).isEqualTo("SPP");
+        assertThat(CONNECTOR.reports()).extracting(MarketReport::name).containsExactly("da_lmp_sl", "da_lmp_b", "rtbm_lmp_sl", "rtbm_lmp_daily");
+        assertThat(CONNECTOR.reports()).extracting(report -> report.datasets().get(0)).containsExactly("da_hourly", "da_hourly", "rt_5min", "rt_5min");
+        assertThat(CONNECTOR.hubDatasets().dayAhead()).isEqualTo("da_hourly");
+        assertThat(CONNECTOR.hubDatasets().realTime()).isEqualTo("rt_5min");
+        assertThat(CONNECTOR.hubDatasets().realTimeIntervalMinutes()).isEqualTo(5);
+        assertThat(CONNECTOR.report("RTBM-LMP-DAILY").name()).isEqualTo("rtbm_lmp_daily");
+    }
+
+    @Test
+    void tellsTheReportOfAFileByItsName()
+    {
+        assertThat(CONNECTOR.reportOfFile("RTBM-LMP-SL-202511020105d.csv")).map(MarketReport::name).contains("rtbm_lmp_sl");
+        assertThat(CONNECTOR.reportOfFile("RTBM-LMP-DAILY-SL-20241103.csv")).map(MarketReport::name).contains("rtbm_lmp_daily");
+        assertThat(CONNECTOR.reportOfFile("DA-LMP-SL-202407010100.csv")).map(MarketReport::name).contains("da_lmp_sl");
+        assertThat(CONNECTOR.reportOfFile("DA-LMP-B-202407010100.csv")).map(MarketReport::name).contains("da_lmp_b");
+        assertThat(CONNECTOR.reportOfFile("notes.txt")).isEmpty();
+    }
+
+    @Test
+    void recordOfARawRowIsTheParsedRecord()
+    {
+        for (SppReport report : List.of(SppReport.DA_LMP_SL, SppReport.DA_LMP_B)) {
+            String file = report == SppReport.DA_LMP_SL ? "DA-LMP-SL-202403100100.csv" : "DA-LMP-B-202407010100.csv";
+            MarketReport marketReport = CONNECTOR.report(report.reportName());
+            List<String> columns = marketReport.rawTable().columnNames();
+            for (SppLmpRecord record : records(parseResource(report, file))) {
+                Row row = record.toRow("fetch-1", "landing-1");
+                assertThat(row.size()).isEqualTo(columns.size());
+                Map<String, Object> values = new HashMap<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    values.put(columns.get(i), row.get(i));
+                }
+                assertThat(values.get("fetch_id")).isEqualTo("fetch-1");
+                assertThat(CONNECTOR.record(marketReport, (RawFields) values::get)).isEqualTo(record);
+            }
+        }
+    }
+
+    @Test
+    void refusesLiveFetchWithAClearUserError()
+    {
+        assertThatThrownBy(() -> CONNECTOR.live(CONNECTOR.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of(), null))
+                .isInstanceOf(LakehouseException.class)
+                .hasMessageContaining("Cannot fetch SPP")
+                .hasMessageContaining("no live client yet")
+                .hasMessageContaining("/2024/07/By_Day/DA-LMP-SL-202407010100.csv");
+    }
+}
