@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * SPP behind the connector SPI: the Marketplace LMP files (day-ahead by settlement location and by bus, real-time
- * interval and daily files), their parser and curation step. Live fetching is not built yet: {@link #live} refuses.
+ * interval and daily files), their parser, curation step and live download from the portal's file browser.
  */
 public final class SppConnector
         implements MarketConnector
@@ -61,9 +61,15 @@ public final class SppConnector
     @Override
     public LiveFetch live(List<MarketReport> reports, LocalDate first, LocalDate last, List<String> locations, Settings settings)
     {
-        throw LakehouseException.userError("Cannot fetch SPP %s live: the SPP connector has no live client yet; download the files from "
-                + "https://portal.spp.org/file-browser-api/download/{folder}?path={path} (e.g. %s in folder %s) and replay them",
-                reports.stream().map(MarketReport::name).toList(), SppFileName.dayPath(SppReport.DA_LMP_SL, first), SppReport.DA_LMP_SL.folderId());
+        if (!locations.isEmpty()) {
+            throw LakehouseException.userError("Cannot fetch SPP locations %s alone: SPP's files hold every settlement location or bus; leave out --nodes",
+                    locations);
+        }
+        SppLiveSource source = SppLiveSource.of(settings);
+        List<SppLiveSource.Request> requests = SppLiveSource.plan(reports.stream().map(report -> SppReport.fromName(report.requestName())).toList(), first,
+                last, Instant.now());
+        return new LiveFetch(String.format("%d SPP Marketplace file downloads, at least %s apart", requests.size(), source.settings().requestPause()),
+                source.payloads(requests));
     }
 
     @Override

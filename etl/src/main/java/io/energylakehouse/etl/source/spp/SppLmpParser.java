@@ -3,6 +3,7 @@ package io.energylakehouse.etl.source.spp;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.csv.CsvLine;
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.http.PacedHttpClient;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
@@ -46,7 +47,8 @@ import static java.util.Objects.requireNonNull;
  * <p>A zero-byte file, or a header without rows, is "no data" (SPP writes empty interval files), never a failure. A file
  * whose name says another report, that misses a required column, holds several intervals where it should hold one, or
  * ends inside a line (truncated) is rejected whole with one line saying why; a line that cannot be read is rejected
- * alone. The payload is read as a stream within {@link PayloadLimits}; nothing escapes as an exception.
+ * alone. A live answer HTTP 404 (SPP has no such file) is "no data", another client error an operator error. The payload
+ * is read as a stream within {@link PayloadLimits}; nothing escapes as an exception.
  */
 public final class SppLmpParser
         implements PayloadParser
@@ -58,6 +60,7 @@ public final class SppLmpParser
      */
     public static final Duration DAILY_FILE_PUBLICATION_DELAY = Duration.ofHours(1);
 
+    private static final int HTTP_NOT_FOUND = 404;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss");
     private static final ZoneRules RULES = SppMarket.TIME.zone().getRules();
 
@@ -89,7 +92,28 @@ public final class SppLmpParser
     @Override
     public ParsedPayload parse(Payload payload)
     {
-        return parse(SppReport.fromName(payload.report()), payload.content(), payload.fileName(), limits);
+        SppReport report = SppReport.fromName(payload.report());
+        int status = payload.httpStatus();
+        if (status == HTTP_NOT_FOUND) {
+            // SPP has no such file: a missing interval (it happens) or a day not published; a gap, not a failure
+            return noData(report, SppTables.rawTable(report), String.format("SPP has no file %s (HTTP 404)", payload.fileName()),
+                    SppFileName.parse(payload.fileName()).flatMap(SppFileName::intervalEndUtc));
+        }
+        if (status >= 400 && status <= 499) {
+            return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.dataset(), SppTables.rawTable(report), "HTTP " + status,
+                    String.format("SPP answered HTTP %d for %s; body starts: %s", status, payload.fileName(), excerpt(payload.content())));
+        }
+        return parse(report, payload.content(), payload.fileName(), limits);
+    }
+
+    private static String excerpt(PayloadContent content)
+    {
+        try (InputStream input = content.open()) {
+            return PacedHttpClient.excerpt(input.readNBytes(4096));
+        }
+        catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     @Override

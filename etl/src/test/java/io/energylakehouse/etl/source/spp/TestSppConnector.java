@@ -64,12 +64,17 @@ class TestSppConnector
     }
 
     @Test
-    void refusesLiveFetchWithAClearUserError()
+    void plansLiveFetchLazilyAndRefusesLocations()
     {
-        assertThatThrownBy(() -> CONNECTOR.live(CONNECTOR.reports(), LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 1), List.of(), null))
+        LocalDate day = LocalDate.of(2024, 7, 1);
+        io.energylakehouse.etl.connector.LiveFetch fetch = CONNECTOR.live(List.of(CONNECTOR.report("da_lmp_sl"), CONNECTOR.report("rtbm_lmp_daily")), day, day,
+                List.of(), io.energylakehouse.common.config.Settings.empty());
+        // planned, nothing fetched yet
+        assertThat(fetch.plan()).isEqualTo("2 SPP Marketplace file downloads, at least PT2S apart");
+        assertThat(CONNECTOR.settingKeys()).contains("etl.spp.base-url", "etl.spp.request-pause");
+
+        assertThatThrownBy(() -> CONNECTOR.live(CONNECTOR.reports(), day, day, List.of("SPPNORTH_HUB"), io.energylakehouse.common.config.Settings.empty()))
                 .isInstanceOf(LakehouseException.class)
-                .hasMessageContaining("Cannot fetch SPP")
-                .hasMessageContaining("no live client yet")
-                .hasMessageContaining("/2024/07/By_Day/DA-LMP-SL-202407010100.csv");
+                .hasMessage("Cannot fetch SPP locations [SPPNORTH_HUB] alone: SPP's files hold every settlement location or bus; leave out --nodes");
     }
 }
