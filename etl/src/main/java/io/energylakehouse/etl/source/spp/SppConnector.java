@@ -16,6 +16,7 @@ import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -93,6 +94,24 @@ public final class SppConnector
         return new SppLmpRecord(spp, row.integer("line_number"), row.instant("interval_start_utc"), row.instant("interval_end_utc"), row.string("interval"),
                 row.string("settlement_location"), row.string("pnode"), row.doubleValue("lmp"), row.doubleValue("mlc"), row.doubleValue("mcc"),
                 row.doubleValue("mec"));
+    }
+
+    /**
+     * Of replayed files, those of the reports (all when empty) and of the operating days {@code first..last} by their
+     * names: a day file by its day, an interval file by the operating day of its interval's start; a file whose name is
+     * not SPP's is kept.
+     */
+    @Override
+    public List<Path> select(List<Path> files, LocalDate first, LocalDate last, List<MarketReport> reports)
+    {
+        return MarketConnector.super.select(files, first, last, reports).stream()
+                .filter(file -> SppFileName.parse(file.getFileName().toString()).map(name -> {
+                    LocalDate day = name.intervalEndUtc()
+                            .map(end -> SppMarket.TIME.operatingDate(end.minus(name.report().intervalLength())))
+                            .orElse(name.day());
+                    return !day.isBefore(first) && !day.isAfter(last);
+                }).orElse(true))
+                .toList();
     }
 
     /** The report a file holds by its name ({@code RTBM-LMP-SL-202511020105d.csv}), else by the default rule. */

@@ -44,6 +44,21 @@ class TestSppConnector
     }
 
     @Test
+    void selectsReplayedFilesByReportAndOperatingDay()
+    {
+        List<java.nio.file.Path> files = java.util.stream.Stream.of("DA-LMP-SL-202411020100.csv", "DA-LMP-SL-202411030100.csv", "DA-LMP-B-202411030100.csv",
+                "RTBM-LMP-DAILY-SL-20241103.csv", "RTBM-LMP-SL-202411030000.csv", "RTBM-LMP-SL-202411030005.csv", "RTBM-LMP-SL-202411040000.csv",
+                "RTBM-LMP-SL-202411040005.csv", "README.txt").map(java.nio.file.Path::of).toList();
+        LocalDate day = LocalDate.of(2024, 11, 3);
+
+        // the interval ending at midnight belongs to the day before it
+        assertThat(CONNECTOR.select(files, day, day, List.of())).extracting(java.nio.file.Path::toString).containsExactly("DA-LMP-SL-202411030100.csv",
+                "DA-LMP-B-202411030100.csv", "RTBM-LMP-DAILY-SL-20241103.csv", "RTBM-LMP-SL-202411030005.csv", "RTBM-LMP-SL-202411040000.csv", "README.txt");
+        assertThat(CONNECTOR.select(files, day, day, List.of(CONNECTOR.report("rtbm_lmp_daily")))).extracting(java.nio.file.Path::toString)
+                .containsExactly("RTBM-LMP-DAILY-SL-20241103.csv", "README.txt");
+    }
+
+    @Test
     void recordOfARawRowIsTheParsedRecord()
     {
         for (SppReport report : List.of(SppReport.DA_LMP_SL, SppReport.DA_LMP_B)) {
