@@ -1,25 +1,39 @@
 package io.energylakehouse.etl.source.spp;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The columns of SPP's LMP files, found by name: trimmed, case and inner spaces ignored ({@code Settlement Location}, {@code SettlementLocation}). */
+/**
+ * The columns of SPP's LMP files, found by name (trimmed, case, spaces and underscores ignored) in any of SPP's spellings:
+ * the interval files write {@code Interval,GMTIntervalEnd,Settlement Location,Pnode,LMP,MLC,MCC,MEC}, the daily real-time
+ * file {@code Interval,GMT Interval,Settlement Location Name,PNODE Name,LMP,MLC,MCC,MEC} (as gridstatus reads it; not
+ * checked against a real daily file here), and files since SPP's RTO West launch (2026-04-01) a trailing {@code BAA}.
+ */
 public enum SppColumn
 {
     INTERVAL("Interval"),
-    GMT_INTERVAL_END("GMTIntervalEnd"),
-    SETTLEMENT_LOCATION("Settlement Location"),
-    PNODE("Pnode"),
+    GMT_INTERVAL_END("GMTIntervalEnd", "GMT Interval"),
+    SETTLEMENT_LOCATION("Settlement Location", "Settlement Location Name"),
+    PNODE("Pnode", "PNODE Name"),
     LMP("LMP"),
     MLC("MLC"),
     MCC("MCC"),
-    MEC("MEC");
+    MEC("MEC"),
+    BAA("BAA");
 
     private final String header;
+    private final List<String> spellings;
 
-    SppColumn(String header)
+    SppColumn(String header, String... otherSpellings)
     {
         this.header = header;
+        List<String> all = new java.util.ArrayList<>();
+        all.add(normalize(header));
+        for (String spelling : otherSpellings) {
+            all.add(normalize(spelling));
+        }
+        this.spellings = List.copyOf(all);
     }
 
     /** The name as SPP writes it in the header. */
@@ -33,7 +47,7 @@ public enum SppColumn
     {
         String wanted = normalize(field);
         for (SppColumn column : values()) {
-            if (normalize(column.header).equals(wanted)) {
+            if (column.spellings.contains(wanted)) {
                 return Optional.of(column);
             }
         }

@@ -93,7 +93,7 @@ public final class SppConnector
         SppReport spp = SppReport.fromName(report.requestName());
         return new SppLmpRecord(spp, row.integer("line_number"), row.instant("interval_start_utc"), row.instant("interval_end_utc"), row.string("interval"),
                 row.string("settlement_location"), row.string("pnode"), row.doubleValue("lmp"), row.doubleValue("mlc"), row.doubleValue("mcc"),
-                row.doubleValue("mec"));
+                row.doubleValue("mec"), row.string("baa"));
     }
 
     /**

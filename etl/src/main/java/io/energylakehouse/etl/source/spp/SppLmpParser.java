@@ -37,8 +37,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Parses SPP Marketplace LMP files ({@code DA-LMP-SL}, {@code DA-LMP-B}, {@code RTBM-LMP-SL}, {@code RTBM-LMP-DAILY-SL}):
- * a CSV with a header {@code Interval,GMTIntervalEnd,Settlement Location,Pnode,LMP,MLC,MCC,MEC}, columns found by name
- * (spaces and case ignored), rows in any order.
+ * a CSV with a header {@code Interval,GMTIntervalEnd,Settlement Location,Pnode,LMP,MLC,MCC,MEC} (and {@code BAA} since
+ * 2026-04-01), columns found by name in any of SPP's spellings ({@link SppColumn}), times with or without seconds, rows in
+ * any order.
  *
  * <p>Times come from {@code GMTIntervalEnd} (interval end, UTC): the start is the end minus the report's interval
  * length. {@code Interval}, the same end in Central prevailing wall time, is only checked against it: a line whose
@@ -55,13 +56,15 @@ public final class SppLmpParser
 {
     /**
      * When a daily real-time file counts as published: SPP's daily file says nothing of it, so one hour after the end of
-     * its last interval is assumed (unverified), which sorts it after every interval file of the day (published at their
-     * interval's end) and makes it their later revision.
+     * its last interval is assumed, which sorts it after every interval file of the day (published at their interval's
+     * end) and makes it their later revision. Third-party notes say the file really appears about five days later (day
+     * D at about 18:00 on D+5); not verified here.
      */
     public static final Duration DAILY_FILE_PUBLICATION_DELAY = Duration.ofHours(1);
 
     private static final int HTTP_NOT_FOUND = 404;
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss");
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("M/d/uuuu H:mm[:ss]");
+    private static final DateTimeFormatter WALL_TIME = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss");
     private static final ZoneRules RULES = SppMarket.TIME.zone().getRules();
 
     private final PayloadLimits limits;
@@ -294,7 +297,7 @@ public final class SppLmpParser
                     throw new LineException("LMP is empty");
                 }
                 records.add(new SppLmpRecord(report, number, end.minus(report.intervalLength()), end, shared(interval), settlementLocation, pnode, lmp,
-                        price(fields, SppColumn.MLC), price(fields, SppColumn.MCC), price(fields, SppColumn.MEC)));
+                        price(fields, SppColumn.MLC), price(fields, SppColumn.MCC), price(fields, SppColumn.MEC), shared(field(fields, SppColumn.BAA))));
                 lastLineRejected = false;
             }
             catch (LineException e) {
@@ -338,7 +341,7 @@ public final class SppLmpParser
             ZoneOffset offset = RULES.getOffset(end);
             if (!LocalDateTime.ofInstant(end, offset).equals(wall)) {
                 throw new LineException(String.format("Interval '%s' is not GMTIntervalEnd %s in Central time (%s)", value, end,
-                        LocalDateTime.ofInstant(end, offset).format(TIMESTAMP)));
+                        LocalDateTime.ofInstant(end, offset).format(WALL_TIME)));
             }
         }
 

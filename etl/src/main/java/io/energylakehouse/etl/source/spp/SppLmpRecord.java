@@ -14,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  * @param interval the {@code Interval} column as published (Central wall time of the interval end), null where absent
  * @param settlementLocation null in a file without the column (by-bus files may have none)
  * @param pnode null in a file without the column
+ * @param baa the balancing authority area ({@code SPP}, {@code SWPW}) in files since 2026-04-01, null before
  */
 public record SppLmpRecord(
         SppReport report,
@@ -26,7 +27,8 @@ public record SppLmpRecord(
         double lmp,
         Double mlc,
         Double mcc,
-        Double mec)
+        Double mec,
+        String baa)
         implements RawRecord
 {
     public SppLmpRecord
@@ -51,6 +53,6 @@ public record SppLmpRecord(
     @Override
     public Row toRow(String fetchId, String landingId)
     {
-        return RowFactory.create(fetchId, landingId, lineNumber, intervalStartUtc, intervalEndUtc, interval, settlementLocation, pnode, lmp, mlc, mcc, mec);
+        return RowFactory.create(fetchId, landingId, lineNumber, intervalStartUtc, intervalEndUtc, interval, settlementLocation, pnode, lmp, mlc, mcc, mec, baa);
     }
 }

@@ -52,6 +52,8 @@ public final class SppTables
                 .optional("mlc", DoubleType, "MLC: marginal loss component, USD per MWh")
                 .optional("mcc", DoubleType, "MCC: marginal congestion component, USD per MWh")
                 .optional("mec", DoubleType, "MEC: marginal energy component, USD per MWh")
+                .optional("baa", StringType, "BAA: balancing authority area (SPP east, SWPW west) in files since SPP's RTO West launch (2026-04-01); "
+                        + "null in earlier files")
                 .key("fetch_id", "line_number")
                 .partitionedBy("days(interval_start_utc)")
                 .build();

@@ -25,7 +25,8 @@ import java.util.Random;
 /**
  * Generates SYNTHETIC SPP Marketplace LMP files, in the layout of SPP's own files (the header
  * {@code Interval,GMTIntervalEnd,Settlement Location,Pnode,LMP,MLC,MCC,MEC}, {@code MM/DD/YYYY HH:MM:SS} times, the
- * interval end in Central wall time and in GMT, prices with 4 decimals, lines ending in LF, named as SPP names them)
+ * interval end in Central wall time and in GMT, prices with 4 decimals, lines ending in LF, named as SPP names them; the
+ * daily file spells the columns {@code GMT Interval}, {@code Settlement Location Name}, {@code PNODE Name})
  * with made-up prices. Per day: {@code DA-LMP-SL}, {@code DA-LMP-B} and {@code RTBM-LMP-DAILY-SL}; for the last day
  * also its {@code RTBM-LMP-SL} interval files, as a day not closed yet would be. Deterministic: the same days,
  * locations and seed give the same bytes. The hubs keep their real names; the other settlement locations are named
@@ -38,6 +39,8 @@ import java.util.Random;
 public final class SyntheticSpp
 {
     static final String HEADER = "Interval,GMTIntervalEnd,Settlement Location,Pnode,LMP,MLC,MCC,MEC";
+    /** The daily real-time file's spelling of the same columns (as gridstatus reads it; not checked against a real daily file). */
+    static final String DAILY_HEADER = "Interval,GMT Interval,Settlement Location Name,PNODE Name,LMP,MLC,MCC,MEC";
     static final String BUS_HEADER = "Interval,GMTIntervalEnd,Pnode,LMP,MLC,MCC,MEC";
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("MM/dd/uuuu HH:mm:ss");
     private static final String[] AREAS = {"KS", "MO", "NE", "OK", "TX"};
@@ -121,7 +124,7 @@ public final class SyntheticSpp
     /** The daily real-time file of a day: every five-minute interval, published an hour after the day's end. */
     public GeneratedFile realTimeDay(LocalDate day, List<SettlementLocation> locations)
     {
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+        StringBuilder csv = new StringBuilder(DAILY_HEADER).append('\n');
         for (Instant start : SppMarket.TIME.intervalStarts(day, 5)) {
             for (int index = 0; index < locations.size(); index++) {
                 appendLine(csv, start.plus(Duration.ofMinutes(5)), locations.get(index), false, prices(index, start, true));

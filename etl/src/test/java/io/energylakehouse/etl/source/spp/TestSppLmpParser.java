@@ -44,7 +44,7 @@ class TestSppLmpParser
         List<SppLmpRecord> records = records(parsed);
         assertThat(records).hasSize(23 * 2);
         assertThat(records.get(0)).isEqualTo(new SppLmpRecord(SppReport.DA_LMP_SL, 2, Instant.parse("2024-03-10T06:00:00Z"),
-                Instant.parse("2024-03-10T07:00:00Z"), "03/10/2024 01:00:00", "SPPNORTH_HUB", "SPPNORTH_H", 17.55, -0.15, -0.3, 18.0));
+                Instant.parse("2024-03-10T07:00:00Z"), "03/10/2024 01:00:00", "SPPNORTH_HUB", "SPPNORTH_H", 17.55, -0.15, -0.3, 18.0, null));
         // the line after hour ending 01:00 CST is 03:00 CDT: one hour later in UTC, the 02:00 hour does not exist
         assertThat(records.get(2).interval()).isEqualTo("03/10/2024 03:00:00");
         assertThat(records.get(2).intervalStartUtc()).isEqualTo(Instant.parse("2024-03-10T07:00:00Z"));
@@ -163,6 +163,23 @@ class TestSppLmpParser
     }
 
     @Test
+    void readsDailyFileSpellingsTheBaaColumnAndTimesWithoutSeconds()
+    {
+        String text = "Interval, GMT Interval, Settlement Location Name, PNODE Name, LMP, MLC, MCC, MEC, BAA\n"
+                + "7/1/2026 10:05,7/1/2026 15:05,SPPNORTH_HUB,SPPNORTH_H,25.0000,-0.5000,0.5000,25.0000,SPP\n"
+                + "07/01/2026 10:05:00,07/01/2026 15:05:00,SWPW_HUB,SWPW_H,21.0000,-0.5000,0.5000,21.0000,SWPW\n";
+
+        ParsedPayload parsed = parse(SppReport.RTBM_LMP_DAILY, "RTBM-LMP-DAILY-SL-20260701.csv", text);
+
+        assertThat(parsed.rejected()).isEmpty();
+        assertThat(records(parsed)).containsExactly(
+                new SppLmpRecord(SppReport.RTBM_LMP_DAILY, 2, Instant.parse("2026-07-01T15:00:00Z"), Instant.parse("2026-07-01T15:05:00Z"), "7/1/2026 10:05",
+                        "SPPNORTH_HUB", "SPPNORTH_H", 25.0, -0.5, 0.5, 25.0, "SPP"),
+                new SppLmpRecord(SppReport.RTBM_LMP_DAILY, 3, Instant.parse("2026-07-01T15:00:00Z"), Instant.parse("2026-07-01T15:05:00Z"),
+                        "07/01/2026 10:05:00", "SWPW_HUB", "SWPW_H", 21.0, -0.5, 0.5, 21.0, "SWPW"));
+    }
+
+    @Test
     void rejectsLinesAloneWhoseTimesOrPricesCannotBeRead()
     {
         String text = HEADER
@@ -258,12 +275,16 @@ class TestSppLmpParser
         assertThat(daily.detail()).contains("Cannot parse SPP file download.csv as RTBM-LMP-SL: it holds 300 intervals ending "
                 + "2024-11-03T05:05:00Z..2024-11-04T06:00:00Z, an interval file holds one (a daily or day-ahead file?)");
 
-        // a short-term load forecast file: no GMTIntervalEnd
+        // a short-term load forecast file: its GMTInterval reads as the daily file's "GMT Interval", but it has no location
         ParsedPayload stlf = parse(SppReport.RTBM_LMP_SL, "OP-STLF-202407011005.csv",
                 "Interval,GMTInterval,STLF,Actual\n07/01/2024 10:05:00,07/01/2024 15:05:00,41000.1,40890.2\n");
         assertThat(stlf.outcome()).isEqualTo(FetchOutcome.REJECTED);
-        assertThat(stlf.detail()).contains("Cannot parse SPP file OP-STLF-202407011005.csv as RTBM-LMP-SL: column GMTIntervalEnd missing in header "
+        assertThat(stlf.detail()).contains("Cannot parse SPP file OP-STLF-202407011005.csv as RTBM-LMP-SL: column Settlement Location missing in header "
                 + "Interval,GMTInterval,STLF,Actual");
+
+        ParsedPayload noTime = parse(SppReport.RTBM_LMP_SL, "old.csv", "Interval,Settlement Location,Pnode,LMP,MLC,MCC,MEC\n");
+        assertThat(noTime.detail()).contains("Cannot parse SPP file old.csv as RTBM-LMP-SL: column GMTIntervalEnd missing in header "
+                + "Interval,Settlement Location,Pnode,LMP,MLC,MCC,MEC");
 
         // a by-bus file given as by settlement location
         ParsedPayload bus = parse(SppReport.DA_LMP_SL, "da.csv", resource("DA-LMP-B-202407010100.csv"));

@@ -44,7 +44,7 @@ class TestSppRealFile
         List<SppLmpRecord> records = records(parsed);
         assertThat(records).hasSize(1234);
         assertThat(records.get(0)).isEqualTo(new SppLmpRecord(SppReport.RTBM_LMP_SL, 2, Instant.parse("2025-03-31T13:45:00Z"),
-                Instant.parse("2025-03-31T13:50:00Z"), "03/31/2025 08:50:00", "AEC", "SOUC", 29.0038, -0.7164, -0.0898, 29.81));
+                Instant.parse("2025-03-31T13:50:00Z"), "03/31/2025 08:50:00", "AEC", "SOUC", 29.0038, -0.7164, -0.0898, 29.81, null));
 
         CanonicalPrices prices = SppPayloadPrices.canonical(records, SppReport.RTBM_LMP_SL, parsed.publishedAtUtc().orElseThrow(), "real");
         assertThat(prices.rejected()).isEmpty();
