@@ -190,7 +190,7 @@ public final class SppLmpParser
         if (rows.records.isEmpty() && rows.rejected.isEmpty()) {
             return noData(report, rawTable, "the file has a header but no rows", namedPublication);
         }
-        Set<Instant> ends = new TreeSet<>();
+        TreeSet<Instant> ends = new TreeSet<>();
         Set<LocalDate> operatingDates = new TreeSet<>();
         for (SppLmpRecord record : rows.records) {
             ends.add(record.intervalEndUtc());
@@ -198,13 +198,13 @@ public final class SppLmpParser
         }
         if (report.span() == SppReport.Span.INTERVAL && ends.size() > 1) {
             return ParsedPayload.rejected(report.dataset(), rawTable, prefix + String.format("it holds %d intervals ending %s..%s, an interval file holds one "
-                    + "(a daily or day-ahead file?)", ends.size(), first(ends), last(ends)));
+                    + "(a daily or day-ahead file?)", ends.size(), ends.first(), ends.last()));
         }
         if (name.isPresent() && !ends.isEmpty()) {
             SppFileName named = name.get();
             if (named.intervalEndUtc().isPresent() && !ends.contains(named.intervalEndUtc().get())) {
                 return ParsedPayload.rejected(report.dataset(), rawTable, prefix + String.format("its name says the interval ending %s, its rows hold the "
-                        + "interval ending %s", named.intervalEndUtc().get(), first(ends)));
+                        + "interval ending %s", named.intervalEndUtc().get(), ends.first()));
             }
             if (report.span() == SppReport.Span.DAY && !operatingDates.equals(Set.of(named.day()))) {
                 return ParsedPayload.rejected(report.dataset(), rawTable, prefix + String.format("its name says operating day %s, its rows hold %s",
@@ -212,13 +212,13 @@ public final class SppLmpParser
             }
         }
         Optional<Instant> publishedAtUtc = switch (report) {
-            case RTBM_LMP_SL -> namedPublication.or(() -> ends.isEmpty() ? Optional.empty() : Optional.of(last(ends)));
-            case RTBM_LMP_DAILY -> ends.isEmpty() ? Optional.empty() : Optional.of(last(ends).plus(DAILY_FILE_PUBLICATION_DELAY));
+            case RTBM_LMP_SL -> namedPublication.or(() -> ends.isEmpty() ? Optional.empty() : Optional.of(ends.last()));
+            case RTBM_LMP_DAILY -> ends.isEmpty() ? Optional.empty() : Optional.of(ends.last().plus(DAILY_FILE_PUBLICATION_DELAY));
             // day-ahead files say nothing of their publication: landing takes when they were received
             case DA_LMP_SL, DA_LMP_B -> Optional.empty();
         };
         Optional<String> contentKey = ends.isEmpty() ? Optional.empty()
-                : Optional.of(report.filePrefix() + "|" + first(ends).minus(report.intervalLength()) + "|" + last(ends));
+                : Optional.of(report.filePrefix() + "|" + ends.first().minus(report.intervalLength()) + "|" + ends.last());
         return new ParsedPayload(FetchOutcome.PARSED, report.dataset(), rawTable, rows.records, rows.rejected, Optional.empty(),
                 rows.rejected.isEmpty() ? Optional.empty() : Optional.of(rows.rejected.size() + " lines rejected"), contentKey, publishedAtUtc, operatingDates);
     }
@@ -227,16 +227,6 @@ public final class SppLmpParser
     {
         return new ParsedPayload(FetchOutcome.NO_DATA, report.dataset(), rawTable, List.of(), List.of(), Optional.empty(), Optional.of(detail),
                 Optional.empty(), publishedAtUtc, Set.of());
-    }
-
-    private static Instant first(Set<Instant> instants)
-    {
-        return ((TreeSet<Instant>) instants).first();
-    }
-
-    private static Instant last(Set<Instant> instants)
-    {
-        return ((TreeSet<Instant>) instants).last();
     }
 
     /** The lines of one file: the header's column positions, then records and rejected lines. */
