@@ -42,6 +42,8 @@ public final class MarketPrices
 
     /** Flag raised when the total differs from the sum of its non-null components beyond the tolerance. */
     public static final String TOTAL_MISMATCH = "total_mismatch";
+    /** dq flag of a row whose energy component the source does not publish: derived as total - congestion - loss. */
+    public static final String ENERGY_DERIVED = "energy_derived";
     /** Flag raised when a payload repeated a record with identical values (collapsed to one). */
     public static final String DUPLICATE_ROWS_COLLAPSED = "duplicate_rows_collapsed";
 

@@ -26,7 +26,7 @@ public final class MisoPayloadPrices
     private MisoPayloadPrices() {}
 
     /** dq flag of a row whose energy component is LMP - MCC - MLC rather than published (the same flag PJM's connector sets). */
-    public static final String ENERGY_DERIVED = "energy_derived";
+    public static final String ENERGY_DERIVED = io.energylakehouse.etl.curate.MarketPrices.ENERGY_DERIVED;
     /** Largest |LMP - (energy + MCC + MLC)| accepted without the {@code total_mismatch} flag; exact by construction here. */
     public static final double TOTAL_TOLERANCE_PER_MWH = 0.01;
 

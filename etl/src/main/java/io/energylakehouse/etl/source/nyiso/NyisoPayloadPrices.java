@@ -30,7 +30,7 @@ public final class NyisoPayloadPrices
     private NyisoPayloadPrices() {}
 
     /** dq flag of a row whose energy component is total - congestion - loss rather than published (the same flag as PJM's). */
-    public static final String ENERGY_DERIVED = "energy_derived";
+    public static final String ENERGY_DERIVED = io.energylakehouse.etl.curate.MarketPrices.ENERGY_DERIVED;
 
     /**
      * Rows repeating one PTID and interval collapse into one flagged as duplicates when their values agree and are rejected

@@ -32,7 +32,7 @@ public final class PjmPayloadPrices
     private PjmPayloadPrices() {}
 
     /** dq flag of a row whose energy component is total - congestion - loss rather than published. */
-    public static final String ENERGY_DERIVED = "energy_derived";
+    public static final String ENERGY_DERIVED = io.energylakehouse.etl.curate.MarketPrices.ENERGY_DERIVED;
 
     /**
      * @param publishedAtUtc when PJM published the page; Data Miner pages do not say, so the caller passes when it was received

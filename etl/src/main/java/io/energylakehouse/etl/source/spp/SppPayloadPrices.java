@@ -36,7 +36,7 @@ public final class SppPayloadPrices
     private SppPayloadPrices() {}
 
     /** dq flag of a row whose energy component is LMP - MCC - MLC rather than published. */
-    public static final String ENERGY_DERIVED = "energy_derived";
+    public static final String ENERGY_DERIVED = io.energylakehouse.etl.curate.MarketPrices.ENERGY_DERIVED;
 
     /**
      * Lines repeating one location and interval collapse into one row flagged {@code duplicate_rows_collapsed} when their
