@@ -372,6 +372,17 @@ public final class PacedHttpClient
         }
     }
 
+    /** {@link #excerpt(byte[])} of the first 4 KB of a kept payload, for an operator's error answer; never fails. */
+    public static String excerpt(io.energylakehouse.etl.raw.PayloadContent content)
+    {
+        try (InputStream input = content.open()) {
+            return excerpt(input.readNBytes(4096));
+        }
+        catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     /** The first 200 characters of a body, on one line. */
     public static String excerpt(byte[] body)
     {

@@ -17,9 +17,18 @@ import io.energylakehouse.etl.source.epf.SeriesSource;
 import io.energylakehouse.etl.source.ercot.ErcotMarket;
 import io.energylakehouse.etl.source.ercot.ErcotReport;
 import io.energylakehouse.etl.source.ercot.ErcotSppParser;
+import io.energylakehouse.etl.source.miso.MisoLmpParser;
+import io.energylakehouse.etl.source.miso.MisoMarket;
+import io.energylakehouse.etl.source.miso.MisoReport;
+import io.energylakehouse.etl.source.nyiso.NyisoLbmpParser;
+import io.energylakehouse.etl.source.nyiso.NyisoMarket;
+import io.energylakehouse.etl.source.nyiso.NyisoReport;
 import io.energylakehouse.etl.source.pjm.PjmLmpParser;
 import io.energylakehouse.etl.source.pjm.PjmMarket;
 import io.energylakehouse.etl.source.pjm.PjmReport;
+import io.energylakehouse.etl.source.spp.SppLmpParser;
+import io.energylakehouse.etl.source.spp.SppMarket;
+import io.energylakehouse.etl.source.spp.SppReport;
 import io.energylakehouse.etl.source.settlements.SettlementParser;
 import io.energylakehouse.etl.source.settlements.SettlementSource;
 
@@ -79,7 +88,16 @@ public final class ParserSamples
                             concat(resources("epf", name -> !name.startsWith("np_")), sharedHeads("data/entsoe_deepforkit"))),
                     // the feed's hand-written pages, PJM's error body and the real unverified page
                     payloadParser("pjm-dataminer rt_unverified_fivemin_lmps", new PjmLmpParser(), PjmMarket.SOURCE, PjmReport.RT_UNVERIFIED_FIVEMIN_LMPS.feed(),
-                            concat(resources("pjm", name -> name.startsWith("rt_unverified_") || name.endsWith("_errors.json")), shared("fixtures/real/pjm", name -> true))));
+                            concat(resources("pjm", name -> name.startsWith("rt_unverified_") || name.endsWith("_errors.json")), shared("fixtures/real/pjm", name -> true))),
+                    // the wide HE 1..24 layout under its title lines, whole and cut short
+                    payloadParser("miso-marketreports da_expost_lmp", new MisoLmpParser(), MisoMarket.SOURCE, MisoReport.DA_EXPOST_LMP.reportName(),
+                            resources("miso", name -> name.contains("da_expost_lmp"))),
+                    // MIS CSVs with their leading blank line, the repeated fall-back hour and a missing column
+                    payloadParser("nyiso-mis damlbmp_zone", new NyisoLbmpParser(), NyisoMarket.SOURCE, NyisoReport.DAMLBMP_ZONE.reportName(),
+                            resources("nyiso", name -> name.contains("damlbmp_zone"))),
+                    // interval files, the fall-back "d" file and the real RTBM file
+                    payloadParser("spp-marketplace RTBM-LMP-SL", new SppLmpParser(), SppMarket.SOURCE, SppReport.RTBM_LMP_SL.reportName(),
+                            concat(resources("spp", name -> name.startsWith("RTBM-LMP-SL")), shared("fixtures/real/spp", name -> name.startsWith("RTBM-LMP-SL")))));
         }
         return registered;
     }

@@ -95,19 +95,9 @@ public final class ErcotSppParser
         if (status >= 400 && status <= 499 && parsed.outcome() != FetchOutcome.OPERATOR_ERROR) {
             // a client error the API kept as its answer (ErcotApiClient) without its JSON error shape: a gateway's page
             return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.dataset(), ErcotTables.rawTable(report), "HTTP " + status,
-                    String.format("ERCOT answered HTTP %d; body starts: %s", status, excerpt(payload.content())));
+                    String.format("ERCOT answered HTTP %d; body starts: %s", status, PacedHttpClient.excerpt(payload.content())));
         }
         return parsed;
-    }
-
-    private static String excerpt(PayloadContent content)
-    {
-        try (InputStream input = content.open()) {
-            return PacedHttpClient.excerpt(input.readNBytes(4096));
-        }
-        catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
     }
 
     @Override

@@ -218,7 +218,7 @@ public final class NyisoLbmpParser
         rows.members++;
         try {
             String header = lines.next();
-            while (header != null && header.isBlank()) {
+            while (header != null && stripBom(header).isBlank()) {
                 header = lines.next();
             }
             if (header == null) {

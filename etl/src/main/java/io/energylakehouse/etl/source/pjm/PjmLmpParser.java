@@ -96,7 +96,7 @@ public final class PjmLmpParser
         if (status >= 400 && status <= 499 && parsed.outcome() != FetchOutcome.OPERATOR_ERROR) {
             // a client error without Data Miner's error list: an Azure gateway answer, an HTML page
             return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.dataset(), PjmTables.rawTable(report), "HTTP " + status,
-                    String.format("Data Miner answered HTTP %d; body starts: %s", status, excerpt(payload.content())));
+                    String.format("Data Miner answered HTTP %d; body starts: %s", status, PacedHttpClient.excerpt(payload.content())));
         }
         return parsed;
     }
@@ -158,16 +158,6 @@ public final class PjmLmpParser
     private static String prefix(PjmReport report, String fileName)
     {
         return String.format("Cannot parse PJM Data Miner page %s as %s: ", fileName, report.feed());
-    }
-
-    private static String excerpt(PayloadContent content)
-    {
-        try (InputStream input = content.open()) {
-            return PacedHttpClient.excerpt(input.readNBytes(4096));
-        }
-        catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
     }
 
     private static String where(JsonLocation location, PageReader reader)

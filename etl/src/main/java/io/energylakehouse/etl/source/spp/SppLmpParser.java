@@ -104,19 +104,9 @@ public final class SppLmpParser
         }
         if (status >= 400 && status <= 499) {
             return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.dataset(), SppTables.rawTable(report), "HTTP " + status,
-                    String.format("SPP answered HTTP %d for %s; body starts: %s", status, payload.fileName(), excerpt(payload.content())));
+                    String.format("SPP answered HTTP %d for %s; body starts: %s", status, payload.fileName(), PacedHttpClient.excerpt(payload.content())));
         }
         return parse(report, payload.content(), payload.fileName(), limits);
-    }
-
-    private static String excerpt(PayloadContent content)
-    {
-        try (InputStream input = content.open()) {
-            return PacedHttpClient.excerpt(input.readNBytes(4096));
-        }
-        catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
     }
 
     @Override
