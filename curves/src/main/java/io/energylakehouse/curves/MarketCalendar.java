@@ -38,7 +38,7 @@ public record MarketCalendar(String market, ZoneId zone, Optional<PeakBlock> pea
     /** A registered market's calendar: its zone and peak block as {@link Markets} holds them. */
     public static MarketCalendar of(Market market)
     {
-        return new MarketCalendar(market.code(), market.zone(), market.peakBlock());
+        return new MarketCalendar(market.code(), market.peakClock(), market.peakBlock());
     }
 
     /** The calendar of a market code of the registry ({@link Markets}), or of an exchange's area such as EEX-DE. */
@@ -46,7 +46,7 @@ public record MarketCalendar(String market, ZoneId zone, Optional<PeakBlock> pea
     {
         String code = market.trim().toUpperCase(Locale.ROOT);
         Market registered = Markets.requireWithArea(code);
-        return new MarketCalendar(code, registered.zone(), registered.peakBlock());
+        return new MarketCalendar(code, registered.peakClock(), registered.peakBlock());
     }
 
     /** The same calendar with another zone (the peak block is defined on local clock hours of that zone). */

@@ -26,6 +26,9 @@ import static java.util.Objects.requireNonNull;
  *         zone: MISO publishes EST all year)
  * @param credentialVariables the environment variables a live fetch reads its credentials from (never their values)
  * @param dataTerms who may receive the data, for the manifests of published datasets
+ * @param referenceHub the hub basis is measured against (and forwards settle on), with its source; empty where none is set
+ * @param peakClock the clock the peak block's hours are counted in: the prevailing zone of the traded contracts,
+ *         which may differ from {@code time} (MISO's data stay in EST; its 5x16 block is Eastern prevailing time)
  */
 public record Market(
         String code,
@@ -36,7 +39,9 @@ public record Market(
         Optional<PeakBlock> peakBlock,
         ZoneId publishedClock,
         List<String> credentialVariables,
-        String dataTerms)
+        String dataTerms,
+        Optional<ReferenceHub> referenceHub,
+        ZoneId peakClock)
 {
     public Market
     {
@@ -49,9 +54,31 @@ public record Market(
         requireNonNull(publishedClock, "publishedClock is null");
         credentialVariables = List.copyOf(requireNonNull(credentialVariables, "credentialVariables is null"));
         requireNonNull(dataTerms, "dataTerms is null");
+        requireNonNull(referenceHub, "referenceHub is null");
+        requireNonNull(peakClock, "peakClock is null");
         if (!code.equals(code.strip().toUpperCase(java.util.Locale.ROOT)) || code.isEmpty()) {
             throw new IllegalArgumentException("Cannot define market '" + code + "': a market code is upper case without spaces");
         }
+    }
+
+    /** A market without a reference hub whose peak block is counted in its own time zone. */
+    public Market(String code, String operator, MarketTime time, String currency, String priceUnit, Optional<PeakBlock> peakBlock, ZoneId publishedClock,
+            List<String> credentialVariables, String dataTerms)
+    {
+        this(code, operator, time, currency, priceUnit, peakBlock, publishedClock, credentialVariables, dataTerms, Optional.empty(), time.zone());
+    }
+
+    /** The same market with its reference hub, and the clock of its peak block. */
+    public Market withReferenceHub(ReferenceHub hub, ZoneId clock)
+    {
+        return new Market(code, operator, time, currency, priceUnit, peakBlock, publishedClock, credentialVariables, dataTerms, Optional.of(hub), clock);
+    }
+
+    /** The reference hub, or a user error naming the market and what it lacks. */
+    public ReferenceHub requireReferenceHub(String what)
+    {
+        return referenceHub.orElseThrow(() -> io.energylakehouse.common.LakehouseException.userError(
+                "Cannot compute %s for market %s: it has no reference hub in the market registry", what, code));
     }
 
     public ZoneId zone()

@@ -24,16 +24,33 @@ public final class Markets
 {
     private static final String PUBLIC = "public: the operator publishes it for anyone";
 
-    public static final Market CAISO = us("CAISO", "California Independent System Operator", "America/Los_Angeles", PeakBlock.WECC_6X16, List.of(), PUBLIC);
+    public static final Market CAISO = us("CAISO", "California Independent System Operator", "America/Los_Angeles", PeakBlock.WECC_6X16, List.of(), PUBLIC)
+            .withReferenceHub(new ReferenceHub("TH_SP15_GEN-APND", "SP-15 Trading Hub",
+                    "ICE SP-15 Day-Ahead Peak (SQP): HE 0700-2200 PPT Monday-Saturday, NERC holidays excluded"), ZoneId.of("America/Los_Angeles"));
     public static final Market PJM = us("PJM", "PJM Interconnection", "America/New_York", PeakBlock.EASTERN_5X16, List.of("PJM_API_KEY"),
-            "PJM members and licensees only: PJM's terms forbid redistribution to non-members; granted to no group by default");
+            "PJM members and licensees only: PJM's terms forbid redistribution to non-members; granted to no group by default")
+            .withReferenceHub(new ReferenceHub("51288", "PJM Western Hub",
+                    "CME PJM Western Hub Peak Calendar-Month Day-Ahead LMP (JM): HE 0800-2300 EPT Monday-Friday, NERC holidays excluded"), ZoneId.of("America/New_York"));
     public static final Market ERCOT = us("ERCOT", "Electric Reliability Council of Texas", "America/Chicago", PeakBlock.ERCOT_5X16,
-            List.of("ERCOT_API_USERNAME", "ERCOT_API_PASSWORD", "ERCOT_PUBLIC_API_SUBSCRIPTION_KEY"), PUBLIC);
-    /** MISO counts its days in Eastern Standard Time all year (hours 1..24 every day). */
+            List.of("ERCOT_API_USERNAME", "ERCOT_API_PASSWORD", "ERCOT_PUBLIC_API_SUBSCRIPTION_KEY"), PUBLIC)
+            .withReferenceHub(new ReferenceHub("HB_NORTH", "ERCOT North 345 kV Hub",
+                    "ICE ERCOT North 345KV Real-Time Peak Fixed Price Future (ERN): HE 0700-2200 CPT Monday-Friday, NERC holidays excluded"), ZoneId.of("America/Chicago"));
+    /**
+     * MISO counts its days in Eastern Standard Time all year (hours 1..24 every day); the traded 5x16 block of Indiana
+     * Hub is counted in Eastern prevailing time, so in summer its hours are HE 7-22 of MISO's EST data.
+     */
     public static final Market MISO = new Market("MISO", "Midcontinent Independent System Operator", new MarketTime(ZoneId.of("-05:00")), "USD", "MWh",
-            Optional.of(PeakBlock.EASTERN_5X16), ZoneId.of("-05:00"), List.of("MISO_API_KEY"), PUBLIC);
-    public static final Market NYISO = us("NYISO", "New York Independent System Operator", "America/New_York", PeakBlock.EASTERN_5X16, List.of(), PUBLIC);
-    public static final Market SPP = us("SPP", "Southwest Power Pool", "America/Chicago", PeakBlock.ERCOT_5X16, List.of(), PUBLIC);
+            Optional.of(PeakBlock.EASTERN_5X16), ZoneId.of("-05:00"), List.of("MISO_API_KEY"), PUBLIC)
+            .withReferenceHub(new ReferenceHub("INDIANA.HUB", "MISO Indiana Hub",
+                    "CME MISO Indiana Hub Peak Calendar-Month Day-Ahead (FDM) and ICE Indiana Hub Day-Ahead Peak: HE 0800-2300 EPT Monday-Friday, NERC holidays excluded"),
+                    ZoneId.of("America/New_York"));
+    /** NYISO's reference is zone J (New York City, PTID 61761): it has no trading hub; NYISO's files key on PTIDs. */
+    public static final Market NYISO = us("NYISO", "New York Independent System Operator", "America/New_York", PeakBlock.EASTERN_5X16, List.of(), PUBLIC)
+            .withReferenceHub(new ReferenceHub("61761", "NYISO Zone J (N.Y.C.)",
+                    "CME NYISO Zone J Day-Ahead Peak Calendar-Month (KJ): HE 0800-2300 EPT Monday-Friday, NERC holidays excluded"), ZoneId.of("America/New_York"));
+    public static final Market SPP = us("SPP", "Southwest Power Pool", "America/Chicago", PeakBlock.ERCOT_5X16, List.of(), PUBLIC)
+            .withReferenceHub(new ReferenceHub("SPPNORTH_HUB", "SPP North Hub",
+                    "ICE SPP North Hub Day-Ahead Peak Fixed Price Future: HE 0700-2200 CPT Monday-Friday, NERC holidays excluded"), ZoneId.of("America/Chicago"));
     /** IESO publishes Eastern Standard Time all year. */
     public static final Market IESO = new Market("IESO", "Independent Electricity System Operator (Ontario)", new MarketTime(ZoneId.of("-05:00")), "CAD", "MWh",
             Optional.empty(), ZoneId.of("-05:00"), List.of(), PUBLIC);

@@ -3,7 +3,10 @@ package io.energylakehouse.etl.connector;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
+import io.energylakehouse.etl.source.miso.MisoConnector;
+import io.energylakehouse.etl.source.nyiso.NyisoConnector;
 import io.energylakehouse.etl.source.pjm.PjmConnector;
+import io.energylakehouse.etl.source.spp.SppConnector;
 
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +18,10 @@ public final class Connectors
     private static final List<MarketConnector> ALL = List.of(
             new CaisoConnector(),
             new PjmConnector(),
-            new ErcotConnector());
+            new ErcotConnector(),
+            new MisoConnector(),
+            new NyisoConnector(),
+            new SppConnector());
 
     private Connectors() {}
 
@@ -36,7 +42,7 @@ public final class Connectors
         return find(market).orElseThrow(() -> LakehouseException.userError("Cannot use market '%s': available markets are [%s]", market, codes()));
     }
 
-    /** The codes of the markets with a connector, lower case as users type them: {@code caiso, pjm, ercot}. */
+    /** The codes of the markets with a connector, lower case as users type them: {@code caiso, pjm, ercot, miso, nyiso, spp}. */
     public static String codes()
     {
         return String.join(", ", ALL.stream().map(connector -> connector.market().code().toLowerCase(Locale.ROOT)).toList());

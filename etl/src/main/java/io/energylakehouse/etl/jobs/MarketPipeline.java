@@ -211,7 +211,7 @@ public final class MarketPipeline
     {
         List<io.energylakehouse.etl.curate.PriceRow> hubRows = new ArrayList<>();
         for (org.apache.iceberg.data.Record record : lakehouse.scanAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot,
-                org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.equal("location_type", HubPrices.LOCATION_TYPE)),
+                org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.equal("location_type", connector.hubDatasets().locationType())),
                 CanonicalTables.MARKET_PRICES.columnNames())) {
             hubRows.add(io.energylakehouse.etl.curate.PriceRows.fromFields(io.energylakehouse.etl.raw.RawFields.of(record)));
         }
@@ -286,16 +286,15 @@ public final class MarketPipeline
     {
         HubDatasets datasets = connector.hubDatasets();
         io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
-        return HubPrices.hourly(latest, code, market.time(), block,
-                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(),
-                datasets.dayAhead(), datasets.realTime(), datasets.realTimeIntervalMinutes());
+        return HubPrices.hourly(latest, code, market.time(), market.peakClock(), block,
+                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(), datasets);
     }
 
     /** The hub tables in Spark jobs: for markets whose curated rows the driver should not hold. */
     private Publication hubTablesWithSpark(long curatedSnapshot)
     {
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
-                .where(col("market").equalTo(code).and(col("location_type").equalTo(HubPrices.LOCATION_TYPE)));
+                .where(col("market").equalTo(code).and(col("location_type").equalTo(connector.hubDatasets().locationType())));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row range = latest.agg(min("operating_date"), max("operating_date")).first();

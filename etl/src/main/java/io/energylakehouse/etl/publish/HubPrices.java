@@ -42,8 +42,8 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class HubPrices
 {
-    /** The locations the hub datasets are made of: curated rows of this {@code location_type}. */
-    public static final String LOCATION_TYPE = "hub";
+    /** The locations the hub datasets are made of by default: curated rows of this {@code location_type}. */
+    public static final String LOCATION_TYPE = io.energylakehouse.etl.connector.HubDatasets.HUB;
     /** Decimal places of every published mean. */
     public static final int MEAN_SCALE = 6;
 
@@ -52,16 +52,17 @@ public final class HubPrices
     /**
      * Hourly hub prices: day-ahead rows as they are, real-time rows averaged per hour, side by side.
      *
+     * @param peakClock the zone the peak block's clock hours are counted in (the market's own, except MISO's)
      * @param holidays the holidays to treat as off-peak over the data's date range
-     * @param realTimeIntervalMinutes length of the real-time intervals (5: an hour holds 12)
+     * @param datasets the day-ahead and real-time datasets and the location type published
      */
-    public static Dataset<Row> hourly(Dataset<Row> latestPrices, String market, MarketTime time, PeakBlock block, Collection<LocalDate> holidays,
-            String dayAheadDataset, String realTimeDataset, int realTimeIntervalMinutes)
+    public static Dataset<Row> hourly(Dataset<Row> latestPrices, String market, MarketTime time, java.time.ZoneId peakClock, PeakBlock block,
+            Collection<LocalDate> holidays, io.energylakehouse.etl.connector.HubDatasets datasets)
     {
-        if (realTimeIntervalMinutes <= 0 || 60 % realTimeIntervalMinutes != 0) {
-            throw new IllegalArgumentException("Cannot average real-time prices per hour: intervals of " + realTimeIntervalMinutes + " minutes do not divide an hour");
-        }
-        Dataset<Row> hubs = latestPrices.where(col("market").equalTo(market).and(col("location_type").equalTo(LOCATION_TYPE)));
+        String dayAheadDataset = datasets.dayAhead();
+        String realTimeDataset = datasets.realTime();
+        int realTimeIntervalMinutes = datasets.realTimeIntervalMinutes();
+        Dataset<Row> hubs = latestPrices.where(col("market").equalTo(market).and(col("location_type").equalTo(datasets.locationType())));
         Dataset<Row> dayAhead = hubs.where(col("dataset").equalTo(dayAheadDataset)).select(
                 col("location_id"), col("interval_start_utc"), col("currency"),
                 col("price_per_mwh").as("da_price_per_mwh"), col("energy_per_mwh").as("da_energy_per_mwh"),
@@ -79,7 +80,7 @@ public final class HubPrices
                 .withColumn("is_rt_complete", intervalCount.equalTo(expectedCount))
                 .withColumn("market", lit(market))
                 .withColumn("interval_end_utc", col("interval_start_utc").plus(expr("INTERVAL 1 HOUR")));
-        return withOnPeak(MarketPrices.withOperatingTime(joined, time), time, block, holidays);
+        return withOnPeak(MarketPrices.withOperatingTime(joined, time), peakClock, block, holidays);
     }
 
     /**
@@ -127,11 +128,12 @@ public final class HubPrices
 
     /**
      * Adds {@code peak_block}, {@code is_on_peak} and the helper {@code _is_peak_day}. The block is defined
-     * on local clock hours, so the clock hour ending comes from local time, not from the elapsed hour ending.
+     * on local clock hours of {@code peakClock}, so the clock hour ending comes from that clock's local time, not from
+     * the elapsed hour ending (nor from the market's own clock where the contracts count another: MISO).
      */
-    public static Dataset<Row> withOnPeak(Dataset<Row> hours, MarketTime time, PeakBlock block, Collection<LocalDate> holidays)
+    public static Dataset<Row> withOnPeak(Dataset<Row> hours, java.time.ZoneId peakClock, PeakBlock block, Collection<LocalDate> holidays)
     {
-        Column clockHourEnding = hour(from_utc_timestamp(col("interval_start_utc"), time.zone().getId())).plus(1);
+        Column clockHourEnding = hour(from_utc_timestamp(col("interval_start_utc"), peakClock.getId())).plus(1);
         Column peakWeekday = lit(false);
         for (DayOfWeek day : block.days()) {
             // Spark's dayofweek: 1 = Sunday .. 7 = Saturday.

@@ -48,7 +48,8 @@ public final class NyisoConnector
     @Override
     public HubDatasets hubDatasets()
     {
-        return new HubDatasets(NyisoReport.DAMLBMP_ZONE.dataset(), NyisoReport.REALTIME_ZONE.dataset(), NyisoReport.REALTIME_ZONE.intervalMinutes());
+        // NYISO has no trading hubs: its zones are what trades (zone J is the reference); generators are nodes.
+        return new HubDatasets(NyisoReport.DAMLBMP_ZONE.dataset(), NyisoReport.REALTIME_ZONE.dataset(), NyisoReport.REALTIME_ZONE.intervalMinutes(), "zone");
     }
 
     @Override
