@@ -129,6 +129,98 @@ FEEDS: tuple[MarketFeed, ...] = (
         description="ERCOT real-time 15-minute settlement point prices (NP6-905-CD) for yesterday's operating day",
         tags=("ercot", "real-time"),
     ),
+    MarketFeed(
+        dag_id="ingest_miso",
+        market="miso",
+        # MISO's files are in Eastern Standard Time all year: a fixed UTC-05:00 clock (the registry's "-05:00"),
+        # never America/Chicago nor America/New_York, so the run time never moves with DST.
+        timezone="Etc/GMT+5",
+        # The day-ahead market for day D clears after its 10:30 EST close and the ex-post LMPs are posted in the
+        # afternoon of D-1 (BPM-002 says results by 15:00 EST; unverified here); fetched at 16:00 EST.
+        publish_time=dt.time(16, 0),
+        day_offset=1,
+        reports=("da_expost_lmp",),
+        datasets=("da_hourly",),
+        description="MISO day-ahead ex-post hourly LMPs (market report da_expost_lmp) for tomorrow's operating day",
+        tags=("miso", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_miso_rt",
+        market="miso",
+        timezone="Etc/GMT+5",
+        # The preliminary real-time hourly LMPs of day D are posted on D+1 (revision 1); fetched at 08:00 EST.
+        publish_time=dt.time(8, 0),
+        day_offset=-1,
+        reports=("rt_lmp_prelim",),
+        datasets=("rt_hourly",),
+        description="MISO real-time preliminary hourly LMPs (rt_lmp_prelim) for yesterday's operating day",
+        tags=("miso", "real-time"),
+    ),
+    MarketFeed(
+        dag_id="ingest_miso_rt_final",
+        market="miso",
+        timezone="Etc/GMT+5",
+        # The final real-time hourly LMPs replace the preliminary ones some days later (the sheet says "some days";
+        # gridstatus reads them back a week): fetched on D+5 at 08:00 EST, a later revision of each changed key.
+        publish_time=dt.time(8, 0),
+        day_offset=-5,
+        reports=("rt_lmp_final",),
+        datasets=("rt_hourly",),
+        description="MISO real-time final hourly LMPs (rt_lmp_final), replacing the preliminary ones, for the operating day five days ago",
+        tags=("miso", "real-time", "revision"),
+    ),
+    MarketFeed(
+        dag_id="ingest_nyiso",
+        market="nyiso",
+        timezone="America/New_York",
+        # NYISO's day-ahead market closes at 05:00 Eastern and posts the LBMPs for day D late morning of D-1
+        # (about 11:00; unverified here); fetched at 13:00 Eastern.
+        publish_time=dt.time(13, 0),
+        day_offset=1,
+        reports=("damlbmp_zone", "damlbmp_gen"),
+        datasets=("da_hourly",),
+        description="NYISO day-ahead hourly LBMPs of zones and generators (damlbmp) for tomorrow's operating day",
+        tags=("nyiso", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_nyiso_rt",
+        market="nyiso",
+        timezone="America/New_York",
+        # The daily real-time files (five-minute realtime, hourly-integrated rtlbmp) of day D are complete shortly
+        # after midnight; fetched at 04:00 on D+1, after the DST changes.
+        publish_time=dt.time(4, 0),
+        day_offset=-1,
+        reports=("realtime_zone", "realtime_gen", "rtlbmp_zone"),
+        datasets=("rt_5min", "rt_hourly"),
+        description="NYISO real-time five-minute and hourly-integrated LBMPs for yesterday's operating day",
+        tags=("nyiso", "real-time"),
+    ),
+    MarketFeed(
+        dag_id="ingest_spp",
+        market="spp",
+        timezone="America/Chicago",
+        # SPP's day-ahead market closes at 09:30 Central and posts results for day D in the afternoon of D-1
+        # (about 14:00; unverified here); fetched at 15:30 Central.
+        publish_time=dt.time(15, 30),
+        day_offset=1,
+        reports=("da_lmp_sl", "da_lmp_b"),
+        datasets=("da_hourly",),
+        description="SPP day-ahead hourly LMPs by settlement location and by bus for tomorrow's operating day",
+        tags=("spp", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_spp_rt",
+        market="spp",
+        timezone="America/Chicago",
+        # The daily RTBM file of day D (every five-minute interval, superseding the interval files as a later
+        # revision) is posted after the day closes; fetched at 04:00 on D+1.
+        publish_time=dt.time(4, 0),
+        day_offset=-1,
+        reports=("rtbm_lmp_daily",),
+        datasets=("rt_5min",),
+        description="SPP real-time balancing market five-minute LMPs (daily file) for yesterday's operating day",
+        tags=("spp", "real-time"),
+    ),
 )
 
 

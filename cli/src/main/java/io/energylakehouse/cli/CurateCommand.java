@@ -38,7 +38,7 @@ final class CurateCommand
     @Mixin
     MarketDays days;
 
-    @Option(names = "--report", arity = "1..*", paramLabel = "REPORT", description = "Reports whose datasets to curate, e.g. prc_lmp (CAISO), da_hrl_lmps (PJM), dam_spp (ERCOT); default: all of the market's")
+    @Option(names = "--report", arity = "1..*", paramLabel = "REPORT", description = "Reports whose datasets to curate, e.g. prc_lmp (CAISO), da_hrl_lmps (PJM), dam_spp (ERCOT), rt_lmp_final (MISO), realtime_zone (NYISO), rtbm_lmp_sl (SPP); default: all of the market's")
     List<String> reports = List.of();
 
     @Option(names = "--force", description = "Curate the days again even when their inputs did not change since their last curation (same rows, new snapshot)")

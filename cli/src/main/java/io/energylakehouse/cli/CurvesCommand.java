@@ -52,7 +52,7 @@ final class CurvesCommand
                 description = "Quotes: contract,delivery_start,delivery_end,price[,profile] (ISO dates, end exclusive; profile base|peak|offpeak)")
         Path contracts;
 
-        @Option(names = "--market", paramLabel = "MARKET", description = "Calendar of peak hours and time zone: PJM, ERCOT, CAISO or EEX (EEX-<area>); needed for peak/offpeak quotes")
+        @Option(names = "--market", paramLabel = "MARKET", description = "Calendar of peak hours and time zone: PJM, ERCOT, CAISO, MISO, NYISO, SPP or EEX (EEX-<area>); needed for peak/offpeak quotes")
         String market;
 
         @Option(names = "--timezone", paramLabel = "TZ", description = "Time zone of the delivery dates (default: the market's, else UTC), e.g. Europe/Berlin")

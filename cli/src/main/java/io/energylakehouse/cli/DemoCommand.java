@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the whole pipeline of every market with a sample generator (CAISO, PJM, ERCOT; or those named with --market)",
+                "Runs the whole pipeline of every market with a sample generator (CAISO, PJM, ERCOT, MISO, NYISO, SPP; or those named with --market)",
                 "on the lakehouse of the profile (default: local, no services), in one Spark session: generates SYNTHETIC files in",
                 "each operator's format for a few days around both DST changes (or fetches real days with --live), lands them in the",
                 "raw layer, curates curated.market_prices, publishes the hub datasets and prints a summary per market.",

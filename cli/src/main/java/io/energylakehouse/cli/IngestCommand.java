@@ -49,7 +49,7 @@ final class IngestCommand
     List<Path> files = List.of();
 
     @Option(names = "--report", arity = "1..*", paramLabel = "REPORT",
-            description = "e.g. prc_lmp (CAISO), da_hrl_lmps (PJM), dam_spp (ERCOT); default: from each file's name; for --live: all of the market's")
+            description = "e.g. prc_lmp (CAISO), da_hrl_lmps (PJM), dam_spp (ERCOT), da_expost_lmp (MISO), damlbmp_zone (NYISO), da_lmp_sl (SPP); default: from each file's name; for --live: all of the market's")
     List<String> reports = List.of();
 
     @Option(names = "--live", description = "Fetch from the operator (needs internet, and the market's credentials where it has some)")

@@ -14,7 +14,7 @@ import java.util.List;
 @Command(name = "samples",
         mixinStandardHelpOptions = true,
         description = {"Writes SYNTHETIC sample files in the exact format of the operator's downloads (CAISO OASIS zips, PJM Data Miner 2",
-                "JSON pages, ERCOT MIS zips) with made-up prices, to replay through 'ingest --files' or the Airflow DAGs",
+                "JSON pages, ERCOT MIS zips, MISO market-report CSVs, NYISO MIS CSVs, SPP Marketplace CSVs) with made-up prices, to replay through 'ingest --files' or the Airflow DAGs",
                 "(LAKEHOUSE_REPLAY_DIR) where there is no internet. They are not market data: the folder holds a README saying so.",
                 "The same market, dates, locations and seed give the same bytes."},
         footer = {"", "Examples:", "  bin/lakehouse samples --market caiso --dates 2024-03-04..2024-03-10 --nodes 20 --out var/replay/caiso",
@@ -22,7 +22,7 @@ import java.util.List;
 final class SamplesCommand
         implements java.util.concurrent.Callable<Integer>
 {
-    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "a market with a sample generator: caiso, pjm, ercot")
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "a market with a sample generator: caiso, pjm, ercot, miso, nyiso, spp")
     String market;
 
     @Option(names = "--dates", required = true, arity = "1..*", split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-04..2024-03-10")
