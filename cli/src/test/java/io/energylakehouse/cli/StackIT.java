@@ -161,7 +161,8 @@ class StackIT
         StackProcess.Result demo = StackProcess.lakehouse(Map.of(), "demo", "--profile", "stack").await(JOB_TIMEOUT).requireSuccess("demo on stack");
         timings.put("demo --profile stack", demo.elapsed());
         assertThat(demo.stdout()).contains("2024-03-10=23", "2024-11-03=25", "2024-11-03=300", "s3://lakehouse-warehouse/warehouse", "jdbc:postgresql://127.0.0.1:",
-                "== CAISO", "== PJM", "== ERCOT", "2024-11-03=100", "market=PJM", "market=ERCOT");
+                "== CAISO", "== PJM", "== ERCOT", "== MISO", "== NYISO", "== SPP", "2024-11-03=100", "market=PJM", "market=ERCOT", "market=MISO", "market=NYISO",
+                "market=SPP");
     }
 
     @Test
@@ -278,9 +279,9 @@ class StackIT
                     "SELECT market, count(*) AS n FROM curated.market_prices GROUP BY 1 ORDER BY 1").await(JOB_TIMEOUT).requireSuccess("sql as " + user);
             rowsByUser.put(user, result.stdout().strip());
         }
-        // The demo curated CAISO, PJM and ERCOT: each desk sees its markets' rows, and no desk PJM's (licensed data).
+        // The demo curated the six US markets: each desk sees its markets' rows, and no desk PJM's (licensed data).
         assertThat(rowsByUser.get("alice")).isEqualTo("market,n\nCAISO,93600");
-        assertThat(rowsByUser.get("carol")).isEqualTo("market,n\nCAISO,93600\nERCOT,40608");
+        assertThat(rowsByUser.get("carol")).isEqualTo("market,n\nCAISO,93600\nERCOT,40608\nMISO,15300\nNYISO,95760\nSPP,100800");
         assertThat(rowsByUser.get("bob")).isEqualTo("market,n\nERCOT,40608");
 
         StackProcess.Result raw = StackProcess.lakehouse(Map.of(), "sql", "--profile", "stack", "--user", "bob", "SELECT count(*) FROM raw.caiso_prc_lmp").await(JOB_TIMEOUT);
