@@ -62,6 +62,18 @@ class TestMarketCalendars
     }
 
     @Test
+    void misoPeakHoursAreEasternPrevailingClockHoursOverItsStandardTimeData()
+    {
+        MarketCalendar miso = MarketCalendar.forMarket("MISO");
+        // 2024-07-02 11:00Z is 06:00 EST (MISO's hour ending 7) and 07:00 EDT: the traded 5x16 starts at HE 8 EPT.
+        assertThat(miso.isPeakHour(java.time.ZonedDateTime.parse("2024-07-02T11:00:00Z"))).isTrue();
+        assertThat(miso.isPeakHour(java.time.ZonedDateTime.parse("2024-07-02T10:00:00Z"))).isFalse();
+        // In January EST and EPT agree: 07:00 EST is the first peak hour.
+        assertThat(miso.isPeakHour(java.time.ZonedDateTime.parse("2024-01-03T12:00:00Z"))).isTrue();
+        assertThat(miso.isPeakHour(java.time.ZonedDateTime.parse("2024-01-03T11:00:00Z"))).isFalse();
+    }
+
+    @Test
     void unknownMarketsAreNamed()
     {
         assertThat(MarketCalendar.forMarket("eex-de").zone().getId()).isEqualTo("Europe/Berlin");

@@ -52,6 +52,21 @@ class TestMarkets
     }
 
     @Test
+    void everyUsMarketHasAReferenceHubAndMisoCountsItsPeakInEasternPrevailingTime()
+    {
+        assertThat(java.util.stream.Stream.of(Markets.CAISO, Markets.PJM, Markets.ERCOT, Markets.MISO, Markets.NYISO, Markets.SPP)
+                .map(market -> market.code() + "=" + market.requireReferenceHub("basis").locationId()))
+                .containsExactly("CAISO=TH_SP15_GEN-APND", "PJM=51288", "ERCOT=HB_NORTH", "MISO=INDIANA.HUB", "NYISO=61761", "SPP=SPPNORTH_HUB");
+        assertThat(Markets.MISO.referenceHub().orElseThrow().source()).contains("EPT");
+        // MISO's data stay in EST; its traded block is counted in Eastern prevailing time.
+        assertThat(Markets.MISO.zone()).isEqualTo(java.time.ZoneId.of("-05:00"));
+        assertThat(Markets.MISO.peakClock()).isEqualTo(java.time.ZoneId.of("America/New_York"));
+        assertThat(Markets.PJM.peakClock()).isEqualTo(Markets.PJM.zone());
+        assertThatThrownBy(() -> Markets.JEPX.requireReferenceHub("basis to hub"))
+                .hasMessage("Cannot compute basis to hub for market JEPX: it has no reference hub in the market registry");
+    }
+
+    @Test
     void everyBiddingZoneIsFoundInEachSpellingWithItsClock()
     {
         Set<String> eics = new HashSet<>();
