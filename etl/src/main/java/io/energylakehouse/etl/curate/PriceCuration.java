@@ -422,9 +422,15 @@ public final class PriceCuration
             lakehouse.insertNewRows(CanonicalTables.QUARANTINE, quarantine);
         }
         Map<LocalDate, Set<String>> present = new TreeMap<>();
+        PriceRow previous = null;
         for (PriceRow row : curated) {
-            sightings.add(row);
-            present.computeIfAbsent(row.operatingDate(), date -> new HashSet<>()).add(row.locationId());
+            // In key order a location's rows of one day and payload mostly follow each other: the first stands for them.
+            if (previous == null || !row.locationId().equals(previous.locationId()) || !row.operatingDate().equals(previous.operatingDate())
+                    || !row.fetchId().equals(previous.fetchId())) {
+                sightings.add(row);
+                present.computeIfAbsent(row.operatingDate(), date -> new HashSet<>()).add(row.locationId());
+                previous = row;
+            }
         }
         dataQuality.addAll(refreshLocations(group, dataset, dates, sightings.locations(), present));
         List<String> qualityColumns = CanonicalTables.DATA_QUALITY.columnNames();
