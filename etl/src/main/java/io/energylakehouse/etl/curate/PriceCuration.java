@@ -451,7 +451,8 @@ public final class PriceCuration
         String description = "Refresh " + market.code() + " locations from " + dataset + " " + dates.get(0) + (dates.size() > 1 ? ".." + dates.get(dates.size() - 1) : "");
         Map<String, LocationMaster.Location> master = LocationMaster.refresh(lakehouse, market.code(), runLocations, description);
         int intervalMinutes = group.stream().flatMap(report -> report.outputs().stream()).filter(output -> output.dataset().equals(dataset))
-                .map(output -> output.intervalMinutes()).filter(minutes -> minutes.isPresent()).mapToInt(minutes -> minutes.getAsInt()).findFirst().orElse(60);
+                .map(io.energylakehouse.etl.connector.ReportOutput::intervalMinutes).filter(java.util.OptionalInt::isPresent).mapToInt(java.util.OptionalInt::getAsInt)
+                .findFirst().orElse(60);
         List<DataQualityResult> missing = LocationMaster.missingDays(market.code(), dataset, master.values(), present,
                 dates.stream().filter(present::containsKey).toList(), intervalMinutes, market.time());
         if (!missing.isEmpty()) {
