@@ -150,9 +150,32 @@ public final class CanonicalTables
             .partitionedBy("market", "dataset", "operating_date")
             .build();
 
+    public static final TableSpec LOCATIONS = TableSpec.builder("curated", "locations",
+                    "The node master of every market: one row per market and pricing location ever curated, with its validity; never shrunk "
+                    + "(a retired node keeps its rows and its last day)")
+            .required("market", StringType, "Market operator code, e.g. PJM")
+            .required("location_id", StringType, "The location's id as in curated.market_prices.location_id")
+            .optional("location_name", StringType, "The operator's name of the location where its payloads give one beside the id "
+                    + "(PJM pnode_name, NYISO Name, ERCOT settlement point, SPP settlement location); null where the id is the name")
+            .required("location_type", StringType, "node, hub, zone, area, region or system, as in curated.market_prices (as last seen)")
+            .optional("operator_type_code", StringType, "The operator's own type code as last published, e.g. PJM HUB, MISO Loadzone, ERCOT LZ; "
+                    + "null where the payloads carry none")
+            .optional("zone_name", StringType, "Zone or area the location belongs to where the operator says, e.g. PJM zone, SPP balancing authority area")
+            .required("valid_from", DateType, "First operating day (market time) on which the location has a curated row in any dataset")
+            .required("valid_to", DateType, "Last operating day (inclusive) on which it has one; only ever moves later")
+            .required("datasets", DataTypes.createArrayType(StringType, false), "Datasets of curated.market_prices it appeared in, sorted")
+            .required("first_fetch_id", StringType, "raw.fetch_log row of the earliest-published payload it appeared in")
+            .required("first_published_at_utc", TimestampType, "When that payload was published (else received)")
+            .required("last_fetch_id", StringType, "raw.fetch_log row of the latest-published payload it appeared in; name and codes are that payload's")
+            .required("last_published_at_utc", TimestampType, "When that payload was published (else received)")
+            .key("market", "location_id")
+            .allowed("location_type", "node", "hub", "zone", "area", "region", "system")
+            .partitionedBy("market")
+            .build();
+
     public static List<TableSpec> all()
     {
-        return List.of(FETCH_LOG, MARKET_PRICES, FUNDAMENTALS, COMMODITY_PRICES, QUARANTINE, DATA_QUALITY);
+        return List.of(FETCH_LOG, MARKET_PRICES, FUNDAMENTALS, COMMODITY_PRICES, QUARANTINE, DATA_QUALITY, LOCATIONS);
     }
 
 }

@@ -3,6 +3,7 @@ package io.energylakehouse.etl.connector;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.market.Market;
 import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.curate.LocationAttributes;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
@@ -44,6 +45,16 @@ public interface MarketConnector
      * Spark tasks. Pure Java.
      */
     RawRecord record(MarketReport report, RawFields row);
+
+    /**
+     * What a raw record of the report says of its location beyond the prices (name, the operator's type code, zone),
+     * for {@code curated.locations}; called by curation on the records it already holds, so it must be cheap. Pure
+     * Java. Empty by default: the master then holds the id, type, validity and datasets alone.
+     */
+    default Optional<LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
+    {
+        return Optional.empty();
+    }
 
     /**
      * Plans the live requests for the reports' operating days {@code first..last} (all locations when {@code locations}

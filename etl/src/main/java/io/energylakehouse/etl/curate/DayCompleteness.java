@@ -4,6 +4,7 @@ import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.time.MarketTime;
+import org.apache.iceberg.expressions.Expressions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +34,9 @@ import static org.apache.spark.sql.functions.lit;
  * names, e.g. the hubs that publishing averages) holds every interval of the day.</li>
  * </ul>
  * Other locations missing intervals are counted and named but do not fail the day: nothing published averages
- * them, and their gaps are rows of {@code curated.data_quality}.
+ * them, and their gaps are rows of {@code curated.data_quality}. A location of {@code curated.locations} that is valid
+ * on the day but has no row on it at all ({@code location_missing_day}, found by curation) misses every interval: it
+ * fails the day when it is of a published type, and is counted and named with the others otherwise.
  */
 public final class DayCompleteness
 {
@@ -144,6 +148,30 @@ public final class DayCompleteness
                     if (otherExamples.size() < EXAMPLES) {
                         otherExamples.add(description);
                     }
+                }
+            }
+        }
+        // Locations of curated.locations valid on the day but without a row on it (curation's location_missing_day results) miss every interval.
+        Map<String, String> locationTypes = null;
+        for (org.apache.iceberg.data.Record missing : lakehouse.scan(CanonicalTables.DATA_QUALITY, Expressions.and(Expressions.equal("market", market),
+                Expressions.equal("dataset", dataset), Expressions.equal("operating_date", (int) operatingDate.toEpochDay()),
+                Expressions.equal("check_name", LocationMaster.LOCATION_MISSING_DAY)), List.of("location_id", "expected_count", "detail"))) {
+            if (locationTypes == null) {
+                locationTypes = new java.util.HashMap<>();
+                for (org.apache.iceberg.data.Record location : lakehouse.scan(CanonicalTables.LOCATIONS, Expressions.equal("market", market),
+                        List.of("location_id", "location_type"))) {
+                    locationTypes.put((String) location.getField("location_id"), (String) location.getField("location_type"));
+                }
+            }
+            String locationId = (String) missing.getField("location_id");
+            String description = locationId + " (0 of " + missing.getField("expected_count") + " intervals: " + missing.getField("detail") + ")";
+            if (publishedLocationTypes.contains(locationTypes.get(locationId))) {
+                publishedShort.add(description);
+            }
+            else {
+                otherShort++;
+                if (otherExamples.size() < EXAMPLES) {
+                    otherExamples.add(description);
                 }
             }
         }

@@ -17,6 +17,7 @@ import org.apache.iceberg.expressions.Expression;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Encoders;
@@ -49,6 +50,9 @@ import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 
 /**
  * Curates the prices of one connector's report for a set of operating days into {@code curated.market_prices}, the same
@@ -161,11 +165,15 @@ public final class PriceCuration
                 .and(col("operating_date").isin(dates.toArray()));
         String code = market.code();
         Dataset<Row> canonical = null;
+        Dataset<Row> attributes = null;
         for (MarketReport report : group) {
             Dataset<Row> raw = lakehouse.read(report.rawTable()).where(rawWindow(dates, market));
             // Only rows whose landing the fetch log committed count: rows of an interrupted landing are ignored.
             Dataset<Row> withPublication = LandedRows.committed(raw, lakehouse.read(CanonicalTables.FETCH_LOG));
             String reportName = report.name();
+            Dataset<Row> reportAttributes = withPublication.mapPartitions(
+                    (MapPartitionsFunction<Row, Row>) rows -> locationAttributeRows(code, reportName, rows), Encoders.row(ATTRIBUTES_SCHEMA));
+            attributes = attributes == null ? reportAttributes : attributes.union(reportAttributes);
             Dataset<Row> reportRows = withPublication
                     .groupByKey((MapFunction<Row, String>) row -> row.getAs("fetch_id"), Encoders.STRING())
                     .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (fetchId, rows) -> canonicalRows(code, reportName, fetchId, rows),
@@ -191,7 +199,30 @@ public final class PriceCuration
                         .withColumn("dq_flags", org.apache.spark.sql.functions.array_compact(col("dq_flags")));
                 Dataset<Row> written = CanonicalTables.MARKET_PRICES.conform(curated).unionByName(CanonicalTables.MARKET_PRICES.conform(others))
                         .localCheckpoint();
-                Dataset<Row> dataQuality = MarketPrices.dataQualityResults(MarketPrices.latestRevision(written), market.time())
+                LocationMaster.Sightings sightings = new LocationMaster.Sightings(code);
+                Map<LocalDate, Set<String>> present = new TreeMap<>();
+                for (Row row : curated.groupBy("location_id", "dataset", "operating_date")
+                        .agg(min(struct(col("published_at_utc"), col("fetch_id"))), max(struct(col("published_at_utc"), col("fetch_id"), col("location_type"))))
+                        .collectAsList()) {
+                    Row first = row.getStruct(3);
+                    Row last = row.getStruct(4);
+                    LocalDate day = row.getAs("operating_date");
+                    sightings.add(row.getString(0), last.getString(2), row.getString(1), day, new LocationMaster.Payload(first.getString(1), first.getAs(0)),
+                            new LocationMaster.Payload(last.getString(1), last.getAs(0)));
+                    present.computeIfAbsent(day, date -> new HashSet<>()).add(row.getString(0));
+                }
+                for (Row row : attributes.groupBy("location_id")
+                        .agg(max(struct(col("published_at_utc"), col("fetch_id"), col("location_name"), col("operator_type_code"), col("zone_name"))))
+                        .collectAsList()) {
+                    Row latest = row.getStruct(1);
+                    sightings.add(new LocationAttributes(row.getString(0), latest.getString(2), latest.getString(3), latest.getString(4)), latest.getString(1),
+                            latest.getAs(0));
+                }
+                List<String> qualityColumns = CanonicalTables.DATA_QUALITY.columnNames();
+                List<Row> missing = refreshLocations(group, dataset, dates, sightings.locations(), present).stream()
+                        .map(result -> rowOf(qualityColumns, result::value)).toList();
+                Dataset<Row> dataQuality = CanonicalTables.DATA_QUALITY.conform(MarketPrices.dataQualityResults(MarketPrices.latestRevision(written), market.time()))
+                        .unionByName(lakehouse.spark().createDataFrame(missing, CanonicalTables.DATA_QUALITY.schema()))
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 Map<LocalDate, CurationInputs.DaySummary> days;
                 try {
@@ -257,6 +288,29 @@ public final class PriceCuration
         return schema.add(REASON, DataTypes.StringType, true).add(RECORD, DataTypes.StringType, true);
     }
 
+    /** What {@link #locationAttributeRows} makes of raw rows: what each says of its location, with its payload. */
+    private static final StructType ATTRIBUTES_SCHEMA = new StructType()
+            .add("location_id", DataTypes.StringType, false)
+            .add("location_name", DataTypes.StringType, true)
+            .add("operator_type_code", DataTypes.StringType, true)
+            .add("zone_name", DataTypes.StringType, true)
+            .add("published_at_utc", DataTypes.TimestampType, true)
+            .add("fetch_id", DataTypes.StringType, false);
+
+    /** In a Spark task: {@link MarketConnector#locationAttributes} of raw rows (with their fetch's publication), as rows of {@link #ATTRIBUTES_SCHEMA}. */
+    private static Iterator<Row> locationAttributeRows(String marketCode, String reportName, Iterator<Row> rows)
+    {
+        MarketConnector connector = Connectors.require(marketCode);
+        MarketReport report = connector.report(reportName);
+        List<Row> out = new ArrayList<>();
+        while (rows.hasNext()) {
+            RawFields fields = RawFields.of(rows.next());
+            connector.locationAttributes(report, connector.record(report, fields)).ifPresent(said -> out.add(RowFactory.create(said.locationId(),
+                    said.locationName(), said.operatorTypeCode(), said.zoneName(), fields.instant("published_at_utc"), fields.string("fetch_id"))));
+        }
+        return out.iterator();
+    }
+
     /**
      * In a Spark task: the connector's step over the raw rows of one fetch (their {@code published_at_utc} is the
      * fetch's), as canonical rows of {@link #canonicalSchema}, refusals with their reason and record.
@@ -317,6 +371,7 @@ public final class PriceCuration
         Map<String, LandedRows.CommittedFetch> committed = LandedRows.committedFetches(lakehouse);
         Map<String, List<RawRecord>> recordsByFetch = new TreeMap<>();
         Map<String, MarketReport> reportOfFetch = new HashMap<>();
+        LocationMaster.Sightings sightings = new LocationMaster.Sightings(market.code());
         List<Instant[]> windows = windows(dates, market);
         for (MarketReport report : group) {
             for (Record row : lakehouse.scan(report.rawTable(), icebergWindow(windows), report.rawTable().columnNames())) {
@@ -327,8 +382,10 @@ public final class PriceCuration
                         || windows.stream().noneMatch(window -> !start.isBefore(window[0]) && start.isBefore(window[1]))) {
                     continue;
                 }
-                recordsByFetch.computeIfAbsent(fetchId, id -> new ArrayList<>()).add(connector.record(report, RawFields.of(row)));
+                RawRecord record = connector.record(report, RawFields.of(row));
+                recordsByFetch.computeIfAbsent(fetchId, id -> new ArrayList<>()).add(record);
                 reportOfFetch.put(fetchId, report);
+                connector.locationAttributes(report, record).ifPresent(said -> sightings.add(said, fetchId, fetch.publishedAtUtc()));
             }
         }
 
@@ -358,17 +415,51 @@ public final class PriceCuration
         others.forEach(row -> written.add(rowOf(priceColumns, row::value)));
         List<PriceRow> all = new ArrayList<>(curated);
         all.addAll(others);
-        List<DataQualityResult> dataQuality = PriceRows.dataQualityResults(PriceRows.latestRevision(all), market.time());
+        List<DataQualityResult> dataQuality = new ArrayList<>(PriceRows.dataQualityResults(PriceRows.latestRevision(all), market.time()));
 
-        // As in Spark: quarantine and data quality first, the prices last, whose commit records the inputs.
+        // As in Spark: quarantine, the location master and data quality first, the prices last, whose commit records the inputs.
         if (!quarantine.isEmpty()) {
             lakehouse.insertNewRows(CanonicalTables.QUARANTINE, quarantine);
         }
+        Map<LocalDate, Set<String>> present = new TreeMap<>();
+        PriceRow previous = null;
+        for (PriceRow row : curated) {
+            // In key order a location's rows of one day and payload mostly follow each other: the first stands for them.
+            if (previous == null || !row.locationId().equals(previous.locationId()) || !row.operatingDate().equals(previous.operatingDate())
+                    || !row.fetchId().equals(previous.fetchId())) {
+                sightings.add(row);
+                present.computeIfAbsent(row.operatingDate(), date -> new HashSet<>()).add(row.locationId());
+                previous = row;
+            }
+        }
+        dataQuality.addAll(refreshLocations(group, dataset, dates, sightings.locations(), present));
         List<String> qualityColumns = CanonicalTables.DATA_QUALITY.columnNames();
         lakehouse.overwriteRows(CanonicalTables.DATA_QUALITY, dataQuality.stream().map(result -> rowOf(qualityColumns, result::value)).toList(), runPartitions, Map.of());
         Map<LocalDate, CurationInputs.DaySummary> days = summarize(dates, inputs, curated, quarantinedPerDay, dataQuality);
         lakehouse.overwriteRows(CanonicalTables.MARKET_PRICES, written, runPartitions, CurationInputs.snapshotProperties(market.code(), dataset, days));
         return days;
+    }
+
+    /**
+     * Refreshes the market's rows of {@code curated.locations} with the run's locations, then returns the
+     * {@value LocationMaster#LOCATION_MISSING_DAY} results of the run's days (days without any row are left to the day
+     * checks: nothing was curated for them).
+     */
+    private List<DataQualityResult> refreshLocations(List<MarketReport> group, String dataset, List<LocalDate> dates, List<LocationMaster.Location> runLocations,
+            Map<LocalDate, Set<String>> present)
+    {
+        String description = "Refresh " + market.code() + " locations from " + dataset + " " + dates.get(0) + (dates.size() > 1 ? ".." + dates.get(dates.size() - 1) : "");
+        Map<String, LocationMaster.Location> master = LocationMaster.refresh(lakehouse, market.code(), runLocations, description);
+        int intervalMinutes = group.stream().flatMap(report -> report.outputs().stream()).filter(output -> output.dataset().equals(dataset))
+                .map(io.energylakehouse.etl.connector.ReportOutput::intervalMinutes).filter(java.util.OptionalInt::isPresent).mapToInt(java.util.OptionalInt::getAsInt)
+                .findFirst().orElse(60);
+        List<DataQualityResult> missing = LocationMaster.missingDays(market.code(), dataset, master.values(), present,
+                dates.stream().filter(present::containsKey).toList(), intervalMinutes, market.time());
+        if (!missing.isEmpty()) {
+            log.info("Stage curate: {} {}: {} locations missing for a whole day inside their validity (check {})", market.code(), dataset, missing.size(),
+                    LocationMaster.LOCATION_MISSING_DAY);
+        }
+        return missing;
     }
 
     /**

@@ -66,6 +66,13 @@ public final class CaisoConnector
         return CaisoPayloadPrices.canonical(oasisRecords, oasis(report), publishedAtUtc, fetchId);
     }
 
+    /** OASIS names a node by its id alone and says nothing of its type or zone in the price reports: nothing beyond the id. */
+    @Override
+    public Optional<io.energylakehouse.etl.curate.LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
+    {
+        return Optional.empty();
+    }
+
     @Override
     public RawRecord record(MarketReport report, RawFields row)
     {

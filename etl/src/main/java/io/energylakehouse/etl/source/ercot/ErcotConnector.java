@@ -95,6 +95,15 @@ public final class ErcotConnector
         return ErcotPayloadPrices.canonical(sppRecords, ErcotReport.fromName(report.requestName()), publishedAtUtc, fetchId);
     }
 
+    /** The settlement point (the id adds a suffix to energy-weighted zones) and its settlement point type (HU, LZ, RN, ...). */
+    @Override
+    public Optional<io.energylakehouse.etl.curate.LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
+    {
+        ErcotSppRecord price = (ErcotSppRecord) record;
+        return Optional.of(new io.energylakehouse.etl.curate.LocationAttributes(ErcotMarket.locationId(price.settlementPoint(), price.settlementPointType()),
+                price.settlementPoint(), price.settlementPointType(), null));
+    }
+
     @Override
     public RawRecord record(MarketReport report, RawFields row)
     {

@@ -116,6 +116,15 @@ public final class MisoConnector
         return MisoPayloadPrices.canonical(lmpRecords, misoReport, publishedAtUtc, fetchId);
     }
 
+    /** The hourly reports' {@code Type} (Hub, Loadzone, Gennode, Interface); the node's name is its id; the five-minute files say nothing more. */
+    @Override
+    public Optional<io.energylakehouse.etl.curate.LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
+    {
+        return record instanceof MisoLmpRecord price
+                ? Optional.of(new io.energylakehouse.etl.curate.LocationAttributes(price.node(), null, price.nodeType(), null))
+                : Optional.empty();
+    }
+
     @Override
     public RawRecord record(MarketReport report, RawFields row)
     {

@@ -66,6 +66,14 @@ public final class NyisoConnector
         return NyisoPayloadPrices.canonical(lbmpRecords, NyisoReport.fromName(report.name()), publishedAtUtc, fetchId);
     }
 
+    /** The location is its PTID; its {@code Name} is the zone or generator name. */
+    @Override
+    public Optional<io.energylakehouse.etl.curate.LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
+    {
+        NyisoLbmpRecord price = (NyisoLbmpRecord) record;
+        return Optional.of(new io.energylakehouse.etl.curate.LocationAttributes(Long.toString(price.ptid()), price.name(), null, null));
+    }
+
     @Override
     public RawRecord record(MarketReport report, RawFields row)
     {

@@ -100,6 +100,14 @@ public final class PjmConnector
         return PjmPayloadPrices.canonical(lmpRecords, PjmReport.fromName(report.requestName()), publishedAtUtc, fetchId);
     }
 
+    /** The pnode's name, its Data Miner {@code type} and its {@code zone}. */
+    @Override
+    public Optional<io.energylakehouse.etl.curate.LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
+    {
+        PjmLmpRecord item = (PjmLmpRecord) record;
+        return Optional.of(new io.energylakehouse.etl.curate.LocationAttributes(Long.toString(item.pnodeId()), item.pnodeName(), item.pnodeType(), item.zone()));
+    }
+
     @Override
     public RawRecord record(MarketReport report, RawFields row)
     {

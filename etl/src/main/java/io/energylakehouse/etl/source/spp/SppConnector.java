@@ -87,6 +87,14 @@ public final class SppConnector
         return SppPayloadPrices.canonical(lmpRecords, SppReport.fromName(report.requestName()), publishedAtUtc, fetchId);
     }
 
+    /** Whether the file prices settlement locations or pnodes (its location column), and the balancing authority area where it says. */
+    @Override
+    public Optional<io.energylakehouse.etl.curate.LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
+    {
+        SppLmpRecord price = (SppLmpRecord) record;
+        return Optional.of(new io.energylakehouse.etl.curate.LocationAttributes(price.locationId(), null, price.report().locationColumn().header(), price.baa()));
+    }
+
     @Override
     public RawRecord record(MarketReport report, RawFields row)
     {
