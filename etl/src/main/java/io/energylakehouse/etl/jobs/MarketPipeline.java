@@ -6,6 +6,7 @@ import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
 import io.energylakehouse.etl.curate.CurationInputs;
 import io.energylakehouse.etl.curate.MarketPrices;
+import io.energylakehouse.etl.publish.CongestionAnalytics;
 import io.energylakehouse.etl.publish.DatasetExporter;
 import io.energylakehouse.etl.publish.ExportResult;
 import io.energylakehouse.etl.publish.HubPrices;
@@ -181,7 +182,9 @@ public final class MarketPipeline
         Map<String, Long> sources = new LinkedHashMap<>();
         sources.put(CanonicalTables.MARKET_PRICES.identifier(), curatedSnapshot);
         for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
-            ExportResult export = publication.export(spec, exporter, sources, notices);
+            List<String> specNotices = new ArrayList<>(notices);
+            specNotices.addAll(publication.notices().getOrDefault(spec.name(), List.of()));
+            ExportResult export = publication.export(spec, exporter, sources, specNotices);
             log.info("Stage publish: {} -> {} rows, {} files, manifest {}", spec.identifier(), export.rows(), export.files().size(), export.manifestPath());
             // After the manifest is in place: the tags keep exactly the snapshots it names readable through snapshot expiry.
             tags.apply(PublishedTags.tags(spec.name(), code, export.sourceSnapshots()));
@@ -200,36 +203,41 @@ public final class MarketPipeline
     {
         List<String> origins();
 
+        /** Per published dataset, what the market's rows lack and why (e.g. no congestion component), for its manifest. */
+        Map<String, List<String>> notices();
+
         ExportResult export(io.energylakehouse.common.table.TableSpec spec, DatasetExporter exporter, Map<String, Long> sources, List<String> notices);
     }
 
+    /** The columns of {@code curated.market_prices} the published tables are made of: what the driver's local relation holds. */
+    private static final List<String> LOCAL_COLUMNS = List.of("market", "dataset", "location_id", "location_type", "interval_start_utc", "operating_date",
+            "price_per_mwh", "energy_per_mwh", "congestion_per_mwh", "loss_per_mwh", "ghg_per_mwh", "currency");
+
     /**
-     * The hub tables from the market's curated rows read on the driver: the same transforms ({@link HubPrices}) over a
-     * local relation, the rows written by Iceberg's writers and exported by the driver; two small Spark jobs in all.
+     * The published tables from the market's curated rows read on the driver: the same transforms ({@link HubPrices},
+     * {@link CongestionAnalytics}) over local relations, the rows written by Iceberg's writers and exported by the
+     * driver. Four small Spark jobs in all: every location's hourly prices (collected once: the hub tables, the DART
+     * spreads and the basis are made from them), the daily hub means, the top congested nodes and the basis.
      */
     private Publication hubTablesOnDriver(long curatedSnapshot, org.apache.iceberg.expressions.Expression marketRows)
     {
-        List<io.energylakehouse.etl.curate.PriceRow> hubRows = new ArrayList<>();
-        for (org.apache.iceberg.data.Record record : lakehouse.scanAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot,
-                org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.equal("location_type", connector.hubDatasets().locationType())),
-                CanonicalTables.MARKET_PRICES.columnNames())) {
-            hubRows.add(io.energylakehouse.etl.curate.PriceRows.fromFields(io.energylakehouse.etl.raw.RawFields.of(record)));
-        }
-        List<io.energylakehouse.etl.curate.PriceRow> latest = io.energylakehouse.etl.curate.PriceRows.latestRevision(hubRows);
-        if (latest.isEmpty()) {
+        HubDatasets datasets = connector.hubDatasets();
+        List<io.energylakehouse.etl.curate.PriceRow> latest = io.energylakehouse.etl.curate.PriceRows.latestRevision(datasetRows(curatedSnapshot, marketRows));
+        if (latest.stream().noneMatch(row -> datasets.locationType().equals(row.locationType()))) {
             throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
         }
-        List<String> priceColumns = CanonicalTables.MARKET_PRICES.columnNames();
-        List<Row> latestRows = latest.stream().map(row -> (Row) org.apache.spark.sql.RowFactory.create(priceColumns.stream().map(row::value).toArray())).toList();
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType(LOCAL_COLUMNS.stream()
+                .map(column -> CanonicalTables.MARKET_PRICES.schema().apply(column)).toArray(org.apache.spark.sql.types.StructField[]::new));
+        List<Row> latestRows = latest.stream().map(row -> (Row) org.apache.spark.sql.RowFactory.create(LOCAL_COLUMNS.stream().map(row::value).toArray())).toList();
         LocalDate first = latest.stream().map(io.energylakehouse.etl.curate.PriceRow::operatingDate).min(LocalDate::compareTo).orElseThrow();
         LocalDate last = latest.stream().map(io.energylakehouse.etl.curate.PriceRow::operatingDate).max(LocalDate::compareTo).orElseThrow();
-        Dataset<Row> hourly = hourly(lakehouse.spark().createDataFrame(latestRows, CanonicalTables.MARKET_PRICES.schema()), first, last);
-        // Collected once, so the daily means and both tables are made from one local relation.
-        Dataset<Row> hourlyLocal = lakehouse.spark().createDataFrame(hourly.collectAsList(), hourly.schema());
+        Dataset<Row> latestLocal = lakehouse.spark().createDataFrame(latestRows, schema);
+        Dataset<Row> everyLocation = hourlyOfEveryLocation(latestLocal, first, last);
+        Dataset<Row> everyLocationLocal = lakehouse.spark().createDataFrame(everyLocation.collectAsList(), everyLocation.schema());
+        java.util.Optional<String> hub = referenceHub();
+        Tables published = tables(latestLocal, everyLocationLocal, CongestionAnalytics.coverage(latest, code, datasets, hub));
         Map<String, List<Row>> tables = new LinkedHashMap<>();
-        tables.put(PublishedTables.HUB_PRICES_HOURLY.name(), sorted(PublishedTables.HUB_PRICES_HOURLY, PublishedTables.HUB_PRICES_HOURLY.conform(hourlyLocal).collectAsList()));
-        tables.put(PublishedTables.HUB_PRICES_DAILY.name(), sorted(PublishedTables.HUB_PRICES_DAILY,
-                PublishedTables.HUB_PRICES_DAILY.conform(HubPrices.daily(hourlyLocal, market.time())).collectAsList()));
+        published.tables().forEach((spec, rows) -> tables.put(spec.name(), sorted(spec, spec.conform(rows).collectAsList())));
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (io.energylakehouse.common.table.TableSpec spec : PublishedTables.all()) {
             lakehouse.overwriteRows(spec, tables.get(spec.name()), marketRows, CurationInputs.marketWrite(code));
@@ -254,11 +262,33 @@ public final class MarketPipeline
             }
 
             @Override
+            public Map<String, List<String>> notices()
+            {
+                return published.notices();
+            }
+
+            @Override
             public ExportResult export(io.energylakehouse.common.table.TableSpec spec, DatasetExporter exporter, Map<String, Long> sources, List<String> notices)
             {
                 return exporter.export(lakehouse, spec, code, tables.get(spec.name()), snapshots.get(spec.name()), sources, notices, originList);
             }
         };
+    }
+
+    /**
+     * Every location's rows of the market's day-ahead and real-time datasets (all revisions) at the snapshot: the hub
+     * tables take the hubs' latest, the analytics every location's.
+     */
+    private List<io.energylakehouse.etl.curate.PriceRow> datasetRows(long curatedSnapshot, org.apache.iceberg.expressions.Expression marketRows)
+    {
+        HubDatasets datasets = connector.hubDatasets();
+        List<io.energylakehouse.etl.curate.PriceRow> rows = new ArrayList<>();
+        for (org.apache.iceberg.data.Record record : lakehouse.scanAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot,
+                org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.in("dataset", datasets.dayAhead(), datasets.realTime())),
+                CanonicalTables.MARKET_PRICES.columnNames())) {
+            rows.add(io.energylakehouse.etl.curate.PriceRows.fromFields(io.energylakehouse.etl.raw.RawFields.of(record)));
+        }
+        return rows;
     }
 
     /** The rows in the spec's key order (ascending, nulls first), as the Spark export orders them. */
@@ -281,34 +311,74 @@ public final class MarketPipeline
         return sorted;
     }
 
-    /** {@link HubPrices#hourly} of the latest revisions, in the market's time and peak calendar. */
-    private Dataset<Row> hourly(Dataset<Row> latest, LocalDate first, LocalDate last)
+    private java.util.Optional<String> referenceHub()
     {
-        HubDatasets datasets = connector.hubDatasets();
-        io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
-        return HubPrices.hourly(latest, code, market.time(), market.peakClock(), block,
-                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(), datasets);
+        return market.referenceHub().map(io.energylakehouse.common.market.ReferenceHub::locationId);
     }
 
-    /** The hub tables in Spark jobs: for markets whose curated rows the driver should not hold. */
+    /**
+     * Every published table of the market, in {@link PublishedTables#all} order, from its latest rows and every location's
+     * {@link HubPrices#hourlyOfEveryLocation} rows (the hub tables take the hubs' rows of it), with the notices of what
+     * the analytics datasets lack (logged), made of the coverage of the latest rows.
+     */
+    private Tables tables(Dataset<Row> latest, Dataset<Row> everyLocationHourly, List<CongestionAnalytics.Coverage> coverage)
+    {
+        HubDatasets datasets = connector.hubDatasets();
+        java.util.Optional<String> hub = referenceHub();
+        Dataset<Row> hubHourly = everyLocationHourly.where(col("location_type").equalTo(datasets.locationType()));
+        Map<io.energylakehouse.common.table.TableSpec, Dataset<Row>> tables = new LinkedHashMap<>();
+        tables.put(PublishedTables.HUB_PRICES_HOURLY, hubHourly);
+        tables.put(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hubHourly, market.time()));
+        tables.put(PublishedTables.CONGESTION_TOP_NODES_DAILY, CongestionAnalytics.topCongestedNodesDaily(latest, code, datasets));
+        tables.put(PublishedTables.DART_SPREADS_HOURLY, CongestionAnalytics.dartSpreadsHourly(hubHourly));
+        tables.put(PublishedTables.BASIS_TO_HUB_HOURLY, hub.isEmpty()
+                ? lakehouse.spark().createDataFrame(List.of(), PublishedTables.BASIS_TO_HUB_HOURLY.schema())
+                : CongestionAnalytics.basisToHubHourly(everyLocationHourly, hub.get()));
+        if (!tables.keySet().equals(new java.util.HashSet<>(PublishedTables.all()))) {
+            throw new IllegalStateException("Cannot publish " + code + ": the published tables are " + PublishedTables.all() + ", made here " + tables.keySet());
+        }
+        CongestionAnalytics.Notices notices = CongestionAnalytics.notices(code, datasets, hub, coverage);
+        Map<String, List<String>> byDataset = new LinkedHashMap<>();
+        byDataset.put(PublishedTables.CONGESTION_TOP_NODES_DAILY.name(), notices.topNodes());
+        byDataset.put(PublishedTables.BASIS_TO_HUB_HOURLY.name(), notices.basis());
+        byDataset.forEach((dataset, lines) -> lines.forEach(line -> log.warn("Stage publish: {} {}: {}", code, dataset, line)));
+        return new Tables(tables, byDataset);
+    }
+
+    /** The published tables to write, and per dataset the notices of their manifests. */
+    private record Tables(Map<io.energylakehouse.common.table.TableSpec, Dataset<Row>> tables, Map<String, List<String>> notices) {}
+
+    /** {@link HubPrices#hourlyOfEveryLocation} of the latest revisions, in the market's time and peak calendar. */
+    private Dataset<Row> hourlyOfEveryLocation(Dataset<Row> latest, LocalDate first, LocalDate last)
+    {
+        io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
+        return HubPrices.hourlyOfEveryLocation(latest, code, market.time(), market.peakClock(), block,
+                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(), connector.hubDatasets());
+    }
+
+    /** The published tables in Spark jobs: for markets whose curated rows the driver should not hold. */
     private Publication hubTablesWithSpark(long curatedSnapshot)
     {
+        HubDatasets datasets = connector.hubDatasets();
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
-                .where(col("market").equalTo(code).and(col("location_type").equalTo(connector.hubDatasets().locationType())));
+                .where(col("market").equalTo(code).and(col("dataset").isin(datasets.dayAhead(), datasets.realTime())));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            Row range = latest.agg(min("operating_date"), max("operating_date")).first();
-            if (range.isNullAt(0)) {
+            Row range = latest.agg(min("operating_date"), max("operating_date"),
+                    org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.when(col("location_type").equalTo(datasets.locationType()), 1))).first();
+            if (range.getLong(2) == 0) {
                 throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
             }
-            Dataset<Row> hourly = hourly(latest, range.getAs(0), range.getAs(1)).persist(StorageLevel.MEMORY_AND_DISK());
+            List<CongestionAnalytics.Coverage> coverage = CongestionAnalytics.coverage(latest, code, datasets, referenceHub()).collectAsList().stream()
+                    .map(CongestionAnalytics.Coverage::of).toList();
+            Dataset<Row> everyLocation = hourlyOfEveryLocation(latest, range.getAs(0), range.getAs(1)).persist(StorageLevel.MEMORY_AND_DISK());
+            Tables published;
             try {
-                lakehouse.overwrite(PublishedTables.HUB_PRICES_HOURLY, hourly, col("market").equalTo(code), CurationInputs.marketWrite(code));
-                lakehouse.overwrite(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hourly, market.time()), col("market").equalTo(code),
-                        CurationInputs.marketWrite(code));
+                published = tables(latest, everyLocation, coverage);
+                published.tables().forEach((spec, rows) -> lakehouse.overwrite(spec, rows, col("market").equalTo(code), CurationInputs.marketWrite(code)));
             }
             finally {
-                hourly.unpersist();
+                everyLocation.unpersist();
             }
             List<String> origins = lakehouse.read(CanonicalTables.FETCH_LOG)
                     .join(latest.select("fetch_id").distinct(), "fetch_id")
@@ -320,6 +390,12 @@ public final class MarketPipeline
                 public List<String> origins()
                 {
                     return origins;
+                }
+
+                @Override
+                public Map<String, List<String>> notices()
+                {
+                    return published.notices();
                 }
 
                 @Override

@@ -108,8 +108,12 @@ public final class DatasetExporter
         try {
             FileSystem fileSystem = folder.getFileSystem(hadoopConfiguration);
             List<PublishedFile> files = new ArrayList<>();
-            files.add(writeFile(fileSystem, folder, spec.name() + ".parquet", "parquet", rows.size(),
-                    temporary -> lakehouse.writeParquetFile(spec, rows, org.apache.iceberg.hadoop.HadoopOutputFile.fromPath(temporary, hadoopConfiguration))));
+            // Iceberg's Parquet writer creates no file for no rows: an empty dataset (a market without a congestion component) is written by Spark.
+            files.add(rows.isEmpty()
+                    ? writeSingleFile(fileSystem, folder, spec.name() + ".parquet", "parquet", 0,
+                            temporary -> lakehouse.spark().createDataFrame(rows, spec.schema()).coalesce(1).write().mode(SaveMode.Overwrite).parquet(temporary))
+                    : writeFile(fileSystem, folder, spec.name() + ".parquet", "parquet", rows.size(),
+                            temporary -> lakehouse.writeParquetFile(spec, rows, org.apache.iceberg.hadoop.HadoopOutputFile.fromPath(temporary, hadoopConfiguration))));
             files.add(writeFile(fileSystem, folder, spec.name() + ".csv.gz", "csv.gz", rows.size(),
                     temporary -> writeCsv(fileSystem, temporary, spec.schema(), rows)));
             String deltaPath = new Path(folder, "delta").toString();

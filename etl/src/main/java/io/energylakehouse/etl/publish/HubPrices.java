@@ -59,22 +59,35 @@ public final class HubPrices
     public static Dataset<Row> hourly(Dataset<Row> latestPrices, String market, MarketTime time, java.time.ZoneId peakClock, PeakBlock block,
             Collection<LocalDate> holidays, io.energylakehouse.etl.connector.HubDatasets datasets)
     {
+        return hourlyOfEveryLocation(latestPrices.where(col("location_type").equalTo(datasets.locationType())), market, time, peakClock, block, holidays, datasets);
+    }
+
+    /**
+     * {@link #hourly} of every location of the datasets, whatever its {@code location_type} (nodes, hubs, zones), with
+     * that type in {@code location_type}: the hub rows of it are {@link #hourly}'s, all of it is what the basis to the
+     * reference hub ({@link CongestionAnalytics#basisToHubHourly}) is made of.
+     */
+    public static Dataset<Row> hourlyOfEveryLocation(Dataset<Row> latestPrices, String market, MarketTime time, java.time.ZoneId peakClock, PeakBlock block,
+            Collection<LocalDate> holidays, io.energylakehouse.etl.connector.HubDatasets datasets)
+    {
         String dayAheadDataset = datasets.dayAhead();
         String realTimeDataset = datasets.realTime();
         int realTimeIntervalMinutes = datasets.realTimeIntervalMinutes();
-        Dataset<Row> hubs = latestPrices.where(col("market").equalTo(market).and(col("location_type").equalTo(datasets.locationType())));
-        Dataset<Row> dayAhead = hubs.where(col("dataset").equalTo(dayAheadDataset)).select(
-                col("location_id"), col("interval_start_utc"), col("currency"),
+        Dataset<Row> prices = latestPrices.where(col("market").equalTo(market));
+        Dataset<Row> dayAhead = prices.where(col("dataset").equalTo(dayAheadDataset)).select(
+                col("location_id"), col("location_type"), col("interval_start_utc"), col("currency"),
                 col("price_per_mwh").as("da_price_per_mwh"), col("energy_per_mwh").as("da_energy_per_mwh"),
                 col("congestion_per_mwh").as("da_congestion_per_mwh"), col("loss_per_mwh").as("da_loss_per_mwh"),
                 col("ghg_per_mwh").as("da_ghg_per_mwh"));
-        Dataset<Row> realTime = hubs.where(col("dataset").equalTo(realTimeDataset))
+        Dataset<Row> realTime = prices.where(col("dataset").equalTo(realTimeDataset))
                 .groupBy(col("location_id"), date_trunc("hour", col("interval_start_utc")).as("interval_start_utc"))
-                .agg(mean(col("price_per_mwh")).as("rt_price_per_mwh"), count(lit(1)).as("rt_interval_count"), first("currency").as("rt_currency"));
+                .agg(mean(col("price_per_mwh")).as("rt_price_per_mwh"), count(lit(1)).as("rt_interval_count"), first("currency").as("rt_currency"),
+                        max("location_type").as("rt_location_type"));
         Column intervalCount = coalesce(col("rt_interval_count"), lit(0L));
         Column expectedCount = lit((long) (60 / realTimeIntervalMinutes));
         Dataset<Row> joined = dayAhead.join(realTime, new String[] {"location_id", "interval_start_utc"}, "full_outer")
                 .withColumn("currency", coalesce(col("currency"), col("rt_currency")))
+                .withColumn("location_type", coalesce(col("location_type"), col("rt_location_type")))
                 .withColumn("rt_interval_count", intervalCount)
                 .withColumn("rt_expected_interval_count", expectedCount)
                 .withColumn("is_rt_complete", intervalCount.equalTo(expectedCount))

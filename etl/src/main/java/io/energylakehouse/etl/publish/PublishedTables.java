@@ -65,8 +65,74 @@ public final class PublishedTables
             .partitionedBy("market")
             .build();
 
+    public static final TableSpec CONGESTION_TOP_NODES_DAILY = TableSpec.builder("published", "congestion_top_nodes_daily",
+                    "Per operating day and market run, the 20 pricing locations with the largest mean absolute congestion component (latest revisions); "
+                            + "no rows for a market whose prices carry no congestion component (ERCOT)")
+            .required("market", StringType, "Market operator code")
+            .required("operating_date", DateType, "Operating day in the market's time zone")
+            .required("market_run", StringType, "day_ahead or real_time")
+            .required("congestion_rank", IntegerType, "1..20 by mean_abs_congestion_per_mwh, largest first; ties broken by location_id")
+            .required("location_id", StringType, "Pricing location (node, hub or zone)")
+            .required("location_type", StringType, "node, hub or zone, as in curated.market_prices")
+            .required("dataset", StringType, "The curated dataset the intervals come from, e.g. da_hourly, rt_5min")
+            .required("mean_congestion_per_mwh", DoubleType, "Mean congestion component over the day's intervals, rounded to 6 decimal places")
+            .required("mean_abs_congestion_per_mwh", DoubleType, "Mean absolute congestion component over the day's intervals, rounded to 6 decimal places")
+            .required("max_abs_congestion_per_mwh", DoubleType, "Largest absolute congestion component of the day's intervals")
+            .required("interval_count", LongType, "Intervals of the day with a congestion component behind the means")
+            .required("currency", StringType, "ISO 4217 code")
+            .key("market", "operating_date", "market_run", "congestion_rank")
+            .partitionedBy("market")
+            .build();
+
+    public static final TableSpec DART_SPREADS_HOURLY = TableSpec.builder("published", "dart_spreads_hourly",
+                    "Hourly day-ahead minus real-time spread of the trading hubs of the hub tables (real time: the hour's mean), hours with both prices")
+            .required("market", StringType, "Market operator code")
+            .required("location_id", StringType, "Trading hub (zone for NYISO), as in published.hub_prices_hourly")
+            .required("interval_start_utc", TimestampType, "Start of the delivery hour")
+            .required("interval_end_utc", TimestampType, "End of the delivery hour")
+            .required("operating_date", DateType, "Operating day in the market's time zone")
+            .required("hour_ending", IntegerType, "Hour ending in elapsed hours: 1..23 on spring-forward days, 1..25 on fall-back days")
+            .required("peak_block", StringType, "On-peak block of this market, e.g. 6x16")
+            .required("is_on_peak", BooleanType, "Whether the hour is in the on-peak block")
+            .required("da_price_per_mwh", DoubleType, "Day-ahead LMP")
+            .required("rt_price_per_mwh", DoubleType, "Mean of the hour's real-time LMPs, rounded to 6 decimal places")
+            .required("dart_spread_per_mwh", DoubleType, "da_price_per_mwh - rt_price_per_mwh, rounded to 6 decimal places")
+            .required("rt_interval_count", LongType, "Real-time intervals behind the mean")
+            .required("rt_expected_interval_count", LongType, "Real-time intervals the hour holds: 12 for 5-minute intervals")
+            .required("is_rt_complete", BooleanType, "Whether the real-time mean was made from every interval of the hour")
+            .required("currency", StringType, "ISO 4217 code")
+            .key("market", "location_id", "interval_start_utc")
+            .partitionedBy("market")
+            .build();
+
+    public static final TableSpec BASIS_TO_HUB_HOURLY = TableSpec.builder("published", "basis_to_hub_hourly",
+                    "Hourly price of every location minus its market's reference hub (Market.referenceHub), day-ahead and real-time (real time: the hour's mean); "
+                            + "the hub's own rows have basis 0")
+            .required("market", StringType, "Market operator code")
+            .required("location_id", StringType, "Pricing location (node, hub or zone)")
+            .required("hub_location_id", StringType, "The market's reference hub, e.g. TH_SP15_GEN-APND, 51288, HB_NORTH")
+            .required("interval_start_utc", TimestampType, "Start of the delivery hour")
+            .required("interval_end_utc", TimestampType, "End of the delivery hour")
+            .required("operating_date", DateType, "Operating day in the market's time zone")
+            .required("hour_ending", IntegerType, "Hour ending in elapsed hours: 1..23 on spring-forward days, 1..25 on fall-back days")
+            .required("peak_block", StringType, "On-peak block of this market, e.g. 6x16")
+            .required("is_on_peak", BooleanType, "Whether the hour is in the on-peak block")
+            .optional("da_price_per_mwh", DoubleType, "Day-ahead LMP of the location")
+            .optional("da_hub_price_per_mwh", DoubleType, "Day-ahead LMP of the reference hub")
+            .optional("da_basis_per_mwh", DoubleType, "da_price_per_mwh - da_hub_price_per_mwh, rounded to 6 decimal places; null when either is")
+            .optional("rt_price_per_mwh", DoubleType, "Mean of the hour's real-time LMPs of the location, rounded to 6 decimal places")
+            .optional("rt_hub_price_per_mwh", DoubleType, "Mean of the hour's real-time LMPs of the reference hub, rounded to 6 decimal places")
+            .optional("rt_basis_per_mwh", DoubleType, "rt_price_per_mwh - rt_hub_price_per_mwh, rounded to 6 decimal places; null when either is")
+            .required("rt_interval_count", LongType, "Real-time intervals behind the location's mean")
+            .required("rt_hub_interval_count", LongType, "Real-time intervals behind the hub's mean")
+            .required("is_rt_complete", BooleanType, "Whether both real-time means were made from every interval of the hour")
+            .required("currency", StringType, "ISO 4217 code")
+            .key("market", "location_id", "interval_start_utc")
+            .partitionedBy("market")
+            .build();
+
     public static List<TableSpec> all()
     {
-        return List.of(HUB_PRICES_HOURLY, HUB_PRICES_DAILY);
+        return List.of(HUB_PRICES_HOURLY, HUB_PRICES_DAILY, CONGESTION_TOP_NODES_DAILY, DART_SPREADS_HOURLY, BASIS_TO_HUB_HOURLY);
     }
 }

@@ -388,7 +388,7 @@ class TestDemoEndToEnd
     private static void assertTagsOnManifestSnapshots(JsonNode manifest)
     {
         String tag = PublishedTags.name(manifest.get("dataset").asText(), manifest.get("market").asText());
-        assertThat(tag).startsWith("published-hub_prices_").endsWith("-" + manifest.get("market").asText().toLowerCase(java.util.Locale.ROOT));
+        assertThat(tag).startsWith(PublishedTags.PREFIX).endsWith("-" + manifest.get("market").asText().toLowerCase(java.util.Locale.ROOT));
         Map<String, Long> tagged = new TreeMap<>();
         Map<String, Long> named = new TreeMap<>();
         manifest.get("source_snapshots").properties().forEach(entry -> {
