@@ -56,7 +56,8 @@ class StackIT
     private static final String CLUSTER_CATALOG = "lakehouse_cluster";
     private static final String LOCAL_CATALOG = "lakehouse_local";
     private static final String PROFILE_MARKETS = "caiso,miso";
-    private static final List<TableSpec> COMPARED = List.of(CanonicalTables.MARKET_PRICES, PublishedTables.HUB_PRICES_HOURLY, PublishedTables.HUB_PRICES_DAILY);
+    private static final List<TableSpec> COMPARED = List.of(CanonicalTables.MARKET_PRICES, PublishedTables.HUB_PRICES_HOURLY, PublishedTables.HUB_PRICES_DAILY,
+            PublishedTables.CONGESTION_TOP_NODES_DAILY, PublishedTables.DART_SPREADS_HOURLY, PublishedTables.BASIS_TO_HUB_HOURLY);
 
     private final Map<String, Duration> timings = new LinkedHashMap<>();
     private final Map<String, String> pidsAfterUp = new TreeMap<>();
@@ -227,6 +228,19 @@ class StackIT
         timeTrino(trino, "trino: top 20 congested nodes of a day",
                 "SELECT location_id, avg(abs(congestion_per_mwh)) AS congestion FROM curated.market_prices WHERE market = 'CAISO' AND dataset = 'rt_5min' "
                         + "AND operating_date = DATE '2024-11-03' GROUP BY 1 ORDER BY 2 DESC LIMIT 20");
+        // The node master and the congestion analytics, one query each (their first rows printed for the record).
+        timeTrino(trino, "trino: curated.locations per market",
+                "SELECT market, count(*) AS locations, min(valid_from) AS first_day, max(valid_to) AS last_day, count_if(location_name IS NOT NULL) AS named, "
+                        + "count_if(operator_type_code IS NOT NULL) AS typed FROM curated.locations GROUP BY 1 ORDER BY 1");
+        timeTrino(trino, "trino: published.congestion_top_nodes_daily, MISO's five most congested of the fall-back day",
+                "SELECT market_run, congestion_rank, location_id, mean_abs_congestion_per_mwh, interval_count FROM published.congestion_top_nodes_daily "
+                        + "WHERE market = 'MISO' AND operating_date = DATE '2024-11-03' AND congestion_rank <= 5 ORDER BY 1, 2");
+        timeTrino(trino, "trino: published.dart_spreads_hourly, NYISO zone J on- and off-peak",
+                "SELECT is_on_peak, count(*) AS hours, round(avg(dart_spread_per_mwh), 4) AS mean_dart_per_mwh FROM published.dart_spreads_hourly "
+                        + "WHERE market = 'NYISO' AND location_id = '61761' GROUP BY 1 ORDER BY 1");
+        timeTrino(trino, "trino: published.basis_to_hub_hourly, SPP's widest day-ahead basis to North Hub",
+                "SELECT location_id, hub_location_id, round(avg(da_basis_per_mwh), 4) AS mean_da_basis_per_mwh, round(avg(rt_basis_per_mwh), 4) AS mean_rt_basis_per_mwh "
+                        + "FROM published.basis_to_hub_hourly WHERE market = 'SPP' GROUP BY 1, 2 ORDER BY abs(avg(da_basis_per_mwh)) DESC LIMIT 5");
     }
 
     private void timeTrino(TrinoClient trino, String what, String query)
@@ -234,12 +248,22 @@ class StackIT
     {
         long started = System.nanoTime();
         int rows = 0;
+        List<String> printed = new ArrayList<>();
         try (Connection connection = trino.connect(); Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 rows++;
+                if (printed.size() < 6) {
+                    List<String> fields = new ArrayList<>();
+                    for (int i = 1; i <= columns; i++) {
+                        fields.add(result.getString(i));
+                    }
+                    printed.add(String.join(" | ", fields));
+                }
             }
         }
         timings.put(what + " (" + rows + " rows)", Duration.ofNanos(System.nanoTime() - started));
+        System.out.println(what + ":\n  " + query + "\n  " + String.join("\n  ", printed));
         assertThat(rows).as(what).isPositive();
     }
 
