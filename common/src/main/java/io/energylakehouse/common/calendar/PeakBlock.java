@@ -13,7 +13,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <ul>
  * <li>PJM (and the eastern 5x16 generally): hours ending 8-23 Eastern, Monday to Friday, except NERC holidays.
- * <li>ERCOT: hours ending 7-22 Central, Monday to Friday, except NERC holidays.
+ * <li>ERCOT: hours ending 7-22 Central, Monday to Friday, except NERC holidays; SPP the same hours ({@code 5x16 Central}).
  * <li>CAISO and the western (WECC) 6x16: hours ending 7-22 Pacific, Monday to Saturday, except NERC holidays.
  * <li>EEX (German and other European power futures): 08:00-20:00 CET/CEST, i.e. hours ending 9-20, Monday to
  *     Friday, public holidays included (they stay on-peak).
@@ -28,6 +28,8 @@ public record PeakBlock(String name, int firstHourEnding, int lastHourEnding, Se
             Set.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY, DayOfWeek.SATURDAY));
     public static final PeakBlock EASTERN_5X16 = new PeakBlock("5x16", 8, 23, MONDAY_TO_FRIDAY);
     public static final PeakBlock ERCOT_5X16 = new PeakBlock("ERCOT 5x16", 7, 22, MONDAY_TO_FRIDAY);
+    /** The eastern 5x16 counted on a Central clock (HE 0800-2300 EPT is HE 0700-2200 CPT): SPP's North Hub contracts. */
+    public static final PeakBlock CENTRAL_5X16 = new PeakBlock("5x16 Central", 7, 22, MONDAY_TO_FRIDAY);
     public static final PeakBlock EEX_PEAK = new PeakBlock("EEX peak", 9, 20, MONDAY_TO_FRIDAY, false);
 
     public PeakBlock

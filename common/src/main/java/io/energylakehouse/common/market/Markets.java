@@ -48,7 +48,7 @@ public final class Markets
     public static final Market NYISO = us("NYISO", "New York Independent System Operator", "America/New_York", PeakBlock.EASTERN_5X16, List.of(), PUBLIC)
             .withReferenceHub(new ReferenceHub("61761", "NYISO Zone J (N.Y.C.)",
                     "CME NYISO Zone J Day-Ahead Peak Calendar-Month (KJ): HE 0800-2300 EPT Monday-Friday, NERC holidays excluded"), ZoneId.of("America/New_York"));
-    public static final Market SPP = us("SPP", "Southwest Power Pool", "America/Chicago", PeakBlock.ERCOT_5X16, List.of(), PUBLIC)
+    public static final Market SPP = us("SPP", "Southwest Power Pool", "America/Chicago", PeakBlock.CENTRAL_5X16, List.of(), PUBLIC)
             .withReferenceHub(new ReferenceHub("SPPNORTH_HUB", "SPP North Hub",
                     "ICE SPP North Hub Day-Ahead Peak Fixed Price Future: HE 0700-2200 CPT Monday-Friday, NERC holidays excluded"), ZoneId.of("America/Chicago"));
     /** IESO publishes Eastern Standard Time all year. */
