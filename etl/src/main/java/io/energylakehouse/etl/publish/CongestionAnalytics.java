@@ -23,7 +23,7 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * Congestion and spread datasets derived from the latest revisions of {@code curated.market_prices} and from
- * {@link HubPrices#hourly} rows, next to the hub tables. Pure {@code Dataset -> Dataset} transforms: the driver path
+ * {@link HubPrices#hourlyOfEveryLocation} rows, next to the hub tables. Pure {@code Dataset -> Dataset} transforms: the driver path
  * applies them to local relations, the Spark path to the curated table, so both publish the same rows.
  *
  * <p>Means are {@link HubPrices#mean} (rounded half-up to {@link HubPrices#MEAN_SCALE} places); a difference of two
@@ -71,7 +71,7 @@ public final class CongestionAnalytics
     }
 
     /**
-     * Day-ahead minus real-time per hub and hour, from {@link HubPrices#hourly} rows: the hours with both prices (the
+     * Day-ahead minus real-time per hub and hour, from {@link HubPrices#hourlyOfEveryLocation} rows: the hours with both prices (the
      * real-time one the hour's mean, with its interval counts and {@code is_rt_complete}).
      */
     public static Dataset<Row> dartSpreadsHourly(Dataset<Row> hubHourly)

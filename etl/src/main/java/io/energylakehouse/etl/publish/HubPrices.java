@@ -42,30 +42,20 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class HubPrices
 {
-    /** The locations the hub datasets are made of by default: curated rows of this {@code location_type}. */
-    public static final String LOCATION_TYPE = io.energylakehouse.etl.connector.HubDatasets.HUB;
     /** Decimal places of every published mean. */
     public static final int MEAN_SCALE = 6;
 
     private HubPrices() {}
 
     /**
-     * Hourly hub prices: day-ahead rows as they are, real-time rows averaged per hour, side by side.
+     * Hourly prices of every location of the datasets, whatever its {@code location_type} (nodes, hubs, zones), with
+     * that type in {@code location_type}: day-ahead rows as they are, real-time rows averaged per hour, side by side.
+     * The rows of the published location type are the hub tables' ({@code HubDatasets.locationType()}); all of them are
+     * what the basis to the reference hub ({@link CongestionAnalytics#basisToHubHourly}) is made of.
      *
      * @param peakClock the zone the peak block's clock hours are counted in (the market's own, except MISO's)
      * @param holidays the holidays to treat as off-peak over the data's date range
-     * @param datasets the day-ahead and real-time datasets and the location type published
-     */
-    public static Dataset<Row> hourly(Dataset<Row> latestPrices, String market, MarketTime time, java.time.ZoneId peakClock, PeakBlock block,
-            Collection<LocalDate> holidays, io.energylakehouse.etl.connector.HubDatasets datasets)
-    {
-        return hourlyOfEveryLocation(latestPrices.where(col("location_type").equalTo(datasets.locationType())), market, time, peakClock, block, holidays, datasets);
-    }
-
-    /**
-     * {@link #hourly} of every location of the datasets, whatever its {@code location_type} (nodes, hubs, zones), with
-     * that type in {@code location_type}: the hub rows of it are {@link #hourly}'s, all of it is what the basis to the
-     * reference hub ({@link CongestionAnalytics#basisToHubHourly}) is made of.
+     * @param datasets the day-ahead and real-time datasets and their real-time interval length
      */
     public static Dataset<Row> hourlyOfEveryLocation(Dataset<Row> latestPrices, String market, MarketTime time, java.time.ZoneId peakClock, PeakBlock block,
             Collection<LocalDate> holidays, io.energylakehouse.etl.connector.HubDatasets datasets)
@@ -97,7 +87,7 @@ public final class HubPrices
     }
 
     /**
-     * Daily on-peak and off-peak means of {@link #hourly} rows, with the day's length in the market's time zone
+     * Daily on-peak and off-peak means of {@link #hourlyOfEveryLocation} rows (of one location type), with the day's length in the market's time zone
      * and the intervals behind the means: day-ahead hours (complete when they are the day's hours) and
      * real-time intervals (complete when every hour holds all of its own).
      */

@@ -111,7 +111,7 @@ class TestIncompleteHubDays
     void checkFailsADayOnWhichAPublishedHubMissesAnHour()
     {
         DayCompleteness completeness = new DayCompleteness(lakehouse);
-        DayCompleteness.Result august = completeness.check(CaisoMarket.MARKET, "da_hourly", AUGUST_1, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+        DayCompleteness.Result august = completeness.check(CaisoMarket.MARKET, "da_hourly", AUGUST_1, CaisoMarket.TIME, Set.of(io.energylakehouse.etl.connector.HubDatasets.HUB));
         assertThat(august.complete()).isFalse();
         assertThat(august.checks()).extracting(DayCompleteness.Check::name, DayCompleteness.Check::passed, DayCompleteness.Check::detail).containsExactly(
                 tuple("rows", true, "2 locations"),
@@ -125,12 +125,12 @@ class TestIncompleteHubDays
                 .hasMessage("Cannot confirm CAISO da_hourly for operating day 2024-08-01: published datasets average locations that miss intervals: "
                         + "TH_NP15_GEN-APND (23 of 24 intervals) (published rows of the day carry is_*_complete = false; see curated.data_quality)");
 
-        DayCompleteness.Result realTime = completeness.check(CaisoMarket.MARKET, "rt_5min", AUGUST_1, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+        DayCompleteness.Result realTime = completeness.check(CaisoMarket.MARKET, "rt_5min", AUGUST_1, CaisoMarket.TIME, Set.of(io.energylakehouse.etl.connector.HubDatasets.HUB));
         assertThat(realTime.checks()).extracting(DayCompleteness.Check::passed).containsExactly(true, false, false, true, true, true);
         assertThat(realTime.publishedShort()).containsExactly("TH_SP15_GEN-APND (23 of 288 intervals)");
 
         // A node short of an hour is named but does not fail the day: nothing published averages it.
-        DayCompleteness.Result fallBack = completeness.check(CaisoMarket.MARKET, "da_hourly", NOVEMBER_3, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+        DayCompleteness.Result fallBack = completeness.check(CaisoMarket.MARKET, "da_hourly", NOVEMBER_3, CaisoMarket.TIME, Set.of(io.energylakehouse.etl.connector.HubDatasets.HUB));
         assertThat(fallBack.complete()).isTrue();
         assertThat(fallBack.problem()).isEmpty();
         assertThat(fallBack.expectedHours()).isEqualTo(25);
@@ -138,7 +138,7 @@ class TestIncompleteHubDays
         assertThat(fallBack.otherExamples()).containsExactly("SYN_NODE_1 (24 of 25 intervals)");
         DayCompleteness.requireComplete(List.of(fallBack));
 
-        DayCompleteness.Result empty = completeness.check(CaisoMarket.MARKET, "da_hourly", AUGUST_1.plusDays(1), CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+        DayCompleteness.Result empty = completeness.check(CaisoMarket.MARKET, "da_hourly", AUGUST_1.plusDays(1), CaisoMarket.TIME, Set.of(io.energylakehouse.etl.connector.HubDatasets.HUB));
         assertThat(empty.checks()).extracting(DayCompleteness.Check::passed).containsExactly(false, false, false);
         assertThat(empty.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("holds no rows for it"));
     }
@@ -245,7 +245,7 @@ class TestIncompleteHubDays
         lakehouse.append(CanonicalTables.MARKET_PRICES, lakehouse.spark().createDataFrame(rows, CanonicalTables.MARKET_PRICES.schema()));
 
         DayCompleteness completeness = new DayCompleteness(lakehouse);
-        DayCompleteness.Result result = completeness.check(CaisoMarket.MARKET, "da_hourly", day, CaisoMarket.TIME, Set.of(HubPrices.LOCATION_TYPE));
+        DayCompleteness.Result result = completeness.check(CaisoMarket.MARKET, "da_hourly", day, CaisoMarket.TIME, Set.of(io.energylakehouse.etl.connector.HubDatasets.HUB));
         assertThat(result.checks()).filteredOn(check -> !check.passed()).extracting(DayCompleteness.Check::name, DayCompleteness.Check::failing, DayCompleteness.Check::detail)
                 .containsExactly(
                         tuple("key_unique", 1L, "1 rows repeat a key [market, dataset, location_id, interval_start_utc, revision] of another row"),
