@@ -72,7 +72,11 @@ public final class Markets
     public static final Market EIA = new Market("EIA", "U.S. Energy Information Administration", MarketTime.of("America/New_York"), "USD", "MMBtu",
             Optional.empty(), ZoneId.of("America/New_York"), List.of("EIA_API_KEY"), "public domain (U.S. government work)");
 
-    private static final Map<String, Market> MARKETS = index(List.of(CAISO, PJM, ERCOT, MISO, NYISO, SPP, IESO, AESO, ENTSOE, NORDPOOL, EPEX, EEX, JEPX, AEMO, EIA));
+    /** The ECB publishes the euro reference rates (no prices): a publisher in the registry so that its feed is run like a market's. */
+    public static final Market ECB = new Market("ECB", "European Central Bank (euro foreign exchange reference rates)", MarketTime.of("Europe/Berlin"), "EUR", "EUR",
+            Optional.empty(), ZoneId.of("Europe/Berlin"), List.of(), "public: the ECB's reference rates are free to reuse, citing the source");
+
+    private static final Map<String, Market> MARKETS = index(List.of(CAISO, PJM, ERCOT, MISO, NYISO, SPP, IESO, AESO, ENTSOE, NORDPOOL, EPEX, EEX, JEPX, AEMO, EIA, ECB));
 
     private static final Map<String, BiddingZone> ZONES = zones();
 

@@ -117,6 +117,50 @@ public final class CanonicalTables
             .partitionedBy("market", "months(trade_date)")
             .build();
 
+    public static final TableSpec SPOT_PRICES = TableSpec.builder("curated", "spot_prices",
+                    "Spot, index and auction prices that are not futures settlements (EU ETS primary auctions, gas day-ahead indices, coal and oil "
+                    + "indices): one row per market, product, trade date and revision. The forward-curve job does not read it")
+            .required("market", StringType, "Market or scheme the price belongs to, upper case, e.g. EU-ETS, TTF, API2, BRENT")
+            .required("product", StringType, "What was priced, as the publisher names it, e.g. EUA_AUCTION_EU (an auction of one platform), TTF_DA")
+            .required("trade_date", DateType, "Day the price was set: the auction day, the index day (publisher's local date)")
+            .required("delivery_start", DateType, "First delivery day (inclusive): EU ETS auctions deliver on the next business day")
+            .required("delivery_end", DateType, "Day after the last delivery day (exclusive)")
+            .optional("price", DoubleType, "Price in currency per unit; null where none was set (a cancelled auction)")
+            .required("currency", StringType, "ISO 4217 code of the price, e.g. EUR")
+            .required("unit", StringType, "Quantity the price is per, e.g. tCO2, MWh, t, bbl")
+            .required("status", StringType, "settled (a price was set) or cancelled (the auction or index did not clear: no price, never forward-filled)")
+            .optional("platform", StringType, "Auction platform or venue where the publisher names one, e.g. EU (common platform), DE, PL, CAP3, EEX")
+            .optional("volume", DoubleType, "Quantity offered or auctioned, in unit; null where the publisher gives none")
+            .optional("bid_volume", DoubleType, "Total quantity bid, in unit (auctions)")
+            .optional("bidders", IntegerType, "Number of bidders (auctions)")
+            .optional("successful_bidders", IntegerType, "Number of successful bidders (auctions)")
+            .optional("cover_ratio", DoubleType, "Bid volume over offered volume (auctions), as published")
+            .required("published_at_utc", TimestampType, "When the publisher published this revision (else when we received the file)")
+            .required("revision", IntegerType, "1 for the first value seen for the key, +1 each time a later publication changed it")
+            .required("fetch_id", StringType, "raw.fetch_log row this revision came from")
+            .required("dq_flags", DataTypes.createArrayType(StringType, false), "Data-quality flags: duplicate_rows_collapsed, ...")
+            .key("market", "product", "trade_date", "revision")
+            .allowed("status", "settled", "cancelled")
+            .partitionedBy("market", "years(trade_date)")
+            .build();
+
+    /** Exact decimals as the ECB publishes them (JPY 2 places, most 4, a few 5 or 6 significant digits): never a binary double. */
+    public static final org.apache.spark.sql.types.DecimalType RATE_TYPE = DataTypes.createDecimalType(20, 8);
+
+    public static final TableSpec FX_RATES = TableSpec.builder("curated", "fx_rates",
+                    "Euro reference exchange rates: one row per rate date, currency and revision, in units of the currency per 1 EUR")
+            .required("rate_date", DateType, "Business day the reference rate is for (TARGET calendar: no weekend or TARGET-holiday rows)")
+            .required("currency", StringType, "ISO 4217 code of the quoted currency, e.g. USD, JPY, NOK")
+            .required("units_per_eur", RATE_TYPE, "Units of currency per 1 EUR, exact as published: price in EUR = price in currency / units_per_eur")
+            .required("source", StringType, "Publisher of the rate, e.g. ECB")
+            .required("published_at_utc", TimestampType, "When the rate was published (ECB: about 16:00 Europe/Berlin on rate_date), else when we received it")
+            .required("revision", IntegerType, "1 for the first value seen for the key, +1 each time a later publication changed it")
+            .required("fetch_id", StringType, "raw.fetch_log row this revision came from")
+            .required("dq_flags", DataTypes.createArrayType(StringType, false), "Data-quality flags")
+            .key("currency", "rate_date", "revision")
+            .partitionedBy("years(rate_date)")
+            .build();
+
     public static final TableSpec QUARANTINE = TableSpec.builder("curated", "quarantine",
                     "Every record rejected on purpose, with why and where it came from: nothing received is lost")
             .required("quarantine_id", StringType, "Stable id: hash of fetch, stage, record position and reason")
@@ -175,7 +219,7 @@ public final class CanonicalTables
 
     public static List<TableSpec> all()
     {
-        return List.of(FETCH_LOG, MARKET_PRICES, FUNDAMENTALS, COMMODITY_PRICES, QUARANTINE, DATA_QUALITY, LOCATIONS);
+        return List.of(FETCH_LOG, MARKET_PRICES, FUNDAMENTALS, COMMODITY_PRICES, SPOT_PRICES, FX_RATES, QUARANTINE, DATA_QUALITY, LOCATIONS);
     }
 
 }

@@ -17,7 +17,7 @@ class TestMarkets
     void everyMarketOfTheRoadmapIsRegisteredOnce()
     {
         assertThat(Markets.all()).extracting(Market::code).containsExactly(
-                "CAISO", "PJM", "ERCOT", "MISO", "NYISO", "SPP", "IESO", "AESO", "ENTSOE", "NORDPOOL", "EPEX", "EEX", "JEPX", "AEMO", "EIA");
+                "CAISO", "PJM", "ERCOT", "MISO", "NYISO", "SPP", "IESO", "AESO", "ENTSOE", "NORDPOOL", "EPEX", "EEX", "JEPX", "AEMO", "EIA", "ECB");
         assertThat(Markets.require("pjm")).isSameAs(Markets.PJM);
         assertThat(Markets.requireWithArea("eex-de")).isSameAs(Markets.EEX);
         assertThatThrownBy(() -> Markets.require("NEMO"))

@@ -3,6 +3,7 @@ package io.energylakehouse.etl.connector;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.market.Market;
 import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.curate.CanonicalRecords;
 import io.energylakehouse.etl.curate.LocationAttributes;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
@@ -38,6 +39,18 @@ public interface MarketConnector
      * refused records. Pure Java; {@code publishedAtUtc} and {@code fetchId} are the payload's, for every row.
      */
     CanonicalPrices canonical(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId);
+
+    /**
+     * The curation step of a report whose output is a canonical table other than {@code curated.market_prices}
+     * ({@code curated.fx_rates}, {@code curated.spot_prices}, {@code curated.fundamentals}: see its {@link MarketReport#outputs}):
+     * one payload's parsed records to rows of that table (revision null) and refused records. Pure Java, like
+     * {@link #canonical}; a connector whose reports all feed {@code curated.market_prices} keeps the default, which refuses.
+     */
+    default CanonicalRecords canonicalRecords(MarketReport report, List<? extends RawRecord> records, Instant publishedAtUtc, String fetchId)
+    {
+        throw new UnsupportedOperationException("Cannot curate " + market().code() + " report " + report.name() + " into "
+                + report.outputs().get(0).canonicalTable().identifier() + ": the connector curates only curated.market_prices");
+    }
 
     /**
      * The record a row of the report's raw table holds: the inverse of {@link RawRecord#toRow}, so that curation can give
