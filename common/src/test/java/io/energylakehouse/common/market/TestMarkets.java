@@ -22,7 +22,7 @@ class TestMarkets
         assertThat(Markets.requireWithArea("eex-de")).isSameAs(Markets.EEX);
         assertThatThrownBy(() -> Markets.require("NEMO"))
                 .isInstanceOf(LakehouseException.class)
-                .hasMessage("Cannot find market 'NEMO': the markets are CAISO, PJM, ERCOT, MISO, NYISO, SPP, IESO, AESO, ENTSOE, NORDPOOL, EPEX, EEX, JEPX, AEMO, EIA");
+                .hasMessage("Cannot find market 'NEMO': the markets are CAISO, PJM, ERCOT, MISO, NYISO, SPP, IESO, AESO, ENTSOE, NORDPOOL, EPEX, EEX, JEPX, AEMO, EIA, ECB");
     }
 
     @Test
