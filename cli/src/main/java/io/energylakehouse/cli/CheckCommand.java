@@ -63,7 +63,7 @@ final class CheckCommand
             DayCompleteness completeness = new DayCompleteness(lakehouse);
             for (String dataset : selected) {
                 for (LocalDate date : dates) {
-                    DayCompleteness.Result result = completeness.check(market.code(), dataset, date, market.time(), Set.of(connector.hubDatasets().locationType()));
+                    DayCompleteness.Result result = completeness.check(market.code(), dataset, date, market.time(), Set.of(connector.hubDatasets().orElseThrow().locationType()));
                     System.out.println(line(result));
                     for (DayCompleteness.Check check : result.checks()) {
                         if (!check.passed()) {

@@ -100,8 +100,11 @@ public interface MarketConnector
                 .toList();
     }
 
-    /** The day-ahead and real-time datasets its published hub tables are made of. */
-    HubDatasets hubDatasets();
+    /**
+     * The day-ahead and real-time datasets its published hub tables are made of; empty for a publisher with no energy
+     * prices (the ECB's rates, EEX's auctions), which publishes no hub tables.
+     */
+    Optional<HubDatasets> hubDatasets();
 
     /**
      * Writes labelled synthetic files in the operator's exact format (for the demo, the bench and replays without

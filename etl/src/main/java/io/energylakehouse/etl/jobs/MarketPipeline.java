@@ -221,7 +221,7 @@ public final class MarketPipeline
      */
     private Publication hubTablesOnDriver(long curatedSnapshot, org.apache.iceberg.expressions.Expression marketRows)
     {
-        HubDatasets datasets = connector.hubDatasets();
+        HubDatasets datasets = hubDatasets();
         List<io.energylakehouse.etl.curate.PriceRow> latest = io.energylakehouse.etl.curate.PriceRows.latestRevision(datasetRows(curatedSnapshot, marketRows));
         if (latest.stream().noneMatch(row -> datasets.locationType().equals(row.locationType()))) {
             throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
@@ -281,7 +281,7 @@ public final class MarketPipeline
      */
     private List<io.energylakehouse.etl.curate.PriceRow> datasetRows(long curatedSnapshot, org.apache.iceberg.expressions.Expression marketRows)
     {
-        HubDatasets datasets = connector.hubDatasets();
+        HubDatasets datasets = hubDatasets();
         List<io.energylakehouse.etl.curate.PriceRow> rows = new ArrayList<>();
         for (org.apache.iceberg.data.Record record : lakehouse.scanAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot,
                 org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.in("dataset", datasets.dayAhead(), datasets.realTime())),
@@ -323,7 +323,7 @@ public final class MarketPipeline
      */
     private Tables tables(Dataset<Row> latest, Dataset<Row> everyLocationHourly, List<CongestionAnalytics.Coverage> coverage)
     {
-        HubDatasets datasets = connector.hubDatasets();
+        HubDatasets datasets = hubDatasets();
         java.util.Optional<String> hub = referenceHub();
         Dataset<Row> hubHourly = everyLocationHourly.where(col("location_type").equalTo(datasets.locationType()));
         Map<io.energylakehouse.common.table.TableSpec, Dataset<Row>> tables = new LinkedHashMap<>();
@@ -353,13 +353,13 @@ public final class MarketPipeline
     {
         io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
         return HubPrices.hourlyOfEveryLocation(latest, code, market.time(), market.peakClock(), block,
-                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(), connector.hubDatasets());
+                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(), hubDatasets());
     }
 
     /** The published tables in Spark jobs: for markets whose curated rows the driver should not hold. */
     private Publication hubTablesWithSpark(long curatedSnapshot)
     {
-        HubDatasets datasets = connector.hubDatasets();
+        HubDatasets datasets = hubDatasets();
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
                 .where(col("market").equalTo(code).and(col("dataset").isin(datasets.dayAhead(), datasets.realTime())));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
@@ -509,4 +509,12 @@ public final class MarketPipeline
         });
         return summaries;
     }
+
+    /** The connector's hub datasets: publishing hub prices needs them (a publisher without energy prices has none). */
+    private HubDatasets hubDatasets()
+    {
+        return connector.hubDatasets().orElseThrow(() -> new IllegalStateException("Cannot publish hub prices of " + connector.market().code()
+                + ": its connector names no hub datasets (it lands no energy prices)"));
+    }
+
 }

@@ -87,7 +87,7 @@ class TestCongestionAnalytics
     {
         for (MarketConnector connector : CONNECTORS) {
             String market = connector.market().code();
-            HubDatasets datasets = connector.hubDatasets();
+            HubDatasets datasets = connector.hubDatasets().orElseThrow();
             String hub = connector.market().referenceHub().orElseThrow().locationId();
             String where = "market = '" + market + "'";
 

@@ -35,9 +35,9 @@ public final class CaisoConnector
     }
 
     @Override
-    public HubDatasets hubDatasets()
+    public Optional<HubDatasets> hubDatasets()
     {
-        return new HubDatasets(OasisReport.PRC_LMP.dataset(), OasisReport.PRC_INTVL_LMP.dataset(), OasisReport.PRC_INTVL_LMP.intervalMinutes());
+        return Optional.of(new HubDatasets(OasisReport.PRC_LMP.dataset(), OasisReport.PRC_INTVL_LMP.dataset(), OasisReport.PRC_INTVL_LMP.intervalMinutes()));
     }
 
     @Override

@@ -37,9 +37,9 @@ public final class ErcotConnector
     }
 
     @Override
-    public HubDatasets hubDatasets()
+    public Optional<HubDatasets> hubDatasets()
     {
-        return new HubDatasets(ErcotReport.DAM_SPP.dataset(), ErcotReport.RT_SPP.dataset(), ErcotReport.RT_SPP.intervalMinutes());
+        return Optional.of(new HubDatasets(ErcotReport.DAM_SPP.dataset(), ErcotReport.RT_SPP.dataset(), ErcotReport.RT_SPP.intervalMinutes()));
     }
 
     @Override

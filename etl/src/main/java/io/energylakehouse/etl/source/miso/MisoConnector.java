@@ -50,9 +50,9 @@ public final class MisoConnector
     }
 
     @Override
-    public HubDatasets hubDatasets()
+    public Optional<HubDatasets> hubDatasets()
     {
-        return new HubDatasets(MisoReport.DA_EXPOST_LMP.dataset(), MisoReport.RT_LMP_FINAL.dataset(), MisoReport.RT_LMP_FINAL.intervalMinutes());
+        return Optional.of(new HubDatasets(MisoReport.DA_EXPOST_LMP.dataset(), MisoReport.RT_LMP_FINAL.dataset(), MisoReport.RT_LMP_FINAL.intervalMinutes()));
     }
 
     @Override

@@ -46,10 +46,10 @@ public final class NyisoConnector
     }
 
     @Override
-    public HubDatasets hubDatasets()
+    public Optional<HubDatasets> hubDatasets()
     {
         // NYISO has no trading hubs: its zones are what trades (zone J is the reference); generators are nodes.
-        return new HubDatasets(NyisoReport.DAMLBMP_ZONE.dataset(), NyisoReport.REALTIME_ZONE.dataset(), NyisoReport.REALTIME_ZONE.intervalMinutes(), "zone");
+        return Optional.of(new HubDatasets(NyisoReport.DAMLBMP_ZONE.dataset(), NyisoReport.REALTIME_ZONE.dataset(), NyisoReport.REALTIME_ZONE.intervalMinutes(), "zone"));
     }
 
     @Override

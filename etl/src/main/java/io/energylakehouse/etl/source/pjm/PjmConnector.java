@@ -37,9 +37,9 @@ public final class PjmConnector
     }
 
     @Override
-    public HubDatasets hubDatasets()
+    public Optional<HubDatasets> hubDatasets()
     {
-        return new HubDatasets(PjmReport.DA_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.intervalMinutes());
+        return Optional.of(new HubDatasets(PjmReport.DA_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.dataset(), PjmReport.RT_FIVEMIN_HRL_LMPS.intervalMinutes()));
     }
 
     @Override

@@ -48,9 +48,9 @@ public final class SppConnector
     }
 
     @Override
-    public HubDatasets hubDatasets()
+    public Optional<HubDatasets> hubDatasets()
     {
-        return new HubDatasets(SppReport.DA_LMP_SL.dataset(), SppReport.RTBM_LMP_SL.dataset(), SppReport.RTBM_LMP_SL.intervalMinutes());
+        return Optional.of(new HubDatasets(SppReport.DA_LMP_SL.dataset(), SppReport.RTBM_LMP_SL.dataset(), SppReport.RTBM_LMP_SL.intervalMinutes()));
     }
 
     @Override

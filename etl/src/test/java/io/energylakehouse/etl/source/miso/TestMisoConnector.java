@@ -35,9 +35,9 @@ class TestMisoConnector
         assertThat(connector.reports()).extracting(report -> report.rawTable().identifier())
                 .containsExactly("raw.miso_da_expost_lmp", "raw.miso_rt_lmp_prelim", "raw.miso_rt_lmp_final", "raw.miso_rt_5min_lmp");
         assertThat(connector.reports().get(3).outputs().get(0).intervalMinutes()).hasValue(5);
-        assertThat(connector.hubDatasets().dayAhead()).isEqualTo("da_hourly");
-        assertThat(connector.hubDatasets().realTime()).isEqualTo("rt_hourly");
-        assertThat(connector.hubDatasets().realTimeIntervalMinutes()).isEqualTo(60);
+        assertThat(connector.hubDatasets().orElseThrow().dayAhead()).isEqualTo("da_hourly");
+        assertThat(connector.hubDatasets().orElseThrow().realTime()).isEqualTo("rt_hourly");
+        assertThat(connector.hubDatasets().orElseThrow().realTimeIntervalMinutes()).isEqualTo(60);
         assertThat(connector.report("RT-LMP-FINAL").name()).isEqualTo("rt_lmp_final");
         assertThat(connector.samples()).isPresent();
     }

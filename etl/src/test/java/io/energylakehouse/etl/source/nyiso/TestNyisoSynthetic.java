@@ -89,7 +89,7 @@ class TestNyisoSynthetic
         assertThat(connector.market().code()).isEqualTo("NYISO");
         assertThat(connector.reports()).extracting(MarketReport::name).containsExactly("damlbmp_zone", "damlbmp_gen", "realtime_zone", "realtime_gen", "rtlbmp_zone");
         assertThat(connector.reports()).extracting(report -> report.datasets().get(0)).containsExactly("da_hourly", "da_hourly", "rt_5min", "rt_5min", "rt_hourly");
-        assertThat(connector.hubDatasets().realTimeIntervalMinutes()).isEqualTo(5);
+        assertThat(connector.hubDatasets().orElseThrow().realTimeIntervalMinutes()).isEqualTo(5);
         assertThat(connector.reportOfFile("20240701realtime_gen.csv")).map(MarketReport::name).contains("realtime_gen");
         assertThat(connector.reportOfFile("20240601rtlbmp_zone_csv.zip")).map(MarketReport::name).contains("rtlbmp_zone");
         assertThat(connector.reportOfFile("20240701pal.csv")).isEmpty();

@@ -27,9 +27,9 @@ class TestSppConnector
         assertThat(CONNECTOR.market().code()).isEqualTo("SPP");
         assertThat(CONNECTOR.reports()).extracting(MarketReport::name).containsExactly("da_lmp_sl", "da_lmp_b", "rtbm_lmp_sl", "rtbm_lmp_daily");
         assertThat(CONNECTOR.reports()).extracting(report -> report.datasets().get(0)).containsExactly("da_hourly", "da_hourly", "rt_5min", "rt_5min");
-        assertThat(CONNECTOR.hubDatasets().dayAhead()).isEqualTo("da_hourly");
-        assertThat(CONNECTOR.hubDatasets().realTime()).isEqualTo("rt_5min");
-        assertThat(CONNECTOR.hubDatasets().realTimeIntervalMinutes()).isEqualTo(5);
+        assertThat(CONNECTOR.hubDatasets().orElseThrow().dayAhead()).isEqualTo("da_hourly");
+        assertThat(CONNECTOR.hubDatasets().orElseThrow().realTime()).isEqualTo("rt_5min");
+        assertThat(CONNECTOR.hubDatasets().orElseThrow().realTimeIntervalMinutes()).isEqualTo(5);
         assertThat(CONNECTOR.report("RTBM-LMP-DAILY").name()).isEqualTo("rtbm_lmp_daily");
     }
 
