@@ -1,5 +1,7 @@
 package io.energylakehouse.etl.connector;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -10,11 +12,20 @@ import static java.util.Objects.requireNonNull;
  * of {@code locationType}: its trading hubs ({@code hub}), its zones where the market trades zones (NYISO), its bidding
  * zones or delivery areas (ENTSO-E, Nord Pool: {@code zone}, {@code area}) or the one system price (AESO: {@code system}).
  * A market with no day-ahead market (AESO) or no real-time prices we land (the European day-ahead auctions) has one side.
+ *
+ * <p>Where the day-ahead auction also clears sub-hourly products (the European day-ahead auction in quarter hours since
+ * 2025-10-01), {@code dayAheadSubHourlyDataset} names that dataset: an hour with no row of the hourly dataset takes the
+ * mean of its sub-hourly prices, counted in {@code da_interval_count}.
  */
-public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> realTimeDataset, int realTimeIntervalMinutes, String locationType)
+public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> realTimeDataset, int realTimeIntervalMinutes, String locationType,
+        Optional<String> dayAheadSubHourlyDataset, int dayAheadSubHourlyMinutes)
 {
     /** The location type of trading hubs. */
     public static final String HUB = "hub";
+    /** The market run of the day-ahead datasets, as the analytics tables name it. */
+    public static final String DAY_AHEAD = "day_ahead";
+    /** The market run of the real-time dataset. */
+    public static final String REAL_TIME = "real_time";
 
     /** A market whose published locations are its trading hubs. */
     public HubDatasets(String dayAhead, String realTime, int realTimeIntervalMinutes)
@@ -24,19 +35,25 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
 
     public HubDatasets(String dayAhead, String realTime, int realTimeIntervalMinutes, String locationType)
     {
-        this(Optional.of(dayAhead), Optional.of(realTime), realTimeIntervalMinutes, locationType);
+        this(Optional.of(dayAhead), Optional.of(realTime), realTimeIntervalMinutes, locationType, Optional.empty(), 60);
     }
 
     /** A market that publishes day-ahead prices only (the European day-ahead auctions), of locations of {@code locationType}. */
     public static HubDatasets dayAheadOnly(String dayAhead, String locationType)
     {
-        return new HubDatasets(Optional.of(dayAhead), Optional.empty(), 60, locationType);
+        return new HubDatasets(Optional.of(dayAhead), Optional.empty(), 60, locationType, Optional.empty(), 60);
     }
 
     /** A market with real-time prices only (AESO's pool price), of locations of {@code locationType}. */
     public static HubDatasets realTimeOnly(String realTime, int realTimeIntervalMinutes, String locationType)
     {
-        return new HubDatasets(Optional.empty(), Optional.of(realTime), realTimeIntervalMinutes, locationType);
+        return new HubDatasets(Optional.empty(), Optional.of(realTime), realTimeIntervalMinutes, locationType, Optional.empty(), 60);
+    }
+
+    /** These datasets, with the day-ahead auction's sub-hourly dataset, whose hourly means stand in for hours the hourly dataset lacks. */
+    public HubDatasets withSubHourlyDayAhead(String dataset, int minutes)
+    {
+        return new HubDatasets(dayAheadDataset, realTimeDataset, realTimeIntervalMinutes, locationType, Optional.of(dataset), minutes);
     }
 
     public HubDatasets
@@ -44,11 +61,14 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
         requireNonNull(dayAheadDataset, "dayAheadDataset is null");
         requireNonNull(realTimeDataset, "realTimeDataset is null");
         requireNonNull(locationType, "locationType is null");
+        requireNonNull(dayAheadSubHourlyDataset, "dayAheadSubHourlyDataset is null");
         if (dayAheadDataset.isEmpty() && realTimeDataset.isEmpty()) {
             throw new IllegalArgumentException("Cannot publish hub prices of no dataset: name a day-ahead or a real-time dataset");
         }
-        if (realTimeIntervalMinutes <= 0 || 60 % realTimeIntervalMinutes != 0) {
-            throw new IllegalArgumentException("Cannot publish hourly real-time averages of " + realTimeIntervalMinutes + "-minute intervals: they do not divide an hour");
+        for (int minutes : new int[] {realTimeIntervalMinutes, dayAheadSubHourlyMinutes}) {
+            if (minutes <= 0 || 60 % minutes != 0) {
+                throw new IllegalArgumentException("Cannot publish hourly averages of " + minutes + "-minute intervals: they do not divide an hour");
+            }
         }
     }
 
@@ -64,5 +84,21 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
     {
         return realTimeDataset.orElseThrow(() -> new IllegalStateException("Cannot use the real-time dataset of hub prices with none (day-ahead only: "
                 + dayAheadDataset.orElse("") + ")"));
+    }
+
+    /** Every dataset the published tables read, with its market run ({@link #DAY_AHEAD} or {@link #REAL_TIME}), day-ahead first. */
+    public Map<String, String> runs()
+    {
+        Map<String, String> runs = new LinkedHashMap<>();
+        dayAheadDataset.ifPresent(dataset -> runs.put(dataset, DAY_AHEAD));
+        dayAheadSubHourlyDataset.ifPresent(dataset -> runs.put(dataset, DAY_AHEAD));
+        realTimeDataset.ifPresent(dataset -> runs.put(dataset, REAL_TIME));
+        return runs;
+    }
+
+    /** The names of {@link #runs}, for filters. */
+    public String[] names()
+    {
+        return runs().keySet().toArray(String[]::new);
     }
 }

@@ -284,7 +284,7 @@ public final class MarketPipeline
         HubDatasets datasets = hubDatasets();
         List<io.energylakehouse.etl.curate.PriceRow> rows = new ArrayList<>();
         for (org.apache.iceberg.data.Record record : lakehouse.scanAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot,
-                org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.in("dataset", datasets.dayAhead(), datasets.realTime())),
+                org.apache.iceberg.expressions.Expressions.and(marketRows, org.apache.iceberg.expressions.Expressions.in("dataset", (Object[]) datasets.names())),
                 CanonicalTables.MARKET_PRICES.columnNames())) {
             rows.add(io.energylakehouse.etl.curate.PriceRows.fromFields(io.energylakehouse.etl.raw.RawFields.of(record)));
         }
@@ -361,7 +361,7 @@ public final class MarketPipeline
     {
         HubDatasets datasets = hubDatasets();
         Dataset<Row> curated = lakehouse.readAtSnapshot(CanonicalTables.MARKET_PRICES, curatedSnapshot)
-                .where(col("market").equalTo(code).and(col("dataset").isin(datasets.dayAhead(), datasets.realTime())));
+                .where(col("market").equalTo(code).and(col("dataset").isin((Object[]) datasets.names())));
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row range = latest.agg(min("operating_date"), max("operating_date"),

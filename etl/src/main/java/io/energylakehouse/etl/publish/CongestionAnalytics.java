@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.DataTypes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.apache.spark.sql.functions.abs;
@@ -35,9 +36,9 @@ public final class CongestionAnalytics
     /** Locations per operating day and market run in {@code published.congestion_top_nodes_daily}. */
     public static final int TOP_NODES = 20;
     /** {@code market_run} of the rows of the connector's day-ahead dataset. */
-    public static final String DAY_AHEAD = "day_ahead";
+    public static final String DAY_AHEAD = HubDatasets.DAY_AHEAD;
     /** {@code market_run} of the rows of the connector's real-time dataset. */
-    public static final String REAL_TIME = "real_time";
+    public static final String REAL_TIME = HubDatasets.REAL_TIME;
 
     private CongestionAnalytics() {}
 
@@ -54,8 +55,8 @@ public final class CongestionAnalytics
                 "currency");
         Column congestion = col("congestion_per_mwh");
         Dataset<Row> perDay = latestPrices
-                .where(col("market").equalTo(market).and(col("dataset").isin(datasets.dayAhead(), datasets.realTime())).and(congestion.isNotNull()))
-                .withColumn("market_run", when(col("dataset").equalTo(datasets.dayAhead()), lit(DAY_AHEAD)).otherwise(lit(REAL_TIME)))
+                .where(col("market").equalTo(market).and(col("dataset").isin((Object[]) datasets.names())).and(congestion.isNotNull()))
+                .withColumn("market_run", runOf(datasets))
                 .groupBy("market", "operating_date", "market_run", "dataset", "location_id")
                 .agg(max("location_type").as("location_type"),
                         HubPrices.mean(congestion).as("mean_congestion_per_mwh"),
@@ -116,7 +117,7 @@ public final class CongestionAnalytics
     {
         Columns.require(latestPrices, "coverage", "market", "dataset", "location_id", "congestion_per_mwh");
         Column isHub = hubLocationId.map(hub -> col("location_id").equalTo(hub)).orElse(lit(false));
-        return latestPrices.where(col("market").equalTo(market).and(col("dataset").isin(datasets.dayAhead(), datasets.realTime())))
+        return latestPrices.where(col("market").equalTo(market).and(col("dataset").isin((Object[]) datasets.names())))
                 .groupBy("dataset")
                 .agg(count(lit(1)).as("price_rows"), count(col("congestion_per_mwh")).as("congestion_rows"),
                         count(when(isHub, lit(1))).as("reference_hub_rows"));
@@ -142,7 +143,7 @@ public final class CongestionAnalytics
             Optional<String> hubLocationId)
     {
         List<Coverage> coverage = new ArrayList<>();
-        for (String dataset : List.of(datasets.dayAhead(), datasets.realTime())) {
+        for (String dataset : datasets.runs().keySet()) {
             long prices = 0;
             long congestion = 0;
             long hub = 0;
@@ -179,9 +180,10 @@ public final class CongestionAnalytics
         List<String> topNodes = new ArrayList<>();
         List<String> basis = new ArrayList<>();
         long hubRows = 0;
-        for (String dataset : List.of(datasets.dayAhead(), datasets.realTime())) {
-            String run = dataset.equals(datasets.dayAhead()) ? DAY_AHEAD : REAL_TIME;
-            Coverage counts = coverage.stream().filter(entry -> entry.dataset().equals(dataset)).findFirst().orElse(new Coverage(dataset, 0, 0, 0));
+        for (Map.Entry<String, String> entry : datasets.runs().entrySet()) {
+            String dataset = entry.getKey();
+            String run = entry.getValue();
+            Coverage counts = coverage.stream().filter(covered -> covered.dataset().equals(dataset)).findFirst().orElse(new Coverage(dataset, 0, 0, 0));
             hubRows += counts.referenceHubRows();
             if (counts.priceRows() == 0) {
                 topNodes.add(String.format("No %s rows: curated.market_prices holds no %s %s prices.", run, market, dataset));
@@ -195,10 +197,20 @@ public final class CongestionAnalytics
             basis.add(String.format("No rows: %s has no reference hub in the market registry.", market));
         }
         else if (hubRows == 0) {
-            basis.add(String.format("No rows: %s's reference hub %s has no %s or %s prices in curated.market_prices.", market, hubLocationId.get(),
-                    datasets.dayAhead(), datasets.realTime()));
+            basis.add(String.format("No rows: %s's reference hub %s has no %s prices in curated.market_prices.", market, hubLocationId.get(),
+                    String.join(" or ", datasets.runs().keySet())));
         }
         return new Notices(topNodes, basis);
+    }
+
+    /** The market run of a row by its dataset. */
+    private static Column runOf(HubDatasets datasets)
+    {
+        Column run = lit(null).cast(DataTypes.StringType);
+        for (Map.Entry<String, String> entry : datasets.runs().entrySet()) {
+            run = when(col("dataset").equalTo(entry.getKey()), lit(entry.getValue())).otherwise(run);
+        }
+        return run;
     }
 
     /** {@code minuend - subtrahend} as decimals, rounded half-up to {@link HubPrices#MEAN_SCALE} places; null when either is. */

@@ -60,30 +60,57 @@ public final class HubPrices
     public static Dataset<Row> hourlyOfEveryLocation(Dataset<Row> latestPrices, String market, MarketTime time, java.time.ZoneId peakClock, PeakBlock block,
             Collection<LocalDate> holidays, io.energylakehouse.etl.connector.HubDatasets datasets)
     {
-        String dayAheadDataset = datasets.dayAhead();
-        String realTimeDataset = datasets.realTime();
-        int realTimeIntervalMinutes = datasets.realTimeIntervalMinutes();
         Dataset<Row> prices = latestPrices.where(col("market").equalTo(market));
-        Dataset<Row> dayAhead = prices.where(col("dataset").equalTo(dayAheadDataset)).select(
-                col("location_id"), col("location_type"), col("interval_start_utc"), col("currency"),
-                col("price_per_mwh").as("da_price_per_mwh"), col("energy_per_mwh").as("da_energy_per_mwh"),
-                col("congestion_per_mwh").as("da_congestion_per_mwh"), col("loss_per_mwh").as("da_loss_per_mwh"),
-                col("ghg_per_mwh").as("da_ghg_per_mwh"));
-        Dataset<Row> realTime = prices.where(col("dataset").equalTo(realTimeDataset))
+        Dataset<Row> dayAhead = dayAheadHourly(prices, datasets);
+        Column isRealTime = datasets.realTimeDataset().map(dataset -> col("dataset").equalTo(dataset)).orElse(lit(false));
+        Dataset<Row> realTime = prices.where(isRealTime)
                 .groupBy(col("location_id"), date_trunc("hour", col("interval_start_utc")).as("interval_start_utc"))
                 .agg(mean(col("price_per_mwh")).as("rt_price_per_mwh"), count(lit(1)).as("rt_interval_count"), first("currency").as("rt_currency"),
                         max("location_type").as("rt_location_type"));
         Column intervalCount = coalesce(col("rt_interval_count"), lit(0L));
-        Column expectedCount = lit((long) (60 / realTimeIntervalMinutes));
+        // A market without a real-time dataset expects no real-time intervals (and is never complete in them).
+        Column expectedCount = lit(datasets.realTimeDataset().isPresent() ? (long) (60 / datasets.realTimeIntervalMinutes()) : 0L);
+        Column daCount = coalesce(col("da_interval_count"), lit(0L));
+        Column daExpected = coalesce(col("da_expected_interval_count"), lit(datasets.dayAheadDataset().isPresent() ? 1L : 0L));
         Dataset<Row> joined = dayAhead.join(realTime, new String[] {"location_id", "interval_start_utc"}, "full_outer")
                 .withColumn("currency", coalesce(col("currency"), col("rt_currency")))
                 .withColumn("location_type", coalesce(col("location_type"), col("rt_location_type")))
+                .withColumn("da_interval_count", daCount)
+                .withColumn("da_expected_interval_count", daExpected)
+                .withColumn("is_da_complete", daCount.equalTo(daExpected).and(daExpected.gt(0)))
                 .withColumn("rt_interval_count", intervalCount)
                 .withColumn("rt_expected_interval_count", expectedCount)
-                .withColumn("is_rt_complete", intervalCount.equalTo(expectedCount))
+                .withColumn("is_rt_complete", intervalCount.equalTo(expectedCount).and(expectedCount.gt(0)))
                 .withColumn("market", lit(market))
                 .withColumn("interval_end_utc", col("interval_start_utc").plus(expr("INTERVAL 1 HOUR")));
         return withOnPeak(MarketPrices.withOperatingTime(joined, time), peakClock, block, holidays);
+    }
+
+    /**
+     * The day-ahead price of every location and hour: the hourly dataset's row as it is (one interval); for an hour it lacks,
+     * the mean of the sub-hourly dataset's intervals of that hour (prices and components alike), with how many there were
+     * and how many the hour holds.
+     */
+    private static Dataset<Row> dayAheadHourly(Dataset<Row> prices, io.energylakehouse.etl.connector.HubDatasets datasets)
+    {
+        Column isHourly = datasets.dayAheadDataset().map(dataset -> col("dataset").equalTo(dataset)).orElse(lit(false));
+        Dataset<Row> hourly = prices.where(isHourly).select(
+                col("location_id"), col("location_type"), col("interval_start_utc"), col("currency"),
+                col("price_per_mwh").as("da_price_per_mwh"), col("energy_per_mwh").as("da_energy_per_mwh"),
+                col("congestion_per_mwh").as("da_congestion_per_mwh"), col("loss_per_mwh").as("da_loss_per_mwh"),
+                col("ghg_per_mwh").as("da_ghg_per_mwh"), lit(1L).as("da_interval_count"), lit(1L).as("da_expected_interval_count"));
+        if (datasets.dayAheadSubHourlyDataset().isEmpty()) {
+            return hourly;
+        }
+        Dataset<Row> subHourly = prices.where(col("dataset").equalTo(datasets.dayAheadSubHourlyDataset().get()))
+                .groupBy(col("location_id"), date_trunc("hour", col("interval_start_utc")).as("interval_start_utc"))
+                .agg(max("location_type").as("location_type"), first("currency").as("currency"),
+                        mean(col("price_per_mwh")).as("da_price_per_mwh"), mean(col("energy_per_mwh")).as("da_energy_per_mwh"),
+                        mean(col("congestion_per_mwh")).as("da_congestion_per_mwh"), mean(col("loss_per_mwh")).as("da_loss_per_mwh"),
+                        mean(col("ghg_per_mwh")).as("da_ghg_per_mwh"), count(lit(1)).as("da_interval_count"))
+                .withColumn("da_expected_interval_count", lit((long) (60 / datasets.dayAheadSubHourlyMinutes())))
+                .join(hourly.select("location_id", "interval_start_utc"), new String[] {"location_id", "interval_start_utc"}, "left_anti");
+        return hourly.unionByName(subHourly);
     }
 
     /**
@@ -101,19 +128,23 @@ public final class HubPrices
                 .agg(max(col("_is_peak_day")).as("is_peak_day"),
                         sum(when(onPeak.and(hasDayAhead), 1).otherwise(0)).cast("int").as("on_peak_hours"),
                         sum(when(not(onPeak).and(hasDayAhead), 1).otherwise(0)).cast("int").as("off_peak_hours"),
-                        sum(when(hasDayAhead, 1).otherwise(0)).cast("int").as("da_interval_count"),
+                        sum(when(hasDayAhead, col("da_interval_count")).otherwise(0L)).cast("int").as("da_interval_count"),
+                        max(col("da_expected_interval_count")).as("_da_expected_per_hour"),
                         sum(col("rt_interval_count")).cast("long").as("rt_interval_count"),
                         max(col("rt_expected_interval_count")).as("_rt_expected_per_hour"),
+                        mean(col("da_price_per_mwh")).as("da_base_price_per_mwh"),
                         mean(when(onPeak, col("da_price_per_mwh"))).as("da_on_peak_price_per_mwh"),
                         mean(when(not(onPeak), col("da_price_per_mwh"))).as("da_off_peak_price_per_mwh"),
+                        mean(col("rt_price_per_mwh")).as("rt_base_price_per_mwh"),
                         mean(when(onPeak, col("rt_price_per_mwh"))).as("rt_on_peak_price_per_mwh"),
                         mean(when(not(onPeak), col("rt_price_per_mwh"))).as("rt_off_peak_price_per_mwh"),
                         first("currency").as("currency"))
                 .withColumn("hours_in_day", hoursInDay)
-                .withColumn("is_da_complete", col("da_interval_count").equalTo(col("hours_in_day")))
+                .withColumn("da_expected_interval_count", col("hours_in_day").multiply(col("_da_expected_per_hour")).cast("int"))
+                .withColumn("is_da_complete", col("da_interval_count").equalTo(col("da_expected_interval_count")).and(col("da_expected_interval_count").gt(0)))
                 .withColumn("rt_expected_interval_count", col("hours_in_day").cast("long").multiply(col("_rt_expected_per_hour")))
-                .withColumn("is_rt_complete", col("rt_interval_count").equalTo(col("rt_expected_interval_count")))
-                .drop("_rt_expected_per_hour");
+                .withColumn("is_rt_complete", col("rt_interval_count").equalTo(col("rt_expected_interval_count")).and(col("rt_expected_interval_count").gt(0)))
+                .drop("_da_expected_per_hour", "_rt_expected_per_hour");
     }
 
     /**

@@ -32,10 +32,17 @@ public final class PublishedTables
             .optional("da_congestion_per_mwh", DoubleType, "Day-ahead congestion component")
             .optional("da_loss_per_mwh", DoubleType, "Day-ahead loss component")
             .optional("da_ghg_per_mwh", DoubleType, "Day-ahead greenhouse-gas component")
+            .optional("da_interval_count", LongType, "Day-ahead intervals behind the hour's price: 1 for an hourly price, the quarter hours averaged where the "
+                    + "auction cleared quarter hours only (European day-ahead from 2025-10-01); 0 where there is none")
+            .optional("da_expected_interval_count", LongType, "Day-ahead intervals the hour holds: 1 for hourly products, 4 for quarter hours; 0 for a "
+                    + "market without a day-ahead dataset (AESO)")
+            .optional("is_da_complete", BooleanType, "Whether the hour's day-ahead price was made from every interval of the hour")
             .optional("rt_price_per_mwh", DoubleType, "Mean of the hour's real-time 5-minute LMPs, rounded to 6 decimal places")
             .required("rt_interval_count", LongType, "Real-time intervals behind the mean (12 when complete)")
-            .required("rt_expected_interval_count", LongType, "Real-time intervals the hour holds: 12 for 5-minute intervals")
-            .required("is_rt_complete", BooleanType, "Whether the real-time mean was made from every interval of the hour (rt_interval_count = rt_expected_interval_count)")
+            .required("rt_expected_interval_count", LongType, "Real-time intervals the hour holds: 12 for 5-minute intervals; 0 for a market whose real-time "
+                    + "prices are not published here (the European day-ahead zones)")
+            .required("is_rt_complete", BooleanType, "Whether the real-time mean was made from every interval of the hour (rt_interval_count = "
+                    + "rt_expected_interval_count > 0)")
             .required("currency", StringType, "ISO 4217 code")
             .key("market", "location_id", "interval_start_utc")
             .partitionedBy("market")
@@ -51,13 +58,19 @@ public final class PublishedTables
             .required("on_peak_hours", IntegerType, "Hours in the on-peak block with a day-ahead price")
             .required("off_peak_hours", IntegerType, "Other hours of the day with a day-ahead price (23 or 25 on DST days when all off-peak)")
             .required("hours_in_day", IntegerType, "Hours of the operating day in the market's time zone: 23 on a spring-forward day, 25 on a fall-back day, else 24")
-            .required("da_interval_count", IntegerType, "Hours with a day-ahead price behind the day-ahead means (hours_in_day when complete)")
-            .required("is_da_complete", BooleanType, "Whether every hour of the day has a day-ahead price (da_interval_count = hours_in_day)")
+            .required("da_interval_count", IntegerType, "Day-ahead intervals behind the day-ahead means: hours with an hourly price plus the quarter hours "
+                    + "of hours priced in quarter hours (hours_in_day when every hour has an hourly price; 92/96/100 for a day of quarter hours)")
+            .optional("da_expected_interval_count", IntegerType, "Day-ahead intervals the day holds: hours_in_day for hourly products, 4 x hours_in_day "
+                    + "for quarter hours; 0 for a market without a day-ahead dataset")
+            .required("is_da_complete", BooleanType, "Whether the day-ahead means were made from every interval of the day (da_interval_count = "
+                    + "da_expected_interval_count > 0)")
             .required("rt_interval_count", LongType, "Real-time intervals behind the real-time means")
             .required("rt_expected_interval_count", LongType, "Real-time intervals the day holds: 12 per hour for 5-minute intervals (288 on a 24-hour day)")
             .required("is_rt_complete", BooleanType, "Whether the real-time means were made from every interval of the day (rt_interval_count = rt_expected_interval_count)")
+            .optional("da_base_price_per_mwh", DoubleType, "Mean day-ahead price over all hours of the day (base load), rounded to 6 decimal places")
             .optional("da_on_peak_price_per_mwh", DoubleType, "Mean day-ahead LMP over on-peak hours, rounded to 6 decimal places; null on days without any")
             .optional("da_off_peak_price_per_mwh", DoubleType, "Mean day-ahead LMP over off-peak hours, rounded to 6 decimal places")
+            .optional("rt_base_price_per_mwh", DoubleType, "Mean of the hourly real-time means over all hours of the day, rounded to 6 decimal places")
             .optional("rt_on_peak_price_per_mwh", DoubleType, "Mean of the hourly real-time means over on-peak hours, rounded to 6 decimal places")
             .optional("rt_off_peak_price_per_mwh", DoubleType, "Mean of the hourly real-time means over off-peak hours, rounded to 6 decimal places")
             .required("currency", StringType, "ISO 4217 code")
