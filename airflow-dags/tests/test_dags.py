@@ -55,7 +55,21 @@ def test_parsing_needs_no_database_and_no_network(tmp_path):
     assert not (tmp_path / "no").exists()
 
 
-@pytest.mark.parametrize("feed", FEEDS, ids=lambda feed: feed.dag_id)
+PRICE_FEEDS = tuple(feed for feed in FEEDS if feed.publishes)
+REFERENCE_FEEDS = tuple(feed for feed in FEEDS if not feed.publishes)
+
+
+@pytest.mark.parametrize("feed", REFERENCE_FEEDS, ids=lambda feed: feed.dag_id)
+def test_reference_feeds_land_and_curate_only(dagbag, feed: MarketFeed):
+    """Rates and auction results feed no published hub dataset: their DAG is ingest -> curate, with no gate to pass."""
+    dag = dagbag.dags[feed.dag_id]
+    assert sorted(task.task_id for task in dag.tasks) == ["curate", "ingest"]
+    assert dag.get_task("ingest").downstream_task_ids == {"curate"}
+    assert dag.get_task("curate").application_args[:3] == ["curate", "--market", feed.market]
+    assert coerce_to_core_timetable(dag.timetable)._expression == feed.cron
+
+
+@pytest.mark.parametrize("feed", PRICE_FEEDS, ids=lambda feed: feed.dag_id)
 def test_ingest_dag_graph(dagbag, feed: MarketFeed):
     dag = dagbag.dags[feed.dag_id]
     assert sorted(task.task_id for task in dag.tasks) == sorted(INGEST_TASKS)
@@ -78,7 +92,7 @@ def test_ingest_dag_graph(dagbag, feed: MarketFeed):
     assert dag.get_task("ingest").retries >= 1
 
 
-@pytest.mark.parametrize("feed", FEEDS, ids=lambda feed: feed.dag_id)
+@pytest.mark.parametrize("feed", PRICE_FEEDS, ids=lambda feed: feed.dag_id)
 def test_publish_runs_only_after_check_succeeded(dagbag, feed: MarketFeed):
     """check is the gate: publish's only upstream task, with the rule that it runs only when every upstream task
     succeeded, so a failed (or upstream-failed) check leaves publish upstream_failed. check fails for good (no retry):

@@ -67,11 +67,16 @@ processes operating day **D = local date of the logical date {feed.day_offset:+d
 4. `publish`: rebuild the market's published datasets and move their `published-*` Iceberg tags; only after
    `check` succeeded.
 
+{"" if feed.publishes else "This feed holds reference data (no market prices): its DAG is `ingest` -> `curate` only."}
+
 Trigger one day by hand: `bin/lakehouse airflow trigger {feed.dag_id} --date 2024-03-10 --wait`.
 """,
     ) as dag:
         ingest = LakehouseJobOperator(task_id="ingest", command=["ingest", *market, *reports, *source_arguments(feed)])
         curate = LakehouseJobOperator(task_id="curate", command=["curate", *market, "--run-date", DAY, *reports])
+        if not feed.publishes:
+            ingest >> curate
+            return dag
         check = LakehouseJobOperator(
             task_id="check",
             command=["check", *market, "--run-date", DAY, *[argument for dataset in feed.datasets for argument in ("--dataset", dataset)]],

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 class MarketFeed:
     """One scheduled feed of one market.
 
+    ``publishes`` is False for a feed of reference data (rates, auction results): its DAG lands and curates only.
+
     ``publish_time`` is the local time (in ``timezone``) by which the operator has published the data for
     operating day D on day ``D - day_offset``: a day-ahead market publishes tomorrow's prices today
     (``day_offset=1``), a real-time feed is complete the morning after (``day_offset=-1``). The DAG runs at
@@ -31,6 +33,9 @@ class MarketFeed:
     description: str
     start_date: dt.date = dt.date(2024, 1, 1)
     tags: tuple[str, ...] = field(default_factory=tuple)
+    # False for reference data (ECB rates, EU ETS auctions): they feed curated.fx_rates or curated.spot_prices,
+    # which no market-price check gates and no hub dataset is published from, so the DAG is ingest -> curate.
+    publishes: bool = True
 
     def __post_init__(self) -> None:
         if not self.dag_id.startswith("ingest_"):

@@ -57,7 +57,7 @@ public final class Markets
     public static final Market AESO = new Market("AESO", "Alberta Electric System Operator", MarketTime.of("America/Edmonton"), "CAD", "MWh",
             Optional.empty(), ZoneId.of("America/Edmonton"), List.of("AESO_API_KEY"), PUBLIC);
     public static final Market ENTSOE = new Market("ENTSOE", "ENTSO-E Transparency Platform", MarketTime.of("Europe/Brussels"), "EUR", "MWh",
-            Optional.of(PeakBlock.EEX_PEAK), ZoneId.of("UTC"), List.of("ENTSOE_API_TOKEN"), "public, with ENTSO-E's terms of use: cite the source");
+            Optional.of(PeakBlock.EEX_PEAK), ZoneId.of("Europe/Brussels"), List.of("ENTSOE_API_TOKEN"), "public, with ENTSO-E's terms of use: cite the source");
     public static final Market NORDPOOL = new Market("NORDPOOL", "Nord Pool", MarketTime.of("Europe/Oslo"), "EUR", "MWh",
             Optional.of(PeakBlock.EEX_PEAK), ZoneId.of("Europe/Oslo"), List.of(), "Nord Pool's data portal terms: no redistribution without a licence");
     public static final Market EPEX = new Market("EPEX", "EPEX SPOT", MarketTime.of("Europe/Berlin"), "EUR", "MWh",

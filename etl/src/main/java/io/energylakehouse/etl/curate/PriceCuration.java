@@ -116,7 +116,19 @@ public final class PriceCuration
         if (operatingDates.isEmpty()) {
             throw io.energylakehouse.common.LakehouseException.userError("Cannot curate %s %s: no operating dates given", market.code(), report.requestName());
         }
-        String dataset = report.outputs().get(0).dataset();
+        return curate(report.outputs().get(0).dataset(), operatingDates, force);
+    }
+
+    /**
+     * Curates one dataset of {@code curated.market_prices} on the days: every report feeding it is read, and of the rows
+     * their payloads make, those of this dataset are kept (a report feeding several, such as ENTSO-E's A44 with hourly,
+     * quarter-hourly and EXAA prices, is read once per dataset; its refused records are quarantined with its first).
+     */
+    public CurateResult curate(String dataset, List<LocalDate> operatingDates, boolean force)
+    {
+        if (operatingDates.isEmpty()) {
+            throw io.energylakehouse.common.LakehouseException.userError("Cannot curate %s %s: no operating dates given", market.code(), dataset);
+        }
         // Every report feeding the dataset is curated with it: PJM's unverified five-minute prices are the earlier
         // revisions of the keys whose verified prices come later in another feed.
         List<MarketReport> group = connector.reports().stream().filter(other -> other.datasets().contains(dataset)).toList();
@@ -180,7 +192,9 @@ public final class PriceCuration
                             Encoders.row(canonicalSchema()));
             canonical = canonical == null ? reportRows : canonical.union(reportRows);
         }
-        Dataset<Row> prices = canonical.where(col("operating_date").isin(dates.toArray())).persist(StorageLevel.MEMORY_AND_DISK());
+        // Refused records carry their report's first dataset: they are quarantined in that dataset's run only.
+        Dataset<Row> prices = canonical.where(col("operating_date").isin(dates.toArray()).and(col("dataset").equalTo(dataset)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> curated = MarketPrices.withRevisions(prices.where(col(REASON).isNull()).drop(REASON, RECORD))
                     .persist(StorageLevel.MEMORY_AND_DISK());
@@ -396,10 +410,11 @@ public final class PriceCuration
         for (Map.Entry<String, List<RawRecord>> fetch : recordsByFetch.entrySet()) {
             MarketReport report = reportOfFetch.get(fetch.getKey());
             CanonicalPrices prices = connector.canonical(report, fetch.getValue(), committed.get(fetch.getKey()).publishedAtUtc(), fetch.getKey());
-            prices.rows().stream().filter(row -> wanted.contains(row.operatingDate())).forEach(accepted::add);
+            prices.rows().stream().filter(row -> wanted.contains(row.operatingDate()) && row.dataset().equals(dataset)).forEach(accepted::add);
+            boolean quarantines = report.outputs().get(0).dataset().equals(dataset);
             for (CanonicalPrices.Rejected rejected : prices.rejected()) {
                 LocalDate operatingDate = operatingDate(market, rejected);
-                if (operatingDate != null && wanted.contains(operatingDate)) {
+                if (quarantines && operatingDate != null && wanted.contains(operatingDate)) {
                     quarantine.add(quarantineRow(report, dataset, fetch.getKey(), operatingDate, rejected));
                     quarantinedPerDay.merge(operatingDate, 1L, Long::sum);
                 }

@@ -110,7 +110,8 @@ public final class MarketPipeline
     }
 
     /**
-     * Curates the datasets the reports feed, each once (reports feeding one dataset are curated together).
+     * Curates the datasets of {@code curated.market_prices} the reports feed, each once (reports feeding one dataset are
+     * curated together; a report feeding several has each curated).
      *
      * @param force rebuild days whose inputs did not change (else they are reported unchanged and not written)
      */
@@ -120,8 +121,10 @@ public final class MarketPipeline
         List<CurateResult> results = new ArrayList<>();
         java.util.Set<String> done = new java.util.HashSet<>();
         for (MarketReport report : reports) {
-            if (done.add(report.outputs().get(0).dataset())) {
-                results.add(curation.curate(report, operatingDates, force));
+            for (io.energylakehouse.etl.connector.ReportOutput output : report.outputs()) {
+                if (output.canonicalTable().equals(CanonicalTables.MARKET_PRICES) && done.add(output.dataset())) {
+                    results.add(curation.curate(output.dataset(), operatingDates, force));
+                }
             }
         }
         return results;
