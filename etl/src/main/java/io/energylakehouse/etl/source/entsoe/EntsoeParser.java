@@ -339,7 +339,13 @@ public final class EntsoeParser
                     String value = text.toString().strip();
                     text.setLength(0);
                     String parent = path.peek();
-                    if (path.size() == 1) {
+                    if (name.equals("TimeSeries") && path.size() == 1) {
+                        if (series != null) {
+                            emit(series);
+                            series = null;
+                        }
+                    }
+                    else if (path.size() == 1) {
                         // children of the root
                         switch (name) {
                             case "type" -> documentType = value;
@@ -382,12 +388,6 @@ public final class EntsoeParser
                     }
                     else if (series != null) {
                         switch (name) {
-                            case "TimeSeries" -> {
-                                if (path.size() == 1) {
-                                    emit(series);
-                                    series = null;
-                                }
-                            }
                             case "mRID" -> {
                                 if ("TimeSeries".equals(parent)) {
                                     series.mrid = value;
