@@ -18,6 +18,9 @@ import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,6 +38,7 @@ import java.util.regex.Pattern;
 public final class EntsoeConnector
         implements MarketConnector
 {
+    private static final Logger log = LoggerFactory.getLogger(EntsoeConnector.class);
     private static final Pattern FILE_NAME = Pattern.compile("(?i)(A44|A65|A69)(?:_(A\\d\\d))?_([A-Z_]+)_(\\d{4}-\\d{2}-\\d{2})\\.xml");
 
     private static final List<MarketReport> REPORTS = List.of(
@@ -49,7 +53,7 @@ public final class EntsoeConnector
     private static MarketReport report(EntsoeReport report, List<ReportOutput> outputs)
     {
         return new MarketReport(report.reportName(), report.title() + " (documentType " + report.documentType() + ")", EntsoeMarket.SOURCE,
-                report.reportName(), EntsoeTables.rawTable(report), outputs);
+                report.documentType(), EntsoeTables.rawTable(report), outputs);
     }
 
     @Override
@@ -84,6 +88,8 @@ public final class EntsoeConnector
         List<BiddingZone> zones = (locations.isEmpty() ? EntsoeMarket.DEFAULT_ZONES : locations).stream().map(EntsoeMarket::requireZone).toList();
         List<EntsoeLiveSource.Request> requests = EntsoeLiveSource.plan(reports.stream().map(report -> EntsoeReport.fromName(report.requestName())).toList(),
                 zones, first, last, Instant.now());
+        log.info("ENTSO-E live: {} requests for reports {}, {} zones, delivery days {}..{}", requests.size(), reports.stream().map(MarketReport::name).toList(),
+                zones.size(), first, last);
         return new LiveFetch(String.format("%d ENTSO-E Transparency Platform requests (%d zones), at least %s apart", requests.size(), zones.size(),
                 source.settings().requestPause()), source.payloads(requests));
     }

@@ -156,7 +156,7 @@ public final class EntsoeLiveSource
     {
         URI uri = request.uri(client.settings().baseUrl());
         HttpResult result = client.fetchAnswer(uri);
-        return new Payload(EntsoeMarket.SOURCE, request.report().reportName(), Payload.Origin.LIVE, request.requestKey(), Optional.of(uri),
+        return new Payload(EntsoeMarket.SOURCE, request.report().documentType(), Payload.Origin.LIVE, request.requestKey(), Optional.of(uri),
                 request.fileName(), result.receivedAt(), result.status(), result.body());
     }
 

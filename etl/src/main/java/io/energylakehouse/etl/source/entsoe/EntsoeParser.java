@@ -61,8 +61,6 @@ public final class EntsoeParser
     /** What ENTSO-E's acknowledgement says when a query has no data. */
     public static final String NO_MATCHING_DATA = "No matching data found";
 
-    private static final XMLInputFactory FACTORY = factory();
-
     private final PayloadLimits limits;
 
     public EntsoeParser()
@@ -75,6 +73,7 @@ public final class EntsoeParser
         this.limits = requireNonNull(limits, "limits is null");
     }
 
+    /** A new factory per document: StAX factories are not promised to be thread-safe, and parsers run in parallel tasks. */
     private static XMLInputFactory factory()
     {
         XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -160,7 +159,7 @@ public final class EntsoeParser
                         + " answers are plain XML)");
             }
             try (InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), input)) {
-                XMLStreamReader reader = FACTORY.createXMLStreamReader(whole);
+                XMLStreamReader reader = factory().createXMLStreamReader(whole);
                 try {
                     String problem = document.read(reader);
                     if (problem != null) {

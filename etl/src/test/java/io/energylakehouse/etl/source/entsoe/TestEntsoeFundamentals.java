@@ -74,9 +74,8 @@ class TestEntsoeFundamentals
     @Test
     void refusesUnknownSeriesAndUnits()
     {
+        // solar becomes B20 (other), the offshore wind series (TimeSeries 2) is sent in KWH
         String text = new String(resource("A69_A01_FR_2024-07-01.xml"), StandardCharsets.UTF_8).replace("<psrType>B16</psrType>", "<psrType>B20</psrType>")
-                .replaceFirst("<quantity_Measure_Unit.name>MAW</quantity_Measure_Unit.name>", "<quantity_Measure_Unit.name>MAW</quantity_Measure_Unit.name>")
-                .replace("<curveType>A01</curveType>\n\t\t<MktPSRType>\n\t\t\t<psrType>B18", "<curveType>A01</curveType>\n\t\t<MktPSRType>\n\t\t\t<psrType>B18")
                 .replaceFirst("(<mRID>2</mRID>[\\s\\S]*?)<quantity_Measure_Unit.name>MAW", "$1<quantity_Measure_Unit.name>KWH");
         List<EntsoePointRecord> records = records(parse(EntsoeReport.A69, "x.xml", text));
         CanonicalRecords curated = EntsoeFundamentals.canonical(records, PUBLISHED, "fetch-1");
