@@ -23,9 +23,9 @@ import static java.util.Objects.requireNonNull;
  * {@code price_per_mwh} the point's {@code price.amount}, currency as {@code currency_Unit.name} says, no components;
  * operating date and hour ending in CET/CEST (Europe/Brussels).
  *
- * <p>The dataset comes from the classification sequence, then the resolution: sequence 1 (SDAC) is {@code da_hourly},
- * {@code da_30min} or {@code da_15min}; sequence 2 (EXAA's 10:15 auction) is {@code exaa_15min} (or {@code exaa_hourly}),
- * never substituted for SDAC. A series without a sequence is SDAC, except a DE_LU or AT quarter-hour series for delivery
+ * <p>The dataset comes from the classification sequence, then the resolution: sequence 1 (SDAC) is {@code da_hourly}
+ * or {@code da_15min}; sequence 2 (EXAA's 10:15 auction) is {@code exaa_15min}, never substituted for SDAC; any other
+ * combination (PT30M, hourly EXAA) is refused interval by interval with the reason. A series without a sequence is SDAC, except a DE_LU or AT quarter-hour series for delivery
  * before 2025-10-01 (SDAC was hourly then; the quarter hours were EXAA's), which is EXAA and flagged {@link #SEQUENCE_INFERRED}.
  *
  * <p>A03 gaps are filled from the previous position and flagged {@link #A03_FILLED}. Refused, with the reason: a zone
@@ -46,6 +46,9 @@ public final class EntsoePayloadPrices
     public static final int SEQUENCE_EXAA = 2;
 
     private static final Set<String> EXAA_ZONES = Set.of("DE_LU", "AT");
+
+    /** The datasets A44 feeds; a series that would feed another (a PT30M series, an hourly EXAA one) is refused as new, not guessed at. */
+    public static final List<String> DATASETS = List.of("da_hourly", "da_15min", "exaa_15min");
 
     public static CanonicalPrices canonical(List<EntsoePointRecord> records, Instant publishedAtUtc, String fetchId)
     {
@@ -73,6 +76,12 @@ public final class EntsoePayloadPrices
             EntsoePointRecord point = interval.point();
             BiddingZone zone = EntsoeMarket.zone(point.domainEic()).orElseThrow();
             Dataset dataset = dataset(point, zone, interval.startUtc());
+            if (!DATASETS.contains(dataset.name())) {
+                rejected.add(new CanonicalPrices.Rejected(zone.code(), interval.startUtc(), String.format("a %s series of classification sequence %s "
+                        + "would feed %s, which A44 does not declare (%s)", point.resolution(), point.classificationSequence(), dataset.name(),
+                        String.join(", ", DATASETS)), json(point)));
+                continue;
+            }
             byKey.computeIfAbsent(new Key(dataset.name(), zone.code(), interval.startUtc()), key -> new ArrayList<>(1))
                     .add(new Candidate(interval, dataset.inferred()));
         }

@@ -251,6 +251,12 @@ class TestEntsoeParser
         assertThat(unknown.rejected()).hasSize(23);
         assertThat(unknown.rejected().get(0).reason()).isEqualTo("zone EIC 10YXX-UNKNOWN--0 is not a bidding zone of the registry (Markets.biddingZones())");
 
+        CanonicalPrices halfHours = prices(parse(EntsoeReport.A44, "x.xml", text.replace("PT60M", "PT30M").replace("2024-03-31T22:00Z", "2024-03-31T10:30Z")));
+        assertThat(halfHours.rows()).isEmpty();
+        assertThat(halfHours.rejected()).hasSize(23);
+        assertThat(halfHours.rejected().get(0).reason()).isEqualTo("a PT30M series of classification sequence 1 would feed da_30min, which A44 does not "
+                + "declare (da_hourly, da_15min, exaa_15min)");
+
         String intraday = text.replace("<contract_MarketAgreement.type>A01</contract_MarketAgreement.type>",
                 "<contract_MarketAgreement.type>A07</contract_MarketAgreement.type>");
         assertThat(prices(parse(EntsoeReport.A44, "x.xml", intraday)).rejected().get(0).reason()).isEqualTo("contract type A07 is not A01 (day-ahead)");
