@@ -16,8 +16,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -158,7 +160,7 @@ public final class EntsoeParser
                 return ParsedPayload.rejected(dataset, rawTable, prefix + "it is a zip archive, not an XML document (" + report.documentType()
                         + " answers are plain XML)");
             }
-            try (InputStream whole = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head), input)) {
+            try (InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head), input)) {
                 XMLStreamReader reader = factory().createXMLStreamReader(whole);
                 try {
                     String problem = document.read(reader);

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -70,7 +71,7 @@ public final class SyntheticEntsoe
                     }
                     GeneratedFile file = dayAhead(zone, day);
                     Path path = directory.resolve(file.fileName());
-                    if (!Files.exists(path) || !java.util.Arrays.equals(Files.readAllBytes(path), file.bytes())) {
+                    if (!Files.exists(path) || !Arrays.equals(Files.readAllBytes(path), file.bytes())) {
                         Files.write(path, file.bytes());
                     }
                     files.add(path);
