@@ -12,7 +12,6 @@ import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.connector.ReportOutput;
 import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.curate.LocationAttributes;
-import io.energylakehouse.etl.http.HttpSettings;
 import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
@@ -91,9 +90,7 @@ public final class NordPoolConnector
     @Override
     public List<String> settingKeys()
     {
-        List<String> keys = new ArrayList<>(HttpSettings.keys(NordPoolLiveSource.PREFIX));
-        keys.add(NordPoolLiveSource.CURRENCIES);
-        return List.copyOf(keys);
+        return NordPoolLiveSource.settingKeys();
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class NordPoolLiveSource
     public static final HttpSettings DEFAULT_HTTP = new HttpSettings(PREFIX, DEFAULT_BASE_URL, Duration.ofSeconds(2), 5, Duration.ofSeconds(10),
             Duration.ofMinutes(1), HttpSettings.DEFAULT_MAX_BACKOFF);
     /** The currencies to ask for, comma-separated. */
-    public static final String CURRENCIES = PREFIX + "currencies";
+    public static final String CURRENCIES = PREFIX + ".currencies";
     public static final String DEFAULT_CURRENCIES = "EUR";
 
     private final PacedHttpClient client;
@@ -53,10 +53,19 @@ public final class NordPoolLiveSource
         this.client = requireNonNull(client, "client is null");
     }
 
-    /** A client under the settings' {@code etl.nordpool.*} keys. */
+    /** The keys under {@code etl.nordpool}: the paced client's six and {@link #CURRENCIES}. */
+    public static List<String> settingKeys()
+    {
+        List<String> keys = new ArrayList<>(HttpSettings.keys(PREFIX));
+        keys.add(CURRENCIES);
+        return List.copyOf(keys);
+    }
+
+    /** A client under the settings' {@code etl.nordpool.*} keys, failing on a key under the prefix not in {@link #settingKeys()}. */
     public static NordPoolLiveSource of(Settings settings)
     {
-        HttpSettings http = HttpSettings.from(settings, DEFAULT_HTTP);
+        settings.checkKnown(PREFIX + ".", settingKeys());
+        HttpSettings http = HttpSettings.read(settings, DEFAULT_HTTP);
         return new NordPoolLiveSource(PacedHttpClient.builder("Nord Pool data portal", "nordpool", http)
                 .throttleHint(String.format("Nord Pool's data portal is throttling this client (its limits are not published): raise %s, %s or %s",
                         http.key(HttpSettings.REQUEST_PAUSE), http.key(HttpSettings.THROTTLE_BACKOFF), http.key(HttpSettings.MAX_ATTEMPTS)))
