@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The mapping between Nord Pool's delivery-area names and ENTSO-E bidding zones ({@link Markets#biddingZone}): {@code SE3}
  * is {@code SE_3}, {@code NO1} {@code NO_1}, {@code DK1} {@code DK_1}, {@code DE-LU} (the licensed API spells it
- * {@code GER}) {@code DE_LU}, and so on. The system price {@code SYS} is a Nordic reference price, not a bidding zone:
+ * {@code GER}) {@code DE_LU}, Romania's {@code TEL} {@code RO}, and so on. The system price {@code SYS} is a Nordic reference price, not a bidding zone:
  * it maps to none. This is the table the cross-source check (Nord Pool vs ENTSO-E A44 for one zone and interval) joins on.
  *
  * <p>Our location id of an area is Nord Pool's name as the data portal spells it ({@code SE3}, {@code DE-LU}); an alias
@@ -28,15 +28,17 @@ public final class NordPoolAreas
      * A Nord Pool delivery area.
      *
      * @param name Nord Pool's name, our location id ({@code SE3}, {@code DE-LU}, {@code SYS})
+     * @param portalName the data portal's {@code deliveryArea} spelling ({@code GER} for {@code DE-LU}, else the name)
      * @param zoneCode the ENTSO-E bidding zone code ({@code SE_3}), empty for the system price
      * @param localCurrency the currency Nord Pool also quotes the area in besides EUR ({@code SEK}), empty where EUR is local
      * @param aliases other spellings Nord Pool uses for it ({@code GER} in the licensed API)
      */
-    public record Area(String name, Optional<String> zoneCode, Optional<String> localCurrency, List<String> aliases)
+    public record Area(String name, String portalName, Optional<String> zoneCode, Optional<String> localCurrency, List<String> aliases)
     {
         public Area
         {
             requireNonNull(name, "name is null");
+            requireNonNull(portalName, "portalName is null");
             requireNonNull(zoneCode, "zoneCode is null");
             requireNonNull(localCurrency, "localCurrency is null");
             aliases = List.copyOf(requireNonNull(aliases, "aliases is null"));
@@ -70,20 +72,23 @@ public final class NordPoolAreas
         add(areas, "EE", "EE", null);
         add(areas, "LV", "LV", null);
         add(areas, "LT", "LT", null);
-        areas.put(SYSTEM_PRICE, new Area(SYSTEM_PRICE, Optional.empty(), Optional.empty(), List.of()));
-        // continental areas Nord Pool also prices in the SDAC coupling
-        areas.put("DE-LU", new Area("DE-LU", Optional.of("DE_LU"), Optional.empty(), List.of("GER", "DE_LU", "DELU")));
+        areas.put(SYSTEM_PRICE, new Area(SYSTEM_PRICE, SYSTEM_PRICE, Optional.empty(), Optional.empty(), List.of()));
+        // continental areas Nord Pool also prices in the SDAC coupling; the data portal and the licensed API call Germany GER
+        areas.put("DE-LU", new Area("DE-LU", "GER", Optional.of("DE_LU"), Optional.empty(), List.of("GER", "DE_LU", "DELU")));
         add(areas, "AT", "AT", null);
         add(areas, "BE", "BE", null);
         add(areas, "FR", "FR", null);
         add(areas, "NL", "NL", null);
         add(areas, "PL", "PL", "PLN");
+        // south-east Europe: Bulgaria, and Romania under its TSO's name (pynordpool's area list)
+        add(areas, "BG", "BG", "BGN");
+        areas.put("TEL", new Area("TEL", "TEL", Optional.of("RO"), Optional.of("RON"), List.of("RO")));
         return java.util.Collections.unmodifiableMap(areas);
     }
 
     private static void add(Map<String, Area> areas, String name, String zoneCode, String localCurrency)
     {
-        areas.put(name, new Area(name, Optional.of(zoneCode), Optional.ofNullable(localCurrency), List.of()));
+        areas.put(name, new Area(name, name, Optional.of(zoneCode), Optional.ofNullable(localCurrency), List.of()));
     }
 
     /** Every area in the table, Nordic and Baltic first, then SYS, then the continental ones. */

@@ -92,7 +92,7 @@ public final class NordPoolLiveSource
         return currencies;
     }
 
-    /** One request: a CET delivery day, one area and one currency. */
+    /** One request: a CET delivery day, one area (our name: {@code DE-LU} is asked for as the portal's {@code GER}) and one currency. */
     public record Request(LocalDate deliveryDay, String area, String currency)
     {
         public Request
@@ -116,8 +116,9 @@ public final class NordPoolLiveSource
         public URI uri(String baseUrl)
         {
             String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+            String portalName = NordPoolAreas.area(area).map(NordPoolAreas.Area::portalName).orElse(area);
             return URI.create(base + NordPoolReport.DAY_AHEAD_PRICES.requestName() + "?market=DayAhead&deliveryArea="
-                    + URLEncoder.encode(area, StandardCharsets.UTF_8) + "&currency=" + currency + "&date=" + deliveryDay);
+                    + URLEncoder.encode(portalName, StandardCharsets.UTF_8) + "&currency=" + currency + "&date=" + deliveryDay);
         }
     }
 

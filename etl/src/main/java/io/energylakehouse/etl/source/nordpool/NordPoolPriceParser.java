@@ -314,6 +314,10 @@ public final class NordPoolPriceParser
             if (updated != null) {
                 updatedAt = instant(updated);
                 if (updatedAt == null) {
+                    // an update time without offset is read as UTC, the payload's clock for every other time
+                    updatedAt = localAsUtc(updated);
+                }
+                if (updatedAt == null) {
                     return problem(String.format("%s has updatedAt '%s', not a UTC time like 2024-07-08T10:59:01Z", what, updated));
                 }
                 latestUpdate = latestUpdate == null || updatedAt.isAfter(latestUpdate) ? updatedAt : latestUpdate;
@@ -433,6 +437,16 @@ public final class NordPoolPriceParser
             }
             String text = value.asText().strip();
             return text.isEmpty() ? null : text;
+        }
+
+        private static Instant localAsUtc(String text)
+        {
+            try {
+                return java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+            }
+            catch (DateTimeParseException e) {
+                return null;
+            }
         }
 
         private static Instant instant(String text)

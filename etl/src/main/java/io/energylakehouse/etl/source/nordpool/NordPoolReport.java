@@ -13,7 +13,7 @@ import java.util.Optional;
  *
  * <p>Datasets and currencies: {@code curated.market_prices} keys rows on (market, dataset, location, interval start,
  * revision) with one currency per row, and Nord Pool quotes one auction result in EUR and, converted at its own rate, in
- * NOK, SEK, DKK or PLN. EUR prices (the cleared prices) go to {@code da_hourly} / {@code da_15min}; a payload asked in a
+ * NOK, SEK, DKK, PLN, BGN or RON. EUR prices (the cleared prices) go to {@code da_hourly} / {@code da_15min}; a payload asked in a
  * local currency goes to datasets named for it ({@code da_hourly_sek}, {@code da_15min_nok}), so the two series never
  * share a key and neither is lost. A payload in a currency not listed here lands raw and its rows are refused for
  * curation with the reason.
@@ -23,7 +23,7 @@ public enum NordPoolReport
     DAY_AHEAD_PRICES("day_ahead_prices", "DayAheadPrices", "day-ahead auction prices per delivery area (data portal)");
 
     /** Currencies curated besides EUR, each to datasets suffixed with its lower-case code. */
-    public static final List<String> LOCAL_CURRENCIES = List.of("NOK", "SEK", "DKK", "PLN");
+    public static final List<String> LOCAL_CURRENCIES = List.of("NOK", "SEK", "DKK", "PLN", "BGN", "RON");
     public static final String HOURLY_DATASET = "da_hourly";
     public static final String QUARTER_HOURLY_DATASET = "da_15min";
 

@@ -28,7 +28,7 @@ import java.util.Random;
  * entryPerArea}], currency, exchangeRate, areaStates, areaAverages}; UTC instants with {@code Z}, prices with two
  * decimals) with made-up prices: hourly products before 2025-10-01, quarter-hourly from then on, 23/25 hours (92/100
  * quarter hours) on the CET DST days. Per delivery day one EUR file of every area, and one file per local currency
- * (SEK, NOK, DKK, PLN) of the areas quoted in it, at a made-up rate. Named {@code DayAheadPrices_SE3+NO1_EUR_2024-07-09.json}
+ * (SEK, NOK, DKK, PLN, BGN, RON) of the areas quoted in it, at a made-up rate. Named {@code DayAheadPrices_SE3+NO1_EUR_2024-07-09.json}
  * and dated 12:45 CET the day before, as a download would be. Deterministic: the same days, areas and seed give the same
  * bytes. Block prices are left out ({@code blockPriceAggregates} empty): they are aggregates the connector does not read.
  */
@@ -36,9 +36,9 @@ public final class SyntheticNordPool
 {
     /** The order areas are taken in for {@code n} locations: the biggest Nordic areas first. */
     public static final List<String> AREA_ORDER = List.of("SE3", "NO1", "DK1", "FI", "SE4", "NO2", "DK2", "EE", "LV", "LT", "SE1", "SE2", "NO3", "NO4", "NO5",
-            "SYS", "DE-LU", "AT", "BE", "FR", "NL", "PL");
+            "SYS", "DE-LU", "AT", "BE", "FR", "NL", "PL", "BG", "TEL");
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
-    private static final Map<String, Double> RATES = Map.of("SEK", 11.4, "NOK", 11.6, "DKK", 7.46, "PLN", 4.3);
+    private static final Map<String, Double> RATES = Map.of("SEK", 11.4, "NOK", 11.6, "DKK", 7.46, "PLN", 4.3, "BGN", 1.9558, "RON", 4.97);
 
     private final long seed;
 

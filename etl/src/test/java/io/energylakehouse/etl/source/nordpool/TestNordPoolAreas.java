@@ -13,18 +13,19 @@ class TestNordPoolAreas
     void mapsEveryAreaToItsBiddingZoneExceptTheSystemPrice()
     {
         assertThat(NordPoolAreas.all()).extracting(NordPoolAreas.Area::name).containsExactly("SE1", "SE2", "SE3", "SE4", "NO1", "NO2", "NO3", "NO4", "NO5",
-                "DK1", "DK2", "FI", "EE", "LV", "LT", "SYS", "DE-LU", "AT", "BE", "FR", "NL", "PL");
+                "DK1", "DK2", "FI", "EE", "LV", "LT", "SYS", "DE-LU", "AT", "BE", "FR", "NL", "PL", "BG", "TEL");
         assertThat(NordPoolAreas.biddingZone("SE3")).map(BiddingZone::code).contains("SE_3");
         assertThat(NordPoolAreas.biddingZone("NO1")).map(BiddingZone::code).contains("NO_1");
         assertThat(NordPoolAreas.biddingZone("DK1")).map(BiddingZone::code).contains("DK_1");
         assertThat(NordPoolAreas.biddingZone("DE-LU")).map(BiddingZone::code).contains("DE_LU");
         assertThat(NordPoolAreas.biddingZone("GER")).map(BiddingZone::code).contains("DE_LU");
         assertThat(NordPoolAreas.biddingZone("FI")).map(BiddingZone::eic).contains("10YFI-1--------U");
+        assertThat(NordPoolAreas.biddingZone("TEL")).map(BiddingZone::code).contains("RO");
         assertThat(NordPoolAreas.biddingZone("SYS")).isEmpty();
         assertThat(NordPoolAreas.biddingZone("UK")).isEmpty();
         assertThat(NordPoolAreas.biddingZone(null)).isEmpty();
         // every zone of the table is in the registry (Area.biddingZone would fail otherwise), and no two areas share one
-        assertThat(NordPoolAreas.all().stream().flatMap(area -> area.biddingZone().stream()).map(BiddingZone::code).distinct()).hasSize(21);
+        assertThat(NordPoolAreas.all().stream().flatMap(area -> area.biddingZone().stream()).map(BiddingZone::code).distinct()).hasSize(23);
     }
 
     @Test
@@ -45,6 +46,9 @@ class TestNordPoolAreas
     {
         assertThat(NordPoolAreas.locationId("se3")).contains("SE3");
         assertThat(NordPoolAreas.locationId("GER")).contains("DE-LU");
+        // the portal's spelling of an area, for requests
+        assertThat(NordPoolAreas.area("DE-LU").map(NordPoolAreas.Area::portalName)).contains("GER");
+        assertThat(NordPoolAreas.area("SE3").map(NordPoolAreas.Area::portalName)).contains("SE3");
         assertThat(NordPoolAreas.locationId("Oslo")).isEmpty();
         assertThat(NordPoolAreas.area("SE1").flatMap(NordPoolAreas.Area::localCurrency)).contains("SEK");
         assertThat(NordPoolAreas.area("NO4").flatMap(NordPoolAreas.Area::localCurrency)).contains("NOK");

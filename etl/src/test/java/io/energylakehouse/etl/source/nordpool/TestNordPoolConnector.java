@@ -34,7 +34,7 @@ class TestNordPoolConnector
         assertThat(CONNECTOR.reports()).extracting(MarketReport::name).containsExactly("day_ahead_prices");
         MarketReport report = CONNECTOR.report("Day-Ahead-Prices");
         assertThat(report.datasets()).containsExactly("da_hourly", "da_15min", "da_hourly_nok", "da_15min_nok", "da_hourly_sek", "da_15min_sek", "da_hourly_dkk",
-                "da_15min_dkk", "da_hourly_pln", "da_15min_pln");
+                "da_15min_dkk", "da_hourly_pln", "da_15min_pln", "da_hourly_bgn", "da_15min_bgn", "da_hourly_ron", "da_15min_ron");
         assertThat(report.rawTable().identifier()).endsWith("nordpool_day_ahead_prices");
         assertThat(report.source()).isEqualTo("nordpool-dataportal");
         assertThat(CONNECTOR.hubDatasets()).contains(HubDatasets.dayAheadOnly("da_hourly", "area"));
@@ -92,7 +92,7 @@ class TestNordPoolConnector
         // planned, nothing fetched yet: SE3 once, DE-LU, in two currencies
         assertThat(fetch.plan()).isEqualTo("4 Nord Pool data portal requests (EUR,SEK), at least PT2S apart");
         assertThat(CONNECTOR.live(CONNECTOR.reports(), day, day, List.of(), Settings.empty()).plan())
-                .isEqualTo("22 Nord Pool data portal requests (EUR), at least PT2S apart");
+                .isEqualTo("24 Nord Pool data portal requests (EUR), at least PT2S apart");
 
         assertThatThrownBy(() -> CONNECTOR.live(CONNECTOR.reports(), day, day, List.of("Oslo"), Settings.empty()))
                 .isInstanceOf(LakehouseException.class)

@@ -95,7 +95,11 @@ class TestNordPoolLiveSource
                 Instant.parse("2025-09-30T11:00:00Z"))).hasSize(1);
         assertThat(requests.get(0).uri(NordPoolLiveSource.DEFAULT_BASE_URL).toString())
                 .isEqualTo("https://dataportal-api.nordpoolgroup.com/api/DayAheadPrices?market=DayAhead&deliveryArea=SE3&currency=EUR&date=2025-09-30");
-        assertThat(new NordPoolLiveSource.Request(LocalDate.of(2025, 10, 1), "DE-LU", "EUR").fileName()).isEqualTo("DayAheadPrices_DE-LU_EUR_2025-10-01.json");
+        NordPoolLiveSource.Request germany = new NordPoolLiveSource.Request(LocalDate.of(2025, 10, 1), "DE-LU", "EUR");
+        assertThat(germany.fileName()).isEqualTo("DayAheadPrices_DE-LU_EUR_2025-10-01.json");
+        // the portal calls Germany GER
+        assertThat(germany.uri(NordPoolLiveSource.DEFAULT_BASE_URL).toString())
+                .isEqualTo("https://dataportal-api.nordpoolgroup.com/api/DayAheadPrices?market=DayAhead&deliveryArea=GER&currency=EUR&date=2025-10-01");
     }
 
     @Test
@@ -105,7 +109,7 @@ class TestNordPoolLiveSource
         assertThat(NordPoolLiveSource.currencies(Settings.of(Map.of("etl.nordpool.currencies", "eur, sek,EUR")))).containsExactly("EUR", "SEK");
         assertThatThrownBy(() -> NordPoolLiveSource.currencies(Settings.of(Map.of("etl.nordpool.currencies", "GBP"))))
                 .isInstanceOf(LakehouseException.class)
-                .hasMessage("Cannot fetch Nord Pool prices in GBP (etl.nordpool.currencies): use EUR or [NOK, SEK, DKK, PLN]");
+                .hasMessage("Cannot fetch Nord Pool prices in GBP (etl.nordpool.currencies): use EUR or [NOK, SEK, DKK, PLN, BGN, RON]");
     }
 
     @Test

@@ -77,16 +77,16 @@ class TestNordPoolPayloadPrices
     @Test
     void refusesUncuratedCurrenciesLengthsAndUnknownAreas()
     {
-        CanonicalPrices prices = NordPoolPayloadPrices.canonical(List.of(price(1, "UK", START, 60, 70.0, "GBP"), price(2, "SE3", START, 60, 70.0, "RON"),
+        CanonicalPrices prices = NordPoolPayloadPrices.canonical(List.of(price(1, "UK", START, 60, 70.0, "GBP"), price(2, "SE3", START, 60, 70.0, "CHF"),
                 price(3, "SE3", START, 30, 70.0, "EUR")), PUBLISHED, "fetch-1");
 
         assertThat(prices.rows()).isEmpty();
         assertThat(prices.rejected()).extracting(CanonicalPrices.Rejected::reason).containsExactly(
-                "area UK is not in the Nord Pool area table [SE1, SE2, SE3, SE4, NO1, NO2, NO3, NO4, NO5, DK1, DK2, FI, EE, LV, LT, SYS, DE-LU, AT, BE, FR, NL, PL]",
-                "currency RON is not curated: EUR and [NOK, SEK, DKK, PLN] are; the payload stays in the raw table",
+                "area UK is not in the Nord Pool area table [SE1, SE2, SE3, SE4, NO1, NO2, NO3, NO4, NO5, DK1, DK2, FI, EE, LV, LT, SYS, DE-LU, AT, BE, FR, NL, PL, BG, TEL]",
+                "currency CHF is not curated: EUR and [NOK, SEK, DKK, PLN, BGN, RON] are; the payload stays in the raw table",
                 "interval 2024-07-08T22:00:00Z..2024-07-08T22:30:00Z lasts 30 minutes, expected 15 or 60");
         assertThat(prices.rejected().get(1).record())
-                .isEqualTo("[{\"entry\":2,\"area\":\"SE3\",\"start\":\"2024-07-08T22:00:00Z\",\"end\":\"2024-07-08T23:00:00Z\",\"price\":70.0,\"currency\":\"RON\"}]");
+                .isEqualTo("[{\"entry\":2,\"area\":\"SE3\",\"start\":\"2024-07-08T22:00:00Z\",\"end\":\"2024-07-08T23:00:00Z\",\"price\":70.0,\"currency\":\"CHF\"}]");
     }
 
     @Test

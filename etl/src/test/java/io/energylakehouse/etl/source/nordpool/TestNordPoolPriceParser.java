@@ -122,6 +122,16 @@ class TestNordPoolPriceParser
     }
 
     @Test
+    void readsAnUpdateTimeWithoutOffsetAsUtc()
+    {
+        ParsedPayload parsed = parse("x.json", portal("EUR", "[\"SE3\"]", String.format(ENTRY, "{\"SE3\":1}")).replace("2024-07-08T11:00:00Z", "2024-07-08T11:00:00.12"));
+
+        assertThat(parsed.publishedAtUtc()).contains(Instant.parse("2024-07-08T11:00:00.12Z"));
+        assertRejected(parse("x.json", portal("EUR", "[\"SE3\"]").replace("2024-07-08T11:00:00Z", "yesterday")),
+                "Cannot parse Nord Pool file x.json as DayAheadPrices: the payload has updatedAt 'yesterday', not a UTC time");
+    }
+
+    @Test
     void keepsRepeatedIntervalsForCurationToJudge()
     {
         ParsedPayload parsed = parse("repeated.json", portal("EUR", "[\"SE3\"]", String.format(ENTRY, "{\"SE3\":10.5}"), String.format(ENTRY, "{\"SE3\":10.5}")));

@@ -48,7 +48,7 @@ class TestNordPoolSynthetic
                 assertThat(prices.rows()).allSatisfy(row -> assertThat(row.intervalMinutes()).isEqualTo(minutes));
             }
         }
-        assertThat(SyntheticNordPool.areas(100)).hasSize(22);
+        assertThat(SyntheticNordPool.areas(100)).hasSize(24);
     }
 
     @Test
