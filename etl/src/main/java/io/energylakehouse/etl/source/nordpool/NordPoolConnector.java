@@ -17,6 +17,9 @@ import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RawFields;
 import io.energylakehouse.etl.raw.RawRecord;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +39,7 @@ import java.util.Optional;
 public final class NordPoolConnector
         implements MarketConnector
 {
+    private static final Logger LOG = LoggerFactory.getLogger(NordPoolConnector.class);
     private static final List<MarketReport> REPORTS = List.of(new MarketReport(NordPoolReport.DAY_AHEAD_PRICES.reportName(),
             NordPoolReport.DAY_AHEAD_PRICES.title() + " (" + NordPoolReport.DAY_AHEAD_PRICES.requestName() + ")", NordPoolMarket.SOURCE,
             NordPoolReport.DAY_AHEAD_PRICES.requestName(), NordPoolTables.RAW_DAY_AHEAD_PRICES,
@@ -83,6 +87,7 @@ public final class NordPoolConnector
         NordPoolLiveSource source = NordPoolLiveSource.of(settings);
         List<NordPoolLiveSource.Request> requests = NordPoolLiveSource.plan(first, last, areas.isEmpty() ? NordPoolLiveSource.defaultAreas() : areas,
                 currencies, Instant.now());
+        LOG.info("Nord Pool live: {} requests for delivery days {}..{} in {}", requests.size(), first, last, currencies);
         return new LiveFetch(String.format("%d Nord Pool data portal requests (%s), at least %s apart", requests.size(), String.join(",", currencies),
                 source.settings().requestPause()), source.payloads(requests));
     }
