@@ -239,6 +239,14 @@ public final class NordPoolPriceParser
             for (JsonNode entry : entries) {
                 Interval interval = interval(entry, header.deliveryDate());
                 JsonNode perArea = entry.path("entryPerArea");
+                if (declared.isEmpty() && (!perArea.isObject() || perArea.isEmpty())) {
+                    // no area to tell the entry by: refused whole, so that it is not dropped unseen
+                    number++;
+                    rejected.add(new RejectedRecord(Optional.of(number), Optional.of(entry.toString()), "the entry has no entryPerArea prices and the payload "
+                            + "no deliveryAreas", Optional.empty(), Optional.ofNullable(interval.start()),
+                            Optional.ofNullable(interval.start()).map(NordPoolMarket.TIME::operatingDate)));
+                    continue;
+                }
                 Set<String> seen = new LinkedHashSet<>();
                 Iterator<Map.Entry<String, JsonNode>> fields = perArea.fields();
                 while (fields.hasNext()) {

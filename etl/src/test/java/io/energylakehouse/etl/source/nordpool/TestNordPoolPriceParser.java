@@ -132,6 +132,15 @@ class TestNordPoolPriceParser
     }
 
     @Test
+    void refusesAnEntryWithoutAreasRatherThanDroppingIt()
+    {
+        ParsedPayload parsed = parse("x.json", portal("EUR", "[]", String.format(ENTRY, "{}")).replace("\"deliveryAreas\":[],", ""));
+
+        assertThat(parsed.outcome()).isEqualTo(FetchOutcome.PARSED);
+        assertThat(parsed.rejected()).extracting(RejectedRecord::reason).containsExactly("the entry has no entryPerArea prices and the payload no deliveryAreas");
+    }
+
+    @Test
     void keepsRepeatedIntervalsForCurationToJudge()
     {
         ParsedPayload parsed = parse("repeated.json", portal("EUR", "[\"SE3\"]", String.format(ENTRY, "{\"SE3\":10.5}"), String.format(ENTRY, "{\"SE3\":10.5}")));
