@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 /**
  * Nord Pool as a market: its code, clock, base currency and the day its day-ahead auction went quarter-hourly.
@@ -48,7 +47,7 @@ public final class NordPoolMarket
     /** When a delivery day's prices are expected: {@link #PUBLICATION_TIME_CET} on the day before, CET. */
     public static Instant expectedPublication(LocalDate deliveryDay)
     {
-        return deliveryDay.minusDays(1).atTime(PUBLICATION_TIME_CET).atZone(ZoneId.of("Europe/Oslo")).toInstant();
+        return deliveryDay.minusDays(1).atTime(PUBLICATION_TIME_CET).atZone(TIME.zone()).toInstant();
     }
 
     /** The delivery day's length in hours on the CET clock: 23, 24 or 25. */
