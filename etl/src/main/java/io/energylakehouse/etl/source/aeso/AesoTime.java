@@ -33,6 +33,7 @@ public final class AesoTime
 
     private static final ZoneRules RULES = AesoMarket.TIME.zone().getRules();
     private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss][.SSS]", Locale.ROOT);
+    private static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
     private static final DateTimeFormatter LEGACY_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu", Locale.ROOT);
 
     /** A time of the API ({@code 2024-11-03 08:00}, also with seconds or ISO's {@code T} and {@code Z}) on its own clock. */
@@ -61,7 +62,7 @@ public final class AesoTime
         LocalDateTime wall = apiTime(mpt);
         LocalDateTime expected = LocalDateTime.ofInstant(instant, AesoMarket.TIME.zone());
         return wall.equals(expected) ? Optional.empty()
-                : Optional.of(String.format("%s '%s' is not %s on Mountain prevailing time's clock (%s)", field, mpt, instant, expected.format(API_TIME)));
+                : Optional.of(String.format("%s '%s' is not %s on Mountain prevailing time's clock (%s)", field, mpt, instant, expected.format(SHOWN_TIME)));
     }
 
     /** A legacy {@code Date (HE)}: its day, hour ending and whether it is starred (the fall-back day's second pass). */
