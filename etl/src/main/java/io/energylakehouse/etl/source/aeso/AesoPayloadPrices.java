@@ -36,7 +36,9 @@ import static java.util.Objects.requireNonNull;
  * Each five-minute interval that the payload's SMP intervals cover completely becomes one row whose price is the
  * time-weighted average SMP over it (4 decimals; the pool price is the same average over the hour). A five-minute
  * interval covered only in part (the payload's first or last minutes, an SMP whose end is unknown, a gap) makes no row:
- * the next payload covering it makes it. SMP intervals that repeat one start with another end or price, or overlap, are
+ * the next payload covering it makes it. An SMP is taken to hold until its end or the payload's publication, whichever
+ * is earlier: the API gives the SMP still active when asked a placeholder end of 23:59 of the day (as gridstatus notes),
+ * so five-minute intervals after the answer was received make no row. SMP intervals that repeat one start with another end or price, or overlap, are
  * refused, and the five-minute intervals they touch make no row.
  */
 public final class AesoPayloadPrices
@@ -134,7 +136,8 @@ public final class AesoPayloadPrices
         Map<Instant, Bucket> buckets = new TreeMap<>();
         for (AesoSmpRecord interval : accepted) {
             Instant start = interval.intervalStartUtc();
-            Instant end = interval.intervalEndUtc();
+            // the active SMP carries a placeholder end (23:59 of the day): no SMP is known to hold past the payload's publication
+            Instant end = interval.intervalEndUtc().isAfter(publishedAtUtc) ? publishedAtUtc : interval.intervalEndUtc();
             for (Instant bucket = floor(start); bucket.isBefore(end); bucket = bucket.plus(FIVE_MINUTES)) {
                 Instant from = start.isAfter(bucket) ? start : bucket;
                 Instant bucketEnd = bucket.plus(FIVE_MINUTES);

@@ -180,6 +180,27 @@ class TestAesoSmpParser
     }
 
     @Test
+    void theActiveSmpHoldsOnlyUntilTheAnswerWasReceived()
+    {
+        // asked at 00:17 MDT: the active SMP (from 00:09) has the placeholder end 23:59 of the day; 06:05..06:10 is 4 minutes at 60.5, 1 at 70.5
+        String json = """
+                {"timestamp":"2024-07-01 06:17:31.000+0000","responseCode":"200","return":{"System Marginal Price Report":[
+                {"begin_datetime_utc":"2024-07-01 06:00","end_datetime_utc":"2024-07-01 06:09","begin_datetime_mpt":"2024-07-01 00:00","end_datetime_mpt":"2024-07-01 00:09","system_marginal_price":60.5,"volume":"100"},
+                {"begin_datetime_utc":"2024-07-01 06:09","end_datetime_utc":"2024-07-02 05:59","begin_datetime_mpt":"2024-07-01 00:09","end_datetime_mpt":"2024-07-01 23:59","system_marginal_price":70.5,"volume":"120"}
+                ]}}
+                """;
+        ParsedPayload parsed = parse(AesoReport.SYSTEM_MARGINAL_PRICE, "aeso_system_marginal_price_20240701_20240701.json", json);
+        assertThat(parsed.rejected()).isEmpty();
+
+        CanonicalPrices prices = AesoPayloadPrices.systemMarginalPrice(smpRecords(parsed), Instant.parse("2024-07-01T06:17:31Z"), "fetch-1");
+
+        assertThat(prices.rows()).extracting(PriceRow::intervalStartUtc, PriceRow::pricePerMwh).containsExactly(
+                Tuple.tuple(Instant.parse("2024-07-01T06:00:00Z"), 60.5),
+                Tuple.tuple(Instant.parse("2024-07-01T06:05:00Z"), 62.5),
+                Tuple.tuple(Instant.parse("2024-07-01T06:10:00Z"), 70.5));
+    }
+
+    @Test
     void rejectsLegacyTimesOutsideTheirHourAndRefusesPoolPriceFiles()
     {
         String csv = """

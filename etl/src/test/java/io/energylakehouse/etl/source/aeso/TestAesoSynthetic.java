@@ -54,8 +54,11 @@ class TestAesoSynthetic
             assertThat(pool.operatingDates()).containsExactly(day);
             assertThat(smp.operatingDates()).containsExactly(day);
 
-            CanonicalPrices hourly = CONNECTOR.canonical(poolReport, poolRecords(pool), Instant.EPOCH, "synthetic");
-            CanonicalPrices fiveMinute = CONNECTOR.canonical(smpReport, smpRecords(smp), Instant.EPOCH, "synthetic");
+            // as replayed, a payload counts as published when its file is dated
+            Instant published = Files.getLastModifiedTime(files.get(i + 1)).toInstant();
+            assertThat(published).isEqualTo(AesoMarket.TIME.dayEnd(day).plusSeconds(600));
+            CanonicalPrices hourly = CONNECTOR.canonical(poolReport, poolRecords(pool), published, "synthetic");
+            CanonicalPrices fiveMinute = CONNECTOR.canonical(smpReport, smpRecords(smp), published, "synthetic");
             assertThat(hourly.rejected()).isEmpty();
             assertThat(fiveMinute.rejected()).isEmpty();
             assertThat(hourly.rows()).hasSize(hours);
