@@ -56,8 +56,10 @@ public final class AesoLiveSource
     public static AesoLiveSource of(Settings settings, Function<String, String> environment)
     {
         HttpSettings http = HttpSettings.from(settings, DEFAULT_HTTP);
+        // read first: a missing key fails before any client is built
+        Credentials credentials = Credentials.header(API_KEY_HEADER, API_KEY, AesoMarket.MARKET, environment);
         return new AesoLiveSource(PacedHttpClient.builder("AESO API", "aeso", http)
-                .credentials(Credentials.header(API_KEY_HEADER, API_KEY, AesoMarket.MARKET, environment))
+                .credentials(credentials)
                 .throttleHint(String.format("AESO's API gateway is throttling this client (its limits are not published): raise %s, %s or %s",
                         http.key(HttpSettings.REQUEST_PAUSE), http.key(HttpSettings.THROTTLE_BACKOFF), http.key(HttpSettings.MAX_ATTEMPTS)))
                 .build());
