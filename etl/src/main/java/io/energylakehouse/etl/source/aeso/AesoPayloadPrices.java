@@ -4,6 +4,8 @@ import io.energylakehouse.etl.curate.CanonicalPrices;
 import io.energylakehouse.etl.curate.MarketPrices;
 import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.curate.PriceRows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -45,6 +47,8 @@ public final class AesoPayloadPrices
 {
     private AesoPayloadPrices() {}
 
+    private static final Logger log = LoggerFactory.getLogger(AesoPayloadPrices.class);
+
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
     private static final BigDecimal FIVE_MINUTE_SECONDS = BigDecimal.valueOf(FIVE_MINUTES.getSeconds());
@@ -59,6 +63,7 @@ public final class AesoPayloadPrices
         records.forEach(record -> byHour.computeIfAbsent(record.intervalStartUtc(), start -> new ArrayList<>(1)).add(record));
         List<PriceRow> rows = new ArrayList<>(byHour.size());
         List<CanonicalPrices.Rejected> rejected = new ArrayList<>();
+        int unsettled = 0;
         for (Map.Entry<Instant, List<AesoPoolPriceRecord>> hour : byHour.entrySet()) {
             Instant start = hour.getKey();
             List<AesoPoolPriceRecord> lines = hour.getValue();
@@ -77,10 +82,12 @@ public final class AesoPayloadPrices
             }
             if (first.poolPrice() == null) {
                 // not settled yet: AESO shows a forecast only; no row, and never a price of 0
+                unsettled++;
                 continue;
             }
             rows.add(row(report, start, start.plus(HOUR), first.poolPrice(), lines.size() > 1, publishedAtUtc, fetchId));
         }
+        log.debug("AESO pool price of fetch {}: {} hours priced, {} not settled yet (no row), {} refused", fetchId, rows.size(), unsettled, rejected.size());
         return new CanonicalPrices(PriceRows.withRevisions(rows), rejected);
     }
 
@@ -161,6 +168,8 @@ public final class AesoPayloadPrices
             double price = sums.weighted.divide(FIVE_MINUTE_SECONDS, 4, RoundingMode.HALF_EVEN).stripTrailingZeros().doubleValue();
             rows.add(row(AesoReport.SYSTEM_MARGINAL_PRICE, bucket, bucketEnd, price, sums.duplicated, publishedAtUtc, fetchId));
         }
+        log.debug("AESO system marginal price of fetch {}: {} SMP intervals to {} five-minute rows, {} refused", fetchId, accepted.size(), rows.size(),
+                rejected.size());
         return new CanonicalPrices(PriceRows.withRevisions(rows), rejected);
     }
 
