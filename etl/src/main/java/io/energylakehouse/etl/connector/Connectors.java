@@ -1,9 +1,12 @@
 package io.energylakehouse.etl.connector;
 
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.source.aeso.AesoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
+import io.energylakehouse.etl.source.entsoe.EntsoeConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
 import io.energylakehouse.etl.source.miso.MisoConnector;
+import io.energylakehouse.etl.source.nordpool.NordPoolConnector;
 import io.energylakehouse.etl.source.nyiso.NyisoConnector;
 import io.energylakehouse.etl.source.pjm.PjmConnector;
 import io.energylakehouse.etl.source.spp.SppConnector;
@@ -21,7 +24,10 @@ public final class Connectors
             new ErcotConnector(),
             new MisoConnector(),
             new NyisoConnector(),
-            new SppConnector());
+            new SppConnector(),
+            new AesoConnector(),
+            new EntsoeConnector(),
+            new NordPoolConnector());
 
     private Connectors() {}
 

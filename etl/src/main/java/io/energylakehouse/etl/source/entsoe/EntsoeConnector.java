@@ -72,7 +72,8 @@ public final class EntsoeConnector
     @Override
     public Optional<HubDatasets> hubDatasets()
     {
-        return Optional.of(HubDatasets.dayAheadOnly("da_hourly", EntsoeMarket.LOCATION_TYPE));
+        // From 2025-10-01 the day-ahead auction clears quarter hours: an hour without an hourly price takes their mean.
+        return Optional.of(HubDatasets.dayAheadOnly("da_hourly", EntsoeMarket.LOCATION_TYPE).withSubHourlyDayAhead("da_15min", 15));
     }
 
     @Override

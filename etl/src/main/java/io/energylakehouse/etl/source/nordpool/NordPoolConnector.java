@@ -61,7 +61,9 @@ public final class NordPoolConnector
     @Override
     public Optional<HubDatasets> hubDatasets()
     {
-        return Optional.of(HubDatasets.dayAheadOnly(NordPoolReport.HOURLY_DATASET, NordPoolMarket.LOCATION_TYPE));
+        // From 2025-10-01 the day-ahead auction clears quarter hours: an hour without an hourly price takes their mean.
+        return Optional.of(HubDatasets.dayAheadOnly(NordPoolReport.HOURLY_DATASET, NordPoolMarket.LOCATION_TYPE)
+                .withSubHourlyDayAhead(NordPoolReport.QUARTER_HOURLY_DATASET, 15));
     }
 
     @Override
@@ -145,7 +147,10 @@ public final class NordPoolConnector
     @Override
     public Optional<MarketReport> reportOfFile(String fileName)
     {
-        if (NordPoolFileName.parse(fileName).isPresent() || fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+        // A JSON file whose name says Nord Pool or a day's prices; not every .json (other markets' API answers are JSON too).
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (NordPoolFileName.parse(fileName).isPresent()
+                || name.endsWith(".json") && (name.contains("nordpool") || name.contains("next_day_price") || name.contains("dayaheadprice"))) {
             return Optional.of(REPORTS.get(0));
         }
         return MarketConnector.super.reportOfFile(fileName);

@@ -39,6 +39,7 @@ class TestEntsoeConnector
         assertThat(CONNECTOR.hubDatasets().orElseThrow().dayAheadDataset()).contains("da_hourly");
         assertThat(CONNECTOR.hubDatasets().orElseThrow().realTimeDataset()).isEmpty();
         assertThat(CONNECTOR.hubDatasets().orElseThrow().locationType()).isEqualTo("zone");
+        assertThat(CONNECTOR.hubDatasets().orElseThrow().dayAheadSubHourlyDataset()).contains("da_15min");
         assertThat(CONNECTOR.settingKeys()).contains("etl.entsoe.base-url", "etl.entsoe.request-pause");
     }
 

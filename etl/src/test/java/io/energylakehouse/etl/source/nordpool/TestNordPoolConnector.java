@@ -37,7 +37,7 @@ class TestNordPoolConnector
                 "da_15min_dkk", "da_hourly_pln", "da_15min_pln", "da_hourly_bgn", "da_15min_bgn", "da_hourly_ron", "da_15min_ron");
         assertThat(report.rawTable().identifier()).endsWith("nordpool_day_ahead_prices");
         assertThat(report.source()).isEqualTo("nordpool-dataportal");
-        assertThat(CONNECTOR.hubDatasets()).contains(HubDatasets.dayAheadOnly("da_hourly", "area"));
+        assertThat(CONNECTOR.hubDatasets()).contains(HubDatasets.dayAheadOnly("da_hourly", "area").withSubHourlyDayAhead("da_15min", 15));
         assertThat(CONNECTOR.settingKeys()).contains("etl.nordpool.base-url", "etl.nordpool.request-pause", "etl.nordpool.currencies");
     }
 
@@ -47,6 +47,7 @@ class TestNordPoolConnector
         assertThat(CONNECTOR.reportOfFile("DayAheadPrices_SE3_EUR_2024-07-09.json")).map(MarketReport::name).contains("day_ahead_prices");
         assertThat(CONNECTOR.reportOfFile("se_next_day_price.json")).map(MarketReport::name).contains("day_ahead_prices");
         assertThat(CONNECTOR.reportOfFile("README.txt")).isEmpty();
+        assertThat(CONNECTOR.reportOfFile("aeso_pool_price_20241101_20241130.json")).as("another market's JSON").isEmpty();
 
         List<Path> files = Stream.of("DayAheadPrices_SE3_EUR_2025-09-30.json", "DayAheadPrices_SE3+NO1_EUR_2025-10-01.json", "DayAheadPrices_SE3_SEK_2025-10-01.json",
                 "DayAheadPrices_SE3_EUR_2025-10-02.json", "se_next_day_price.json", "README.txt").map(Path::of).toList();
