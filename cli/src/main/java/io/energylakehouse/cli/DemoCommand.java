@@ -71,7 +71,8 @@ final class DemoCommand
     @Override
     public Integer call()
     {
-        List<LocalDate> operatingDates = dates.isEmpty() ? DemoJob.DEFAULT_DATES : Dates.parse("--dates", dates);
+        // Without --dates each market runs its own demo days (around its clock changes); with them, every market those days.
+        java.util.Optional<List<LocalDate>> operatingDates = dates.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Dates.parse("--dates", dates));
         // Before Spark starts: a wrong path or an unknown market is a one-line error at once.
         List<Path> inputFiles = ReplayFiles.list(input);
         List<MarketConnector> connectors = markets.isEmpty()
@@ -82,21 +83,23 @@ final class DemoCommand
         PrintStream out = System.out;
         String codes = String.join(", ", connectors.stream().map(connector -> connector.market().code()).toList());
         out.printf("Lakehouse demo: profile %s, catalog %s, warehouse %s%n", config.profile().configName(), config.catalogUri(), config.warehouse());
-        out.println(live ? "Input: LIVE " + codes + " for " + describe(operatingDates)
-                : "Input: SYNTHETIC sample files in each operator's format (not market data) of " + codes + " for " + describe(operatingDates));
+        String days = operatingDates.map(DemoCommand::describe).orElse("each market's days around its clock changes");
+        out.println(live ? "Input: LIVE " + codes + " for " + days
+                : "Input: SYNTHETIC sample files in each operator's format (not market data) of " + codes + " for " + days);
         long started = System.nanoTime();
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-demo")) {
             List<DemoJob.Options> options = new java.util.ArrayList<>();
             for (MarketConnector connector : connectors) {
                 Iterator<Payload> livePayloads = Collections.emptyIterator();
+                List<LocalDate> marketDates = operatingDates.orElse(connector.demoDates());
                 if (live) {
-                    LiveFetch fetch = connector.live(connector.reports(), operatingDates.get(0), operatingDates.get(operatingDates.size() - 1), List.of(),
+                    LiveFetch fetch = connector.live(connector.reports(), marketDates.get(0), marketDates.get(marketDates.size() - 1), List.of(),
                             global.settings());
                     out.printf("Fetching %s%n", fetch.plan());
                     livePayloads = fetch.payloads();
                 }
                 Path samples = Path.of(config.home(), "samples", Markets.typed(connector) + "-synthetic");
-                List<LocalDate> synthetic = live || connector.samples().isEmpty() ? List.of() : operatingDates;
+                List<LocalDate> synthetic = live || connector.samples().isEmpty() ? List.of() : marketDates;
                 options.add(new DemoJob.Options(connector, synthetic, nodes, samples, inputs.getOrDefault(connector, List.of()), livePayloads));
             }
             DemoJob job = new DemoJob(lakehouse);

@@ -116,6 +116,15 @@ public interface MarketConnector
         return Optional.empty();
     }
 
+    /**
+     * The days the demo generates samples for when the user names none: around the market's clock changes (North America's
+     * by default; Europe's for the European markets), or the days a reference series needs to cover every market's.
+     */
+    default List<LocalDate> demoDates()
+    {
+        return SampleFiles.NORTH_AMERICAN_DST_WEEKENDS;
+    }
+
     /** A connector's sample generator. */
     @FunctionalInterface
     interface SampleWriter

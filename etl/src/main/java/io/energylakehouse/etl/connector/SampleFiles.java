@@ -13,6 +13,19 @@ public final class SampleFiles
 {
     private SampleFiles() {}
 
+    /** The demo's days of North America: a spring-forward and a fall-back week-end, so 23-, 24- and 25-hour days. */
+    public static final java.util.List<java.time.LocalDate> NORTH_AMERICAN_DST_WEEKENDS = java.util.List.of(
+            java.time.LocalDate.of(2024, 3, 9), java.time.LocalDate.of(2024, 3, 10), java.time.LocalDate.of(2024, 3, 11),
+            java.time.LocalDate.of(2024, 11, 2), java.time.LocalDate.of(2024, 11, 3), java.time.LocalDate.of(2024, 11, 4));
+
+    /**
+     * The demo's days of Europe: both 2024 clock changes in hours (23 and 25), and in quarter hours after the day-ahead
+     * auction moved to them on 2025-10-01 (the 100 quarter hours of 2025-10-26, the 92 of 2026-03-29), beside a plain day.
+     */
+    public static final java.util.List<java.time.LocalDate> EUROPEAN_DST_DAYS = java.util.List.of(
+            java.time.LocalDate.of(2024, 3, 30), java.time.LocalDate.of(2024, 3, 31), java.time.LocalDate.of(2024, 10, 27),
+            java.time.LocalDate.of(2025, 10, 25), java.time.LocalDate.of(2025, 10, 26), java.time.LocalDate.of(2026, 3, 29));
+
     /**
      * Writes the bytes unless the file already holds them (a second run of a generator leaves the folder as it was),
      * and dates the file at {@code publishedAtUtc}, as a download from the operator would be.

@@ -31,10 +31,8 @@ public final class DemoJob
 {
     private static final Logger log = LoggerFactory.getLogger(DemoJob.class);
 
-    /** A spring-forward week-end and a fall-back week-end: 23-, 24- and 25-hour days. */
-    public static final List<LocalDate> DEFAULT_DATES = List.of(
-            LocalDate.of(2024, 3, 9), LocalDate.of(2024, 3, 10), LocalDate.of(2024, 3, 11),
-            LocalDate.of(2024, 11, 2), LocalDate.of(2024, 11, 3), LocalDate.of(2024, 11, 4));
+    /** A spring-forward week-end and a fall-back week-end: 23-, 24- and 25-hour days (the North American markets' demo days). */
+    public static final List<LocalDate> DEFAULT_DATES = io.energylakehouse.etl.connector.SampleFiles.NORTH_AMERICAN_DST_WEEKENDS;
     public static final int DEFAULT_NODES = 50;
     public static final long SAMPLE_SEED = 20240310L;
 

@@ -69,6 +69,13 @@ public final class EntsoeConnector
     }
 
     /** The zones' hourly SDAC prices. */
+    /** Both European clock changes of 2024 in hours, and of 2025-2026 in quarter hours. */
+    @Override
+    public List<LocalDate> demoDates()
+    {
+        return io.energylakehouse.etl.connector.SampleFiles.EUROPEAN_DST_DAYS;
+    }
+
     @Override
     public Optional<HubDatasets> hubDatasets()
     {

@@ -58,6 +58,13 @@ public final class NordPoolConnector
         return REPORTS;
     }
 
+    /** Both European clock changes of 2024 in hours, and of 2025-2026 in quarter hours. */
+    @Override
+    public List<LocalDate> demoDates()
+    {
+        return io.energylakehouse.etl.connector.SampleFiles.EUROPEAN_DST_DAYS;
+    }
+
     @Override
     public Optional<HubDatasets> hubDatasets()
     {
