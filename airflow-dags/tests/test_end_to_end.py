@@ -230,4 +230,6 @@ def test_the_feed_list_agrees_with_the_market_registry():
         reports = {report["name"]: report for report in market["reports"]}
         assert set(feed.reports) <= set(reports), f"{feed.dag_id}: {feed.reports} not among {sorted(reports)}"
         datasets = {output["dataset"] for name in feed.reports for output in reports[name]["outputs"]}
-        assert set(feed.datasets) == datasets, f"{feed.dag_id}: datasets {feed.datasets}, its reports feed {sorted(datasets)}"
+        # The gate checks the datasets the feed names: all its reports feed, or those whole every day (ENTSO-E's A44 feeds
+        # EXAA's quarter hours too, which only some zones have; Nord Pool's local-currency datasets only when asked for).
+        assert set(feed.datasets) <= datasets, f"{feed.dag_id}: datasets {feed.datasets}, its reports feed {sorted(datasets)}"

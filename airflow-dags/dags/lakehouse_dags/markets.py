@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 class MarketFeed:
     """One scheduled feed of one market.
 
+    ``datasets`` are those the ``check`` gate requires whole for the day: every dataset the reports feed, or the
+    ones every day has (ENTSO-E's A44 also feeds EXAA quarter hours that only two zones have).
+
     ``publishes`` is False for a feed of reference data (rates, auction results): its DAG lands and curates only.
 
     ``publish_time`` is the local time (in ``timezone``) by which the operator has published the data for
@@ -225,6 +228,60 @@ FEEDS: tuple[MarketFeed, ...] = (
         datasets=("rt_5min",),
         description="SPP real-time balancing market five-minute LMPs (daily file) for yesterday's operating day",
         tags=("spp", "real-time"),
+    ),
+    MarketFeed(
+        dag_id="ingest_aeso",
+        market="aeso",
+        timezone="America/Edmonton",
+        # Each pool-price hour settles minutes after it ends (unsettled hours come blank and make no row); the day is
+        # complete after midnight, fetched at 04:00 Mountain on D+1, after the DST changes.
+        publish_time=dt.time(4, 0),
+        day_offset=-1,
+        reports=("pool_price", "system_marginal_price"),
+        datasets=("rt_hourly",),
+        description="AESO pool price (hourly) and system marginal price (five-minute means) for yesterday's operating day",
+        tags=("aeso", "real-time"),
+    ),
+    MarketFeed(
+        dag_id="ingest_entsoe",
+        market="entsoe",
+        timezone="Europe/Brussels",
+        # The single day-ahead coupling (SDAC) publishes results for delivery day D at about 12:45 CET on D-1, and the
+        # transparency platform shows them shortly after; fetched at 13:30. Quarter-hour products since 2025-10-01.
+        publish_time=dt.time(13, 30),
+        day_offset=1,
+        reports=("a44",),
+        datasets=("da_15min",),
+        description="ENTSO-E A44 day-ahead prices of every bidding zone (SDAC quarter hours and hours, EXAA) for tomorrow's delivery day",
+        start_date=dt.date(2025, 10, 1),
+        tags=("entsoe", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_entsoe_fundamentals",
+        market="entsoe",
+        timezone="Europe/Brussels",
+        # Day-ahead load (A65) and wind and solar (A69) forecasts of D are published on D-1 before the auction's gate
+        # closure; actual load of D-1 is complete by then too. Into curated.fundamentals: no price gate, no publication.
+        publish_time=dt.time(14, 0),
+        day_offset=1,
+        reports=("a65", "a69"),
+        datasets=("load_forecast_mw", "solar_forecast_mw", "wind_onshore_forecast_mw"),
+        description="ENTSO-E A65 load and A69 wind and solar forecasts into curated.fundamentals",
+        tags=("entsoe", "fundamentals"),
+        publishes=False,
+    ),
+    MarketFeed(
+        dag_id="ingest_nordpool",
+        market="nordpool",
+        timezone="Europe/Oslo",
+        # Nord Pool publishes the day-ahead prices of delivery day D at about 12:45-13:00 CET on D-1; fetched at 13:30.
+        publish_time=dt.time(13, 30),
+        day_offset=1,
+        reports=("day_ahead_prices",),
+        datasets=("da_15min",),
+        description="Nord Pool day-ahead prices per delivery area (quarter hours, EUR) for tomorrow's delivery day",
+        start_date=dt.date(2025, 10, 1),
+        tags=("nordpool", "day-ahead"),
     ),
 )
 
