@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public enum EexAuctionColumn
 {
-    DATE(true, "date"),
+    DATE(true, "date", "auction date"),
     TIME(false, "time", "auction time"),
     AUCTION_NAME(true, "auction name"),
     CONTRACT(false, "contract"),

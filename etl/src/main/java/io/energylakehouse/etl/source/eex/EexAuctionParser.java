@@ -48,6 +48,10 @@ import static java.util.Objects.requireNonNull;
  * (no date, a number that is not one, a price on a cancelled auction, no price and no status to say why) is rejected
  * alone with its reason; a workbook that is not one, or has no sheet with the report's header, is rejected whole. Nothing
  * escapes as an exception.
+ *
+ * <p>A workbook with no header row but the same labels one under the other, each value beside its label, is read as
+ * one auction: the layout EEX's single-auction report ({@code primary_auction_report_20230214_39969994.xlsx}) may have.
+ * That layout is a guess (no such file was seen); a single-auction report laid out as a table is read as a table.
  */
 public final class EexAuctionParser
         implements PayloadParser
@@ -123,8 +127,14 @@ public final class EexAuctionParser
                     return read(sheet, header.get(), fileName);
                 }
             }
+            for (Sheet sheet : workbook) {
+                Optional<Labels> labels = Labels.find(sheet);
+                if (labels.isPresent()) {
+                    return readSingle(sheet, labels.get(), fileName);
+                }
+            }
             return rejectedPayload(prefix + String.format("no sheet has the auction report's header (a row naming Date, Auction Name, Auction Price and "
-                    + "Auction Volume) in its first %d rows; sheets %s", HEADER_SEARCH_ROWS, sheetNames));
+                    + "Auction Volume) in its first %d rows, nor those labels one under the other; sheets %s", HEADER_SEARCH_ROWS, sheetNames));
         }
         catch (Exception e) {
             // POI says "not an OLE2 or OOXML file" and the like in many exception types; a parser never throws on bad data
@@ -144,13 +154,13 @@ public final class EexAuctionParser
             }
             int lineNumber = index + 1;
             try {
-                records.add(record(sheet.getSheetName(), lineNumber, row, header));
+                records.add(record(sheet.getSheetName(), lineNumber, Cells.of(row, header)));
             }
             catch (RuntimeException e) {
                 String reason = e instanceof BadCell ? e.getMessage() : "Cannot read auction: " + e;
                 Optional<LocalDate> date = Optional.empty();
                 try {
-                    date = Optional.ofNullable(date(cell(row, header, EexAuctionColumn.DATE)));
+                    date = Optional.ofNullable(date(Cells.of(row, header).cell(EexAuctionColumn.DATE)));
                 }
                 catch (RuntimeException ignored) {
                     // the date itself is what could not be read
@@ -172,6 +182,52 @@ public final class EexAuctionParser
                 dates.isEmpty() ? Optional.empty() : Optional.of(contentKey(dates.first(), dates.last())), Optional.empty(), dates);
     }
 
+    /**
+     * One auction given as labels one under the other with each value beside its label (the layout a single-auction
+     * report may have: unverified, no such file was seen), read with the same column map and checks as a table row.
+     */
+    private static ParsedPayload readSingle(Sheet sheet, Labels labels, String fileName)
+    {
+        int lineNumber = labels.rows().get(EexAuctionColumn.DATE).getRowNum() + 1;
+        Cells cells = new Cells()
+        {
+            @Override
+            public Cell cell(EexAuctionColumn column)
+            {
+                Row row = labels.rows().get(column);
+                if (row == null) {
+                    return null;
+                }
+                int labelColumn = labels.labelColumns().get(column);
+                for (int index = labelColumn + 1; index < row.getLastCellNum(); index++) {
+                    Cell cell = row.getCell(index);
+                    if (cell != null && string(cell) != null) {
+                        return cell;
+                    }
+                }
+                return null;
+            }
+
+            @Override
+            public String name(EexAuctionColumn column)
+            {
+                return labels.names().get(column);
+            }
+        };
+        try {
+            EexAuctionRecord record = record(sheet.getSheetName(), lineNumber, cells);
+            log.info("Parsed EEX single-auction report {} sheet {} (labels from row {}): the auction {} of {}", fileName, sheet.getSheetName(), lineNumber,
+                    record.auctionName(), record.auctionDate());
+            return new ParsedPayload(FetchOutcome.PARSED, EexAuctions.DATASET, EexAuctions.RAW_TABLE, List.of(record), List.of(), Optional.empty(),
+                    Optional.empty(), Optional.of(contentKey(record.auctionDate(), record.auctionDate())), Optional.empty(), java.util.Set.of(record.auctionDate()));
+        }
+        catch (RuntimeException e) {
+            String reason = e instanceof BadCell ? e.getMessage() : "Cannot read auction: " + e;
+            return rejectedPayload(String.format("Cannot parse EEX auction report %s: its single auction (labels on sheet %s from row %d) cannot be read: %s",
+                    fileName, sheet.getSheetName(), lineNumber, reason));
+        }
+    }
+
     /** The window the content covers: the year of a yearly report ({@code emission-spot-primary-market-auction-report|2019}), else its first and last day. */
     static String contentKey(LocalDate first, LocalDate last)
     {
@@ -179,21 +235,21 @@ public final class EexAuctionParser
         return EexAuctions.REQUEST_NAME + "|" + window;
     }
 
-    private static EexAuctionRecord record(String sheetName, int lineNumber, Row row, Header header)
+    private static EexAuctionRecord record(String sheetName, int lineNumber, Cells cells)
     {
-        LocalDate date = date(cell(row, header, EexAuctionColumn.DATE));
+        LocalDate date = date(cells.cell(EexAuctionColumn.DATE));
         if (date == null) {
             throw new BadCell("Date is empty");
         }
-        String name = string(cell(row, header, EexAuctionColumn.AUCTION_NAME));
+        String name = string(cells.cell(EexAuctionColumn.AUCTION_NAME));
         if (name == null) {
             throw new BadCell("Auction Name is empty");
         }
-        String status = string(cell(row, header, EexAuctionColumn.STATUS));
+        String status = string(cells.cell(EexAuctionColumn.STATUS));
         if (status != null && !status.equalsIgnoreCase("successful") && !status.equalsIgnoreCase("cancelled")) {
             throw new BadCell(String.format("Status '%s' is neither successful nor cancelled", status));
         }
-        Double price = number(row, header, EexAuctionColumn.AUCTION_PRICE);
+        Double price = number(cells, EexAuctionColumn.AUCTION_PRICE);
         if (price == null && status == null) {
             throw new BadCell("Auction Price is empty and the file has no Status to say the auction was cancelled");
         }
@@ -203,25 +259,48 @@ public final class EexAuctionParser
         if (price != null && status != null && status.equalsIgnoreCase("cancelled")) {
             throw new BadCell(String.format("Auction Price %s on an auction whose Status is cancelled", price));
         }
-        Double volume = number(row, header, EexAuctionColumn.AUCTION_VOLUME);
+        Double volume = number(cells, EexAuctionColumn.AUCTION_VOLUME);
         if (volume == null) {
             throw new BadCell("Auction Volume is empty");
         }
-        return new EexAuctionRecord(lineNumber, sheetName, date, time(cell(row, header, EexAuctionColumn.TIME)), name,
-                string(cell(row, header, EexAuctionColumn.CONTRACT)), string(cell(row, header, EexAuctionColumn.CERTIFICATE)),
-                status == null ? null : status.toLowerCase(Locale.ROOT), price, number(row, header, EexAuctionColumn.MINIMUM_BID),
-                number(row, header, EexAuctionColumn.MAXIMUM_BID), number(row, header, EexAuctionColumn.MEAN_PRICE),
-                number(row, header, EexAuctionColumn.MEDIAN_PRICE), volume, number(row, header, EexAuctionColumn.TOTAL_BID_VOLUME),
-                whole(row, header, EexAuctionColumn.BIDS_SUBMITTED), whole(row, header, EexAuctionColumn.SUCCESSFUL_BIDS),
-                number(row, header, EexAuctionColumn.COVER_RATIO), whole(row, header, EexAuctionColumn.BIDDERS),
-                whole(row, header, EexAuctionColumn.SUCCESSFUL_BIDDERS), number(row, header, EexAuctionColumn.TOTAL_REVENUE),
-                string(cell(row, header, EexAuctionColumn.COUNTRY)));
+        return new EexAuctionRecord(lineNumber, sheetName, date, time(cells.cell(EexAuctionColumn.TIME)), name,
+                string(cells.cell(EexAuctionColumn.CONTRACT)), string(cells.cell(EexAuctionColumn.CERTIFICATE)),
+                status == null ? null : status.toLowerCase(Locale.ROOT), price, number(cells, EexAuctionColumn.MINIMUM_BID),
+                number(cells, EexAuctionColumn.MAXIMUM_BID), number(cells, EexAuctionColumn.MEAN_PRICE),
+                number(cells, EexAuctionColumn.MEDIAN_PRICE), volume, number(cells, EexAuctionColumn.TOTAL_BID_VOLUME),
+                whole(cells, EexAuctionColumn.BIDS_SUBMITTED), whole(cells, EexAuctionColumn.SUCCESSFUL_BIDS),
+                number(cells, EexAuctionColumn.COVER_RATIO), whole(cells, EexAuctionColumn.BIDDERS),
+                whole(cells, EexAuctionColumn.SUCCESSFUL_BIDDERS), number(cells, EexAuctionColumn.TOTAL_REVENUE),
+                string(cells.cell(EexAuctionColumn.COUNTRY)));
     }
 
-    private static Cell cell(Row row, Header header, EexAuctionColumn column)
+    /** The cells of one auction by column: a row under the header, or the values beside the labels of a single-auction sheet. */
+    private interface Cells
     {
-        Integer index = header.columns().get(column);
-        return index == null ? null : row.getCell(index);
+        /** The column's cell, null where the file has no such column or cell. */
+        Cell cell(EexAuctionColumn column);
+
+        /** The column's name as EEX spelled it, for messages. */
+        String name(EexAuctionColumn column);
+
+        static Cells of(Row row, Header header)
+        {
+            return new Cells()
+            {
+                @Override
+                public Cell cell(EexAuctionColumn column)
+                {
+                    Integer index = header.columns().get(column);
+                    return index == null ? null : row.getCell(index);
+                }
+
+                @Override
+                public String name(EexAuctionColumn column)
+                {
+                    return header.names().get(column);
+                }
+            };
+        }
     }
 
     private static CellType type(Cell cell)
@@ -243,9 +322,9 @@ public final class EexAuctionParser
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static Double number(Row row, Header header, EexAuctionColumn column)
+    private static Double number(Cells cells, EexAuctionColumn column)
     {
-        Cell cell = cell(row, header, column);
+        Cell cell = cells.cell(column);
         if (cell == null) {
             return null;
         }
@@ -261,18 +340,18 @@ public final class EexAuctionParser
             return Double.parseDouble(text);
         }
         catch (NumberFormatException e) {
-            throw new BadCell(String.format("%s '%s' is not a number", header.names().get(column), text));
+            throw new BadCell(String.format("%s '%s' is not a number", cells.name(column), text));
         }
     }
 
-    private static Integer whole(Row row, Header header, EexAuctionColumn column)
+    private static Integer whole(Cells cells, EexAuctionColumn column)
     {
-        Double value = number(row, header, column);
+        Double value = number(cells, column);
         if (value == null) {
             return null;
         }
         if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
-            throw new BadCell(String.format("%s %s is not a whole number", header.names().get(column), value));
+            throw new BadCell(String.format("%s %s is not a whole number", cells.name(column), value));
         }
         return value.intValue();
     }
@@ -352,6 +431,38 @@ public final class EexAuctionParser
         BadCell(String message)
         {
             super(message, null, false, false);
+        }
+    }
+
+    /** Labels one under the other (a single-auction layout): the row and column of each known label, and the labels as EEX spelled them. */
+    private record Labels(Map<EexAuctionColumn, Row> rows, Map<EexAuctionColumn, Integer> labelColumns, Map<EexAuctionColumn, String> names)
+    {
+        static Optional<Labels> find(Sheet sheet)
+        {
+            Map<EexAuctionColumn, Row> rows = new EnumMap<>(EexAuctionColumn.class);
+            Map<EexAuctionColumn, Integer> labelColumns = new EnumMap<>(EexAuctionColumn.class);
+            Map<EexAuctionColumn, String> names = new EnumMap<>(EexAuctionColumn.class);
+            int last = Math.min(sheet.getLastRowNum(), 2 * HEADER_SEARCH_ROWS - 1);
+            for (int index = sheet.getFirstRowNum(); index >= 0 && index <= last; index++) {
+                Row row = sheet.getRow(index);
+                if (row == null) {
+                    continue;
+                }
+                // the first text cell of the row is its label
+                for (Cell cell : row) {
+                    if (type(cell) == CellType.STRING && !cell.getStringCellValue().isBlank()) {
+                        String text = cell.getStringCellValue();
+                        EexAuctionColumn.of(text).filter(column -> !rows.containsKey(column)).ifPresent(column -> {
+                            rows.put(column, row);
+                            labelColumns.put(column, cell.getColumnIndex());
+                            names.put(column, text.replaceAll("\\s+", " ").strip());
+                        });
+                        break;
+                    }
+                }
+            }
+            boolean complete = java.util.Arrays.stream(EexAuctionColumn.values()).filter(EexAuctionColumn::required).allMatch(rows::containsKey);
+            return complete ? Optional.of(new Labels(rows, labelColumns, names)) : Optional.empty();
         }
     }
 

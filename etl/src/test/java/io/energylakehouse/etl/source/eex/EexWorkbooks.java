@@ -44,10 +44,6 @@ final class EexWorkbooks
     static byte[] workbook(Format format, int headerRow, int firstColumn, List<String> header, List<List<Object>> rows)
     {
         try (Workbook workbook = format == Format.XLS ? new HSSFWorkbook() : new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            if (workbook instanceof HSSFWorkbook hssf) {
-                // as Excel writes them (POI warns when reading a workbook without them)
-                hssf.createInformationProperties();
-            }
             CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
             CellStyle timeStyle = workbook.createCellStyle();

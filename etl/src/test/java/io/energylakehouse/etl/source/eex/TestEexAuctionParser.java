@@ -149,8 +149,49 @@ class TestEexAuctionParser
 
         assertThat(parsed.outcome()).isEqualTo(FetchOutcome.REJECTED);
         assertThat(parsed.detail()).contains("Cannot parse EEX auction report futures.xlsx: no sheet has the auction report's header (a row naming Date, "
-                + "Auction Name, Auction Price and Auction Volume) in its first 50 rows; sheets [Primary Market Auction, Caption]");
+                + "Auction Name, Auction Price and Auction Volume) in its first 50 rows, nor those labels one under the other; sheets [Primary Market Auction, Caption]");
         assertThat(parsed.rejected()).singleElement().satisfies(rejected -> assertThat(rejected.lineNumber()).isEmpty());
+    }
+
+    @Test
+    void readsASingleAuctionGivenAsLabelsAndValues()
+            throws java.io.IOException
+    {
+        byte[] bytes;
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Auction");
+            org.apache.poi.ss.usermodel.CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+            sheet.createRow(0).createCell(0).setCellValue("EEX Primary Market Auction Report");
+            Object[][] labels = {{"Auction Date", LocalDate.of(2023, 2, 14)}, {"Auction Name", "Auction 4. Period CAP3 EU"}, {"Contract", "T3PA"},
+                    {"Auction Price €/tCO2", 92.1}, {"Auction Volume tCO2", 2905500.0}, {"Total Amount of Bids", 3907000.0}, {"Cover Ratio", 1.34},
+                    {"Total Number of Bidders", 22.0}, {"Number of Successful Bidders", 15.0}};
+            for (int i = 0; i < labels.length; i++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(i + 2);
+                row.createCell(0).setCellValue((String) labels[i][0]);
+                org.apache.poi.ss.usermodel.Cell value = row.createCell(2);
+                if (labels[i][1] instanceof LocalDate date) {
+                    value.setCellValue(date);
+                    value.setCellStyle(dateStyle);
+                }
+                else if (labels[i][1] instanceof Double number) {
+                    value.setCellValue(number);
+                }
+                else {
+                    value.setCellValue((String) labels[i][1]);
+                }
+            }
+            workbook.write(out);
+            bytes = out.toByteArray();
+        }
+
+        ParsedPayload parsed = parse("primary_auction_report_20230214_1.xlsx", bytes);
+
+        assertThat(parsed.outcome()).isEqualTo(FetchOutcome.PARSED);
+        assertThat(parsed.contentKey()).contains("emission-spot-primary-market-auction-report|2023");
+        assertThat(records(parsed)).containsExactly(new EexAuctionRecord(3, "Auction", LocalDate.of(2023, 2, 14), null, "Auction 4. Period CAP3 EU", "T3PA",
+                null, null, 92.1, null, null, null, null, 2905500, 3907000.0, null, null, 1.34, 22, 15, null, null));
     }
 
     @Test
