@@ -36,6 +36,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class EexAuctionPrices
 {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EexAuctionPrices.class);
+
     private static final Set<MonthDay> FIXED_CLOSING_DAYS = Set.of(MonthDay.of(1, 1), MonthDay.of(5, 1), MonthDay.of(12, 25), MonthDay.of(12, 26));
 
     private EexAuctionPrices() {}
@@ -67,6 +69,8 @@ public final class EexAuctionPrices
                     EexAuctions.CURRENCY, EexAuctions.UNIT, record.cancelled() ? "cancelled" : "settled", product.get().platform(), record.auctionVolume(),
                     record.totalBidVolume(), record.bidders(), record.successfulBidders(), record.coverRatio(), publishedAtUtc, null, fetchId, List.of()));
         }
+        log.info("Curated EEX auctions of fetch {} into {}: {} rows, {} refused", fetchId, CanonicalTables.SPOT_PRICES.identifier(), rows.size(),
+                rejected.size());
         return new CanonicalRecords(CanonicalTables.SPOT_PRICES, rows, rejected);
     }
 

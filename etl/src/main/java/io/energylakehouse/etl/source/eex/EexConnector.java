@@ -103,6 +103,7 @@ public final class EexConnector
                 source.settings().baseUrl(), source.settings().requestPause()), source.payloads(requests));
     }
 
+    /** Synthetic yearly reports of the days; {@code locations} does not apply (an auction report has none) and is ignored. */
     @Override
     public Optional<SampleWriter> samples()
     {
