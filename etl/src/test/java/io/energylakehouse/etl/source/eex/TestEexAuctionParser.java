@@ -45,7 +45,7 @@ class TestEexAuctionParser
 
         assertThat(parsed.outcome()).isEqualTo(FetchOutcome.PARSED);
         assertThat(parsed.rejected()).isEmpty();
-        assertThat(parsed.operatingDates()).containsExactly(DAY.minusDays(3), DAY);
+        assertThat(parsed.operatingDates()).containsExactlyInAnyOrder(DAY.minusDays(3), DAY);
         assertThat(parsed.contentKey()).contains("emission-spot-primary-market-auction-report|2013");
         assertThat(parsed.publishedAtUtc()).isEmpty();
         assertThat(records(parsed)).containsExactly(
