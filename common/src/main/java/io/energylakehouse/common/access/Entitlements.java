@@ -27,7 +27,7 @@ public record Entitlements(SortedMap<String, Group> groups)
     public static final String ALL_MARKETS = "*";
     private static final Pattern KEY = Pattern.compile("group\\.([a-z][a-z0-9_]*)\\.(markets|users)");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_.-]*");
-    private static final Pattern MARKET = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern MARKET = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
     /** A group: its markets ({@code *} for all) and its users. */
     public record Group(String name, SortedSet<String> markets, SortedSet<String> users)

@@ -3,6 +3,7 @@ package io.energylakehouse.etl.connector;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.source.aeso.AesoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
+import io.energylakehouse.etl.source.eex.EexConnector;
 import io.energylakehouse.etl.source.entsoe.EntsoeConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
 import io.energylakehouse.etl.source.miso.MisoConnector;
@@ -27,7 +28,8 @@ public final class Connectors
             new SppConnector(),
             new AesoConnector(),
             new EntsoeConnector(),
-            new NordPoolConnector());
+            new NordPoolConnector(),
+            new EexConnector());
 
     private Connectors() {}
 
