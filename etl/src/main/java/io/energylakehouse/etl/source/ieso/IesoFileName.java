@@ -73,7 +73,7 @@ public record IesoFileName(IesoReport report, Optional<LocalDate> day, OptionalI
         }
         IesoReport report = null;
         for (IesoReport candidate : IesoReport.values()) {
-            if (candidate.directory().equalsIgnoreCase(matcher.group(1)) && candidate.layout().extension().equalsIgnoreCase(matcher.group(5))) {
+            if (candidate.directory().equalsIgnoreCase(matcher.group(1)) && candidate.accepts(matcher.group(5))) {
                 report = candidate;
             }
         }

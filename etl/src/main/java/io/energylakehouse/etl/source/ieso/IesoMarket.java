@@ -36,6 +36,12 @@ public final class IesoMarket
 
     /** The XML namespace of IESO's public reports. */
     public static final String XML_NAMESPACE = "http://www.ieso.ca/schema";
+    /**
+     * The namespace of the IMO-era automated documents ({@code IMODocument}, e.g. the XML HOEP report), still served
+     * beside the current one with the same structure (IESO's IMODocument_r1.xsd).
+     */
+    public static final String LEGACY_XML_NAMESPACE = "http://www.theIMO.com/schema";
+    public static final java.util.List<String> XML_NAMESPACES = java.util.List.of(XML_NAMESPACE, LEGACY_XML_NAMESPACE);
 
     /** IESO's price components are published to 2 decimals (LMPs to 2, sometimes more): |total - components| tolerated. */
     public static final double TOTAL_TOLERANCE_PER_MWH = 0.01;

@@ -146,7 +146,8 @@ public final class IesoParser
         try {
             read = switch (report.layout()) {
                 case LMP_CSV -> readLmpCsv(report, content, name);
-                case HOEP_CSV -> readHoepCsv(report, content, name);
+                case HOEP_CSV -> fileName.toLowerCase(Locale.ROOT).endsWith(".xml") || looksLikeXml(content) ? readHoepXml(report, content, name)
+                        : readHoepCsv(report, content, name);
                 case ZONAL_XML -> readZonalXml(report, content, name);
             };
         }
@@ -556,7 +557,7 @@ public final class IesoParser
                         if (open.isEmpty()) {
                             root = element;
                         }
-                        else if (element.namespace.equals(IesoMarket.XML_NAMESPACE)) {
+                        else if (element.namespace.equals(root.namespace)) {
                             // elements of another namespace (an extension IESO may add) are not IESO's report fields
                             open.get(open.size() - 1).children.add(element);
                         }
@@ -580,11 +581,12 @@ public final class IesoParser
         }
     }
 
-    private static Content readZonalXml(IesoReport report, PayloadContent content, Optional<IesoFileName> name)
+    /** The document's root element with its IESO-namespace descendants, or null for a document without elements; refused when not IESO's namespace. */
+    private static Element readDocument(PayloadContent content)
             throws IOException
     {
         if (content.size() == 0) {
-            return Content.ofEmpty();
+            return null;
         }
         Element root;
         try (InputStream input = content.open()) {
@@ -594,37 +596,123 @@ public final class IesoParser
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNumber();
             throw new FileException("it is not well-formed XML" + where + ": " + firstLine(e.getMessage()));
         }
-        if (root == null) {
-            return Content.ofEmpty();
-        }
-        if (!root.namespace.equals(IesoMarket.XML_NAMESPACE)) {
+        if (root != null && !IesoMarket.XML_NAMESPACES.contains(root.namespace)) {
             throw new FileException(String.format("its root element %s is in namespace '%s', not IESO's %s", root.localName, root.namespace,
                     IesoMarket.XML_NAMESPACE));
         }
-        Optional<Instant> createdAt = root.first("CreatedAt").map(Element::textValue).flatMap(IesoParser::estDateTime);
-        String deliveryText = root.first("DeliveryDate").map(Element::textValue)
-                .orElseThrow(() -> new FileException("it has no DeliveryDate element in namespace " + IesoMarket.XML_NAMESPACE));
-        Matcher date = DATE.matcher(deliveryText);
-        if (!date.find()) {
-            throw new FileException("DeliveryDate '" + deliveryText + "' is not a date like 2025-05-02");
-        }
-        LocalDate stated = localDate(date).orElseThrow(() -> new FileException("DeliveryDate '" + deliveryText + "' is not a date"));
-        LocalDate day = deliveryDay(Optional.of(stated), name);
-        return report.hasInterval() ? readRealTimeZonal(report, root, day, deliveryText, createdAt) : readDayAheadZonal(report, root, day, createdAt);
+        return root;
     }
 
-    private static Content readDayAheadZonal(IesoReport report, Element root, LocalDate day, Optional<Instant> createdAt)
+    /** The document's bodies: an automated document repeats header and body pairs ({@code DocBody}, or {@code IMODocBody} in the IMO namespace). */
+    private static List<Element> bodies(Element root)
+    {
+        List<Element> bodies = new ArrayList<>(root.descendants("DocBody"));
+        bodies.addAll(root.descendants("IMODocBody"));
+        return bodies.isEmpty() ? List.of(root) : bodies;
+    }
+
+    private static LocalDate bodyDay(String deliveryText, String element, Optional<IesoFileName> name)
+    {
+        Matcher date = DATE.matcher(deliveryText);
+        if (!date.find()) {
+            throw new FileException(element + " '" + deliveryText + "' is not a date like 2025-05-02");
+        }
+        LocalDate stated = localDate(date).orElseThrow(() -> new FileException(element + " '" + deliveryText + "' is not a date"));
+        return deliveryDay(Optional.of(stated), name);
+    }
+
+    private static Content readZonalXml(IesoReport report, PayloadContent content, Optional<IesoFileName> name)
+            throws IOException
+    {
+        Element root = readDocument(content);
+        if (root == null) {
+            return Content.ofEmpty();
+        }
+        Optional<Instant> createdAt = root.first("CreatedAt").map(Element::textValue).flatMap(IesoParser::estDateTime);
+        List<IesoPriceRecord> records = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        LocalDate firstDay = null;
+        int[] ordinal = {0};
+        for (Element body : bodies(root)) {
+            String deliveryText = body.first("DeliveryDate").map(Element::textValue)
+                    .orElseThrow(() -> new FileException("it has no DeliveryDate element in namespace " + root.namespace));
+            LocalDate day = bodyDay(deliveryText, "DeliveryDate", name);
+            firstDay = firstDay == null ? day : firstDay;
+            if (report.hasInterval()) {
+                readRealTimeZonal(report, body, day, deliveryText, createdAt, ordinal, records, rejected);
+            }
+            else {
+                readDayAheadZonal(report, body, day, createdAt, ordinal, records, rejected);
+            }
+        }
+        return new Content(false, firstDay, createdAt, records, rejected);
+    }
+
+    /** HOEP as XML: {@code IMODocBody/Date}, then {@code HOEPs/HOEP} elements of {@code Hour} and {@code Price} (IESO's DispUnconsHOEP_r1.xsd). */
+    private static Content readHoepXml(IesoReport report, PayloadContent content, Optional<IesoFileName> name)
+            throws IOException
+    {
+        Element root = readDocument(content);
+        if (root == null) {
+            return Content.ofEmpty();
+        }
+        Optional<Instant> createdAt = root.first("CreatedAt").map(Element::textValue).flatMap(IesoParser::estDateTime);
+        List<IesoPriceRecord> records = new ArrayList<>();
+        List<RejectedRecord> rejected = new ArrayList<>();
+        LocalDate firstDay = null;
+        int ordinal = 0;
+        for (Element body : bodies(root)) {
+            String dateText = body.first("Date").map(Element::textValue)
+                    .orElseThrow(() -> new FileException("it has no Date element in namespace " + root.namespace));
+            LocalDate day = bodyDay(dateText, "Date", name);
+            firstDay = firstDay == null ? day : firstDay;
+            for (Element element : body.descendants("HOEP")) {
+                ordinal++;
+                try {
+                    int hour = hour(element.childText("Hour"), "Hour");
+                    Double price = number(element.childText("Price"), "Price");
+                    if (price == null) {
+                        throw new LineException("Price of hour ending " + hour + " is empty (not published yet?)");
+                    }
+                    Instant start = start(day, hour, null);
+                    records.add(new IesoPriceRecord(report, ordinal, start, start.plus(report.intervalLength()), day, hour, null, null, price, null, null, null,
+                            createdAt.orElse(null)));
+                }
+                catch (LineException e) {
+                    rejected.add(elementRejected(ordinal, element, e.getMessage()));
+                }
+            }
+        }
+        return new Content(false, firstDay, createdAt, records, rejected);
+    }
+
+    /** Whether the content is XML: its first character after a byte order mark and white space is {@code <}. */
+    private static boolean looksLikeXml(PayloadContent content)
+            throws IOException
+    {
+        try (InputStream input = content.open()) {
+            byte[] head = input.readNBytes(256);
+            for (int i = 0; i < head.length; i++) {
+                int b = head[i] & 0xFF;
+                if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) {
+                    continue;
+                }
+                return b == '<';
+            }
+            return false;
+        }
+    }
+
+    private static void readDayAheadZonal(IesoReport report, Element root, LocalDate day, Optional<Instant> createdAt, int[] ordinal,
+            List<IesoPriceRecord> records, List<RejectedRecord> rejected)
     {
         List<Element> hours = root.descendants("HourlyPriceComponents");
         if (hours.isEmpty()) {
             String hint = root.first("DeliveryHour").isPresent() || !root.descendants("RealTimePriceComponents").isEmpty() ? " (a real-time file?)" : "";
             throw new FileException("it has no HourlyPriceComponents element" + hint);
         }
-        List<IesoPriceRecord> records = new ArrayList<>();
-        List<RejectedRecord> rejected = new ArrayList<>();
-        int ordinal = 0;
         for (Element element : hours) {
-            ordinal++;
+            int index = ++ordinal[0];
             try {
                 int hour = hour(element.childText("PricingHour"), "PricingHour");
                 Double price = number(element.childText("ZonalPrice"), "ZonalPrice");
@@ -632,15 +720,14 @@ public final class IesoParser
                     throw new LineException("ZonalPrice of hour ending " + hour + " is empty");
                 }
                 Instant start = start(day, hour, null);
-                records.add(new IesoPriceRecord(report, ordinal, start, start.plus(report.intervalLength()), day, hour, null, null, price,
+                records.add(new IesoPriceRecord(report, index, start, start.plus(report.intervalLength()), day, hour, null, null, price,
                         number(element.childText("LossPriceCapped"), "LossPriceCapped"), number(element.childText("CongestionPriceCapped"), "CongestionPriceCapped"),
                         element.childText("Flag"), createdAt.orElse(null)));
             }
             catch (LineException e) {
-                rejected.add(elementRejected(ordinal, element, e.getMessage()));
+                rejected.add(elementRejected(index, element, e.getMessage()));
             }
         }
-        return new Content(false, day, createdAt, records, rejected);
     }
 
     /**
@@ -649,7 +736,8 @@ public final class IesoParser
      * or the earlier one ({@code DeliveryDate} "For 2025-04-23 - Hour 12", then one {@code RealTimePriceComponents} per
      * component, named by {@code OntarioZonalPrice}, with {@code OntarioZonalPriceInterval1/Interval1} ... 12).
      */
-    private static Content readRealTimeZonal(IesoReport report, Element root, LocalDate day, String deliveryText, Optional<Instant> createdAt)
+    private static void readRealTimeZonal(IesoReport report, Element root, LocalDate day, String deliveryText, Optional<Instant> createdAt, int[] ordinal,
+            List<IesoPriceRecord> records, List<RejectedRecord> rejected)
     {
         String hourText = root.first("DeliveryHour").map(Element::textValue).orElse(null);
         if (hourText == null) {
@@ -669,14 +757,11 @@ public final class IesoParser
         catch (LineException e) {
             throw new FileException(e.getMessage());
         }
-        List<IesoPriceRecord> records = new ArrayList<>();
-        List<RejectedRecord> rejected = new ArrayList<>();
         List<Element> intervals = root.descendants("ZonalPrice").stream().filter(element -> element.child("Interval").isPresent()).toList();
         List<Element> components = root.descendants("RealTimePriceComponents");
         if (!intervals.isEmpty()) {
-            int ordinal = 0;
             for (Element element : intervals) {
-                ordinal++;
+                int index = ++ordinal[0];
                 try {
                     int interval = interval(element.childText("Interval"));
                     Double price = number(element.childText("LmpCap"), "LmpCap");
@@ -684,12 +769,12 @@ public final class IesoParser
                         throw new LineException("LmpCap of interval " + interval + " is empty");
                     }
                     Instant start = start(day, hour, interval);
-                    records.add(new IesoPriceRecord(report, ordinal, start, start.plus(report.intervalLength()), day, hour, interval, null, price,
+                    records.add(new IesoPriceRecord(report, index, start, start.plus(report.intervalLength()), day, hour, interval, null, price,
                             number(element.childText("LossPriceCap"), "LossPriceCap"), number(element.childText("CongPriceCap"), "CongPriceCap"), null,
                             createdAt.orElse(null)));
                 }
                 catch (LineException e) {
-                    rejected.add(elementRejected(ordinal, element, e.getMessage()));
+                    rejected.add(elementRejected(index, element, e.getMessage()));
                 }
             }
         }
@@ -697,7 +782,7 @@ public final class IesoParser
             Map<Integer, Double> prices = new java.util.TreeMap<>();
             Map<Integer, Double> losses = new java.util.TreeMap<>();
             Map<Integer, Double> congestions = new java.util.TreeMap<>();
-            int ordinal = 0;
+            int elementNumber = 0;
             for (Element component : components) {
                 String type = component.childText("OntarioZonalPrice");
                 Map<Integer, Double> target = type == null ? null : switch (type.toLowerCase(Locale.ROOT)) {
@@ -711,7 +796,7 @@ public final class IesoParser
                     if (!matcher.matches()) {
                         continue;
                     }
-                    ordinal++;
+                    elementNumber++;
                     int interval = Integer.parseInt(matcher.group(1));
                     String text = child.childText("Interval" + interval);
                     try {
@@ -725,13 +810,12 @@ public final class IesoParser
                         }
                     }
                     catch (LineException e) {
-                        rejected.add(elementRejected(ordinal, child, e.getMessage()));
+                        rejected.add(elementRejected(elementNumber, child, e.getMessage()));
                     }
                 }
             }
-            int index = 0;
             for (Map.Entry<Integer, Double> price : prices.entrySet()) {
-                index++;
+                int index = ++ordinal[0];
                 int interval = price.getKey();
                 Instant start = start(day, hour, interval);
                 records.add(new IesoPriceRecord(report, index, start, start.plus(report.intervalLength()), day, hour, interval, null, price.getValue(),
@@ -742,7 +826,6 @@ public final class IesoParser
             String hint = root.descendants("HourlyPriceComponents").isEmpty() ? "" : " (a day-ahead file?)";
             throw new FileException("it has neither ZonalPrice interval elements nor RealTimePriceComponents" + hint);
         }
-        return new Content(false, day, createdAt, records, rejected);
     }
 
     private static RejectedRecord elementRejected(int ordinal, Element element, String reason)

@@ -35,7 +35,10 @@ public enum IesoReport
         LMP_CSV("csv"),
         /** XML in the {@code http://www.ieso.ca/schema} namespace: {@code Document/DocHeader/CreatedAt}, {@code Document/DocBody/...}. */
         ZONAL_XML("xml"),
-        /** CSV: preamble lines, then {@code hour ending,HOEP,...} rows. */
+        /**
+         * CSV: preamble lines, then {@code hour ending,HOEP,...} rows; or the same report as XML
+         * ({@code IMODocument/IMODocBody/Date}, {@code HOEPs/HOEP{Hour, Price, DataSource}}).
+         */
         HOEP_CSV("csv");
 
         private final String extension;
@@ -155,6 +158,12 @@ public enum IesoReport
     public Era era()
     {
         return era;
+    }
+
+    /** Whether IESO publishes the report with this file extension: HOEP also as XML ({@code PUB_DispUnconsHOEP_20240310.xml}). */
+    public boolean accepts(String extension)
+    {
+        return layout.extension().equalsIgnoreCase(extension) || (this == HOEP && "xml".equalsIgnoreCase(extension));
     }
 
     /** Whether a row carries a five-minute interval index (1..12) within its delivery hour. */

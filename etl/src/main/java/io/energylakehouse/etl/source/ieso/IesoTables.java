@@ -79,7 +79,8 @@ public final class IesoTables
                     "Ordinal (1-based) of the price element in the XML document, in document order"));
         }
         else {
-            columns.add(new Column("line_number", Field.SOURCE_INDEX, IntegerType, true, "Line in the CSV file (the first line is 1)"));
+            columns.add(new Column("line_number", Field.SOURCE_INDEX, IntegerType, true, report.layout() == IesoReport.Layout.HOEP_CSV
+                    ? "Line in the CSV file (the first line is 1), or ordinal (1-based) of the HOEP element in the XML file" : "Line in the CSV file (the first line is 1)"));
         }
         String start = report.hasInterval() ? "delivery_date + (delivery_hour - 1) hours + (interval - 1) * 5 minutes" : "delivery_date + (delivery_hour - 1) hours";
         columns.add(new Column("interval_start_utc", Field.INTERVAL_START_UTC, TimestampType, true, "Interval start, UTC: " + start + " in EST (UTC-5, no DST)"));
@@ -89,7 +90,7 @@ public final class IesoTables
         String hour = switch (report.layout()) {
             case LMP_CSV -> "Delivery Hour";
             case ZONAL_XML -> report.hasInterval() ? "DeliveryHour" : "PricingHour";
-            case HOEP_CSV -> "the hour column";
+            case HOEP_CSV -> "the hour column (XML: Hour)";
         };
         columns.add(new Column("delivery_hour", Field.DELIVERY_HOUR, IntegerType, true, hour + ": hour ending 1..24, EST"));
         if (report.hasInterval()) {

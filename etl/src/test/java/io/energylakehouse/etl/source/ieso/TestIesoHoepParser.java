@@ -94,4 +94,24 @@ class TestIesoHoepParser
         assertThat(parse(IesoReport.HOEP, "PUB_DAHourlyOntarioZonalPrice_20240310.xml", IesoTestFiles.text("PUB_DispUnconsHOEP_20240310.csv")).detail()
                 .orElseThrow()).endsWith("its name says it is a DAHourlyOntarioZonalPrice file (da_ontario_zonal_price)");
     }
+
+    @Test
+    void readsTheXmlHoepReportInTheImoNamespaceLikeTheCsv()
+    {
+        ParsedPayload xml = parseResource(IesoReport.HOEP, "PUB_DispUnconsHOEP_20241103.xml");
+        ParsedPayload csv = parseResource(IesoReport.HOEP, "PUB_DispUnconsHOEP_20241103.csv");
+
+        assertThat(xml.outcome()).isEqualTo(FetchOutcome.PARSED);
+        assertThat(xml.rejected()).isEmpty();
+        assertThat(records(xml)).hasSize(24);
+        assertThat(records(xml)).extracting(IesoPriceRecord::intervalStartUtc).isEqualTo(records(csv).stream().map(IesoPriceRecord::intervalStartUtc).toList());
+        assertThat(records(xml)).extracting(IesoPriceRecord::price).isEqualTo(records(csv).stream().map(IesoPriceRecord::price).toList());
+        assertThat(xml.publishedAtUtc()).isEqualTo(csv.publishedAtUtc()).contains(Instant.parse("2024-11-04T06:01:47Z"));
+        assertThat(xml.contentKey()).isEqualTo(csv.contentKey());
+        // told by its content under a neutral name too
+        assertThat(records(parse(IesoReport.HOEP, "download", IesoTestFiles.resource("PUB_DispUnconsHOEP_20241103.xml")))).hasSize(24);
+        String duplicated = IesoTestFiles.text("PUB_DispUnconsHOEP_20241103.xml").replace("<Hour>5</Hour>", "<Hour>4</Hour>");
+        assertThat(parse(IesoReport.HOEP, "PUB_DispUnconsHOEP_20241103.xml", duplicated).rejected()).extracting(RejectedRecord::reason).containsOnly(
+                "duplicate hour ending 4 for ONTARIO on delivery day 2024-11-03 (lines 4, 5): quarantined, not renumbered");
+    }
 }

@@ -132,4 +132,24 @@ class TestIesoZonalPriceParser
         assertThat(parse(IesoReport.DA_ONTARIO_ZONAL_PRICE, "x.xml", external).outcome()).isEqualTo(FetchOutcome.REJECTED);
         assertThat(parse(IesoReport.DA_ONTARIO_ZONAL_PRICE, "x.xml", "").outcome()).isEqualTo(FetchOutcome.NO_DATA);
     }
+
+    @Test
+    void readsEveryBodyOfADocumentAndTheImoNamespace()
+    {
+        String xml = text("PUB_RealtimeOntarioZonalPrice_2025110202.xml");
+        // an automated document repeats header and body pairs: two bodies of the same hour are read as one file, their ordinals continue
+        int bodyStart = xml.indexOf("  <DocHeader>");
+        int bodyEnd = xml.indexOf("</Document>");
+        String twoBodies = xml.substring(0, bodyEnd) + xml.substring(bodyStart, bodyEnd) + "</Document>\n";
+        ParsedPayload parsed = parse(IesoReport.RT_ONTARIO_ZONAL_PRICE, "PUB_RealtimeOntarioZonalPrice_2025110202.xml", twoBodies);
+        // the same 11 intervals twice: quarantined as duplicates
+        assertThat(records(parsed)).isEmpty();
+        assertThat(parsed.rejected()).hasSize(24);
+        assertThat(parsed.rejected().get(0).reason()).isEqualTo("LmpCap of interval 12 is empty (element ZonalPrice at line 77)");
+        assertThat(parsed.rejected().get(2).reason()).isEqualTo(
+                "duplicate hour ending 2 interval 1 for ONTARIO on delivery day 2025-11-02 (elements 1, 13): quarantined, not renumbered");
+
+        String legacy = text("PUB_DAHourlyOntarioZonalPrice_20251102.xml").replace("http://www.ieso.ca/schema", "http://www.theIMO.com/schema");
+        assertThat(records(parse(IesoReport.DA_ONTARIO_ZONAL_PRICE, "PUB_DAHourlyOntarioZonalPrice_20251102.xml", legacy))).hasSize(24);
+    }
 }
