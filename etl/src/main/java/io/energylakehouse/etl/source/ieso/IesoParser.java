@@ -165,7 +165,8 @@ public final class IesoParser
             return noData(report, "the file is empty", read.createdAtUtc());
         }
         if (read.records().isEmpty() && read.rejected().isEmpty()) {
-            return noData(report, "the file has no prices", read.createdAtUtc());
+            return noData(report, read.unpriced() == 0 ? "the file has no prices"
+                    : String.format("the file has no prices yet (%d %s listed with empty prices)", read.unpriced(), unpricedUnit(report)), read.createdAtUtc());
         }
         if (report.span() == IesoReport.Span.HOUR) {
             Set<Integer> hours = new TreeSet<>();
@@ -194,7 +195,24 @@ public final class IesoParser
         Optional<String> contentKey = hour.isPresent() || report.span() == IesoReport.Span.DAY
                 ? Optional.of(IesoFileName.requestKey(report, read.deliveryDate(), hour)) : Optional.empty();
         return new ParsedPayload(FetchOutcome.PARSED, report.dataset(), rawTable, records, rejected, Optional.empty(),
-                rejected.isEmpty() ? Optional.empty() : Optional.of(rejected.size() + " prices rejected"), contentKey, read.createdAtUtc(), operatingDates);
+                detail(rejected.size(), read.unpriced(), report), contentKey, read.createdAtUtc(), operatingDates);
+    }
+
+    private static Optional<String> detail(int rejected, int unpriced, IesoReport report)
+    {
+        List<String> parts = new ArrayList<>();
+        if (rejected > 0) {
+            parts.add(rejected + " prices rejected");
+        }
+        if (unpriced > 0) {
+            parts.add(unpriced + " " + unpricedUnit(report) + " not priced yet (empty)");
+        }
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+    }
+
+    private static String unpricedUnit(IesoReport report)
+    {
+        return report.hasInterval() ? "intervals" : "hours";
     }
 
     /**
@@ -245,12 +263,17 @@ public final class IesoParser
                 Optional.of(detail), Optional.empty(), publishedAtUtc, Set.of());
     }
 
-    /** What a file held: its prices (duplicates not yet judged), rejected lines, delivery day and creation time. */
-    private record Content(boolean empty, LocalDate deliveryDate, Optional<Instant> createdAtUtc, List<IesoPriceRecord> records, List<RejectedRecord> rejected)
+    /**
+     * What a file held: its prices (duplicates not yet judged), rejected lines, delivery day and creation time, and how
+     * many hours or intervals it lists with every price field empty (not priced yet: IESO's files of a day or hour in
+     * progress list the intervals to come empty); those are neither prices nor errors, only counted.
+     */
+    private record Content(boolean empty, LocalDate deliveryDate, Optional<Instant> createdAtUtc, List<IesoPriceRecord> records, List<RejectedRecord> rejected,
+            int unpriced)
     {
         static Content ofEmpty()
         {
-            return new Content(true, null, Optional.empty(), List.of(), List.of());
+            return new Content(true, null, Optional.empty(), List.of(), List.of(), 0);
         }
     }
 
@@ -390,7 +413,7 @@ public final class IesoParser
                 }
             }
             checkNotTruncated(input, lastRejected, rejected);
-            return new Content(false, day, createdAt, records, rejected);
+            return new Content(false, day, createdAt, records, rejected, 0);
         }
     }
 
@@ -443,6 +466,7 @@ public final class IesoParser
             List<IesoPriceRecord> records = new ArrayList<>();
             List<RejectedRecord> rejected = new ArrayList<>();
             boolean lastRejected = false;
+            int unpriced = 0;
             for (int i = 0; i < rows.size(); i++) {
                 String line = rows.get(i);
                 lastRejected = true;
@@ -454,7 +478,12 @@ public final class IesoParser
                     int hour = hour(emptyToNull(fields.get(0)), "hour");
                     Double hoep = number(emptyToNull(fields.get(1)), "HOEP");
                     if (hoep == null) {
-                        throw new LineException("HOEP of hour ending " + hour + " is empty (not published yet?)");
+                        if (fields.subList(1, fields.size()).stream().allMatch(String::isBlank)) {
+                            unpriced++;
+                            lastRejected = false;
+                            continue;
+                        }
+                        throw new LineException("HOEP of hour ending " + hour + " is empty");
                     }
                     Instant start = start(day, hour, null);
                     records.add(new IesoPriceRecord(report, numbers.get(i), start, start.plus(report.intervalLength()), day, hour, null, null, hoep, null, null,
@@ -466,7 +495,7 @@ public final class IesoParser
                 }
             }
             checkNotTruncated(input, lastRejected, rejected);
-            return new Content(false, day, createdAt, records, rejected);
+            return new Content(false, day, createdAt, records, rejected, unpriced);
         }
     }
 
@@ -633,19 +662,20 @@ public final class IesoParser
         List<RejectedRecord> rejected = new ArrayList<>();
         LocalDate firstDay = null;
         int[] ordinal = {0};
+        int[] unpriced = {0};
         for (Element body : bodies(root)) {
             String deliveryText = body.first("DeliveryDate").map(Element::textValue)
                     .orElseThrow(() -> new FileException("it has no DeliveryDate element in namespace " + root.namespace));
             LocalDate day = bodyDay(deliveryText, "DeliveryDate", name);
             firstDay = firstDay == null ? day : firstDay;
             if (report.hasInterval()) {
-                readRealTimeZonal(report, body, day, deliveryText, createdAt, ordinal, records, rejected);
+                readRealTimeZonal(report, body, day, deliveryText, createdAt, ordinal, unpriced, records, rejected);
             }
             else {
-                readDayAheadZonal(report, body, day, createdAt, ordinal, records, rejected);
+                readDayAheadZonal(report, body, day, createdAt, ordinal, unpriced, records, rejected);
             }
         }
-        return new Content(false, firstDay, createdAt, records, rejected);
+        return new Content(false, firstDay, createdAt, records, rejected, unpriced[0]);
     }
 
     /** HOEP as XML: {@code IMODocBody/Date}, then {@code HOEPs/HOEP} elements of {@code Hour} and {@code Price} (IESO's DispUnconsHOEP_r1.xsd). */
@@ -661,6 +691,7 @@ public final class IesoParser
         List<RejectedRecord> rejected = new ArrayList<>();
         LocalDate firstDay = null;
         int ordinal = 0;
+        int unpriced = 0;
         for (Element body : bodies(root)) {
             String dateText = body.first("Date").map(Element::textValue)
                     .orElseThrow(() -> new FileException("it has no Date element in namespace " + root.namespace));
@@ -672,7 +703,8 @@ public final class IesoParser
                     int hour = hour(element.childText("Hour"), "Hour");
                     Double price = number(element.childText("Price"), "Price");
                     if (price == null) {
-                        throw new LineException("Price of hour ending " + hour + " is empty (not published yet?)");
+                        unpriced++;
+                        continue;
                     }
                     Instant start = start(day, hour, null);
                     records.add(new IesoPriceRecord(report, ordinal, start, start.plus(report.intervalLength()), day, hour, null, null, price, null, null, null,
@@ -683,7 +715,7 @@ public final class IesoParser
                 }
             }
         }
-        return new Content(false, firstDay, createdAt, records, rejected);
+        return new Content(false, firstDay, createdAt, records, rejected, unpriced);
     }
 
     /** Whether the content is XML: its first character after a byte order mark and white space is {@code <}. */
@@ -703,7 +735,7 @@ public final class IesoParser
         }
     }
 
-    private static void readDayAheadZonal(IesoReport report, Element root, LocalDate day, Optional<Instant> createdAt, int[] ordinal,
+    private static void readDayAheadZonal(IesoReport report, Element root, LocalDate day, Optional<Instant> createdAt, int[] ordinal, int[] unpriced,
             List<IesoPriceRecord> records, List<RejectedRecord> rejected)
     {
         List<Element> hours = root.descendants("HourlyPriceComponents");
@@ -717,7 +749,11 @@ public final class IesoParser
                 int hour = hour(element.childText("PricingHour"), "PricingHour");
                 Double price = number(element.childText("ZonalPrice"), "ZonalPrice");
                 if (price == null) {
-                    throw new LineException("ZonalPrice of hour ending " + hour + " is empty");
+                    if (element.childText("LossPriceCapped") == null && element.childText("CongestionPriceCapped") == null) {
+                        unpriced[0]++;
+                        continue;
+                    }
+                    throw new LineException("ZonalPrice of hour ending " + hour + " is empty, its components are not");
                 }
                 Instant start = start(day, hour, null);
                 records.add(new IesoPriceRecord(report, index, start, start.plus(report.intervalLength()), day, hour, null, null, price,
@@ -737,7 +773,7 @@ public final class IesoParser
      * component, named by {@code OntarioZonalPrice}, with {@code OntarioZonalPriceInterval1/Interval1} ... 12).
      */
     private static void readRealTimeZonal(IesoReport report, Element root, LocalDate day, String deliveryText, Optional<Instant> createdAt, int[] ordinal,
-            List<IesoPriceRecord> records, List<RejectedRecord> rejected)
+            int[] unpriced, List<IesoPriceRecord> records, List<RejectedRecord> rejected)
     {
         String hourText = root.first("DeliveryHour").map(Element::textValue).orElse(null);
         if (hourText == null) {
@@ -766,7 +802,11 @@ public final class IesoParser
                     int interval = interval(element.childText("Interval"));
                     Double price = number(element.childText("LmpCap"), "LmpCap");
                     if (price == null) {
-                        throw new LineException("LmpCap of interval " + interval + " is empty");
+                        if (element.childText("LossPriceCap") == null && element.childText("CongPriceCap") == null) {
+                            unpriced[0]++;
+                            continue;
+                        }
+                        throw new LineException("LmpCap of interval " + interval + " is empty, its components are not");
                     }
                     Instant start = start(day, hour, interval);
                     records.add(new IesoPriceRecord(report, index, start, start.plus(report.intervalLength()), day, hour, interval, null, price,

@@ -77,11 +77,12 @@ class TestIesoHoepParser
         assertThat(records(parsed)).extracting(IesoPriceRecord::deliveryHour).containsExactly(1, 5);
         assertThat(records(parsed).get(0).deliveryDate()).isEqualTo(LocalDate.of(2024, 7, 1));
         assertThat(parsed.rejected()).extracting(RejectedRecord::reason).containsExactly(
-                "HOEP of hour ending 2 is empty (not published yet?)",
                 "HOEP 'abc' is not a number",
                 "hour 25 is not an hour ending 1..24 (IESO days have 24 hours, EST all year)",
                 "expected an hour and a HOEP, found 1 field");
         assertThat(parsed.publishedAtUtc()).isEmpty();
+        // hour ending 2 listed without a price: not published yet, counted
+        assertThat(parsed.detail()).contains("3 prices rejected; 1 hours not priced yet (empty)");
     }
 
     @Test

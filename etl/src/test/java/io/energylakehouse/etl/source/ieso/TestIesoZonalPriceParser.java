@@ -53,10 +53,22 @@ class TestIesoZonalPriceParser
         assertThat(records.get(0).intervalStartUtc()).isEqualTo(Instant.parse("2025-11-02T06:00:00Z"));
         assertThat(records.get(10).intervalStartUtc()).isEqualTo(Instant.parse("2025-11-02T06:50:00Z"));
         assertThat(records.get(10).interval()).isEqualTo(11);
-        assertThat(parsed.rejected()).singleElement().satisfies(rejected -> {
-            assertThat(rejected.reason()).isEqualTo("LmpCap of interval 12 is empty (element ZonalPrice at line 77)");
-            assertThat(rejected.record()).contains("<ZonalPrice><Interval>12</Interval><LmpCap></LmpCap><LossPriceCap></LossPriceCap><CongPriceCap></CongPriceCap></ZonalPrice>");
-        });
+        // interval 12 is listed with every price empty: not priced yet, neither a price nor an error
+        assertThat(parsed.rejected()).isEmpty();
+        assertThat(parsed.detail()).contains("1 intervals not priced yet (empty)");
+        // a price missing beside its components is an error
+        String broken = text("PUB_RealtimeOntarioZonalPrice_2025110202.xml").replace("<LossPriceCap></LossPriceCap>", "<LossPriceCap>0.1</LossPriceCap>");
+        assertThat(parse(IesoReport.RT_ONTARIO_ZONAL_PRICE, "PUB_RealtimeOntarioZonalPrice_2025110202.xml", broken).rejected()).singleElement()
+                .satisfies(rejected -> {
+                    assertThat(rejected.reason()).isEqualTo("LmpCap of interval 12 is empty, its components are not (element ZonalPrice at line 77)");
+                    assertThat(rejected.record()).contains("<ZonalPrice><Interval>12</Interval><LmpCap></LmpCap><LossPriceCap>0.1</LossPriceCap>"
+                            + "<CongPriceCap></CongPriceCap></ZonalPrice>");
+                });
+        // an hour file listing no priced interval yet is no data
+        String none = text("PUB_RealtimeOntarioZonalPrice_2025110202.xml").replaceAll("<(LmpCap|LossPriceCap|CongPriceCap)>[^<]*<", "<$1><");
+        ParsedPayload empty = parse(IesoReport.RT_ONTARIO_ZONAL_PRICE, "PUB_RealtimeOntarioZonalPrice_2025110202.xml", none);
+        assertThat(empty.outcome()).isEqualTo(FetchOutcome.NO_DATA);
+        assertThat(empty.detail()).contains("the file has no prices yet (12 intervals listed with empty prices)");
         assertThat(parsed.contentKey()).contains("RealtimeOntarioZonalPrice|2025-11-02|02");
     }
 
@@ -144,9 +156,8 @@ class TestIesoZonalPriceParser
         ParsedPayload parsed = parse(IesoReport.RT_ONTARIO_ZONAL_PRICE, "PUB_RealtimeOntarioZonalPrice_2025110202.xml", twoBodies);
         // the same 11 intervals twice: quarantined as duplicates
         assertThat(records(parsed)).isEmpty();
-        assertThat(parsed.rejected()).hasSize(24);
-        assertThat(parsed.rejected().get(0).reason()).isEqualTo("LmpCap of interval 12 is empty (element ZonalPrice at line 77)");
-        assertThat(parsed.rejected().get(2).reason()).isEqualTo(
+        assertThat(parsed.rejected()).hasSize(22);
+        assertThat(parsed.rejected().get(0).reason()).isEqualTo(
                 "duplicate hour ending 2 interval 1 for ONTARIO on delivery day 2025-11-02 (elements 1, 13): quarantined, not renumbered");
 
         String legacy = text("PUB_DAHourlyOntarioZonalPrice_20251102.xml").replace("http://www.ieso.ca/schema", "http://www.theIMO.com/schema");
