@@ -119,4 +119,28 @@ class TestIesoPayloadPrices
         assertThat(clash.rejected()).extracting(CanonicalPrices.Rejected::reason).containsExactly(
                 "pricing location ONTARIO:LMP has the id of the Ontario zonal price (ONTARIO); its prices would mix with the zonal report's");
     }
+
+    @Test
+    void laterVersionsOfADayAreLaterRevisions()
+    {
+        String v1 = IesoTestFiles.text("PUB_DAHourlyOntarioZonalPrice_20251102.xml");
+        String v2 = v1.replace("<CreatedAt>2025-11-01T13:32:40</CreatedAt>", "<CreatedAt>2025-11-01T16:05:00</CreatedAt>")
+                .replaceFirst("<ZonalPrice>[^<]*</ZonalPrice>", "<ZonalPrice>99.99</ZonalPrice>");
+        io.energylakehouse.etl.raw.ParsedPayload first = parse(IesoReport.DA_ONTARIO_ZONAL_PRICE, "PUB_DAHourlyOntarioZonalPrice_20251102_v1.xml", v1);
+        io.energylakehouse.etl.raw.ParsedPayload second = parse(IesoReport.DA_ONTARIO_ZONAL_PRICE, "PUB_DAHourlyOntarioZonalPrice_20251102_v2.xml", v2);
+        assertThat(first.contentKey()).isEqualTo(second.contentKey());
+
+        List<PriceRow> rows = new java.util.ArrayList<>();
+        // landed in either order: revisions follow the versions' CreatedAt
+        rows.addAll(IesoPayloadPrices.canonical(records(second), IesoReport.DA_ONTARIO_ZONAL_PRICE, second.publishedAtUtc().orElseThrow(), "fetch-v2").rows());
+        rows.addAll(IesoPayloadPrices.canonical(records(first), IesoReport.DA_ONTARIO_ZONAL_PRICE, first.publishedAtUtc().orElseThrow(), "fetch-v1").rows());
+        List<PriceRow> revised = io.energylakehouse.etl.curate.PriceRows.withRevisions(rows);
+
+        List<PriceRow> hourOne = revised.stream().filter(row -> row.hourEnding() == 1).toList();
+        assertThat(hourOne).extracting(PriceRow::revision).containsExactly(1, 2);
+        assertThat(hourOne).extracting(PriceRow::fetchId).containsExactly("fetch-v1", "fetch-v2");
+        assertThat(hourOne.get(1).pricePerMwh()).isEqualTo(99.99);
+        // unchanged hours keep one revision
+        assertThat(revised).filteredOn(row -> row.hourEnding() == 2).extracting(PriceRow::revision).containsExactly(1);
+    }
 }
