@@ -98,14 +98,16 @@ public final class IesoConnector
         return IesoPayloadPrices.canonical(prices, IesoReport.fromName(report.requestName()), publishedAtUtc, fetchId);
     }
 
-    /** A pricing location: IESO's suffix ({@code LMP}) as its type code; the Ontario zonal price: its name. */
+    /**
+     * A pricing location: IESO's suffix ({@code LMP}) as its type code (the files give no other name); the Ontario-wide
+     * price of the zonal reports and HOEP: one location named {@code Ontario}, the same from every report.
+     */
     @Override
     public Optional<LocationAttributes> locationAttributes(MarketReport report, RawRecord record)
     {
         IesoPriceRecord price = (IesoPriceRecord) record;
         if (price.report().isOntarioWide()) {
-            return Optional.of(new LocationAttributes(IesoMarket.ONTARIO, price.report() == IesoReport.HOEP ? "Ontario (HOEP)" : "Ontario zonal price", null,
-                    null));
+            return Optional.of(new LocationAttributes(IesoMarket.ONTARIO, IesoMarket.ONTARIO_NAME, null, null));
         }
         return Optional.of(new LocationAttributes(price.locationId(), null, price.locationSuffix(), null));
     }

@@ -25,6 +25,7 @@ public final class IesoMarket
 
     /** The location id of the Ontario zonal price (market renewal) and of HOEP (before): one province-wide price. */
     public static final String ONTARIO = "ONTARIO";
+    public static final String ONTARIO_NAME = "Ontario";
     public static final String ZONE = "zone";
     public static final String NODE = "node";
 

@@ -110,7 +110,9 @@ class TestIesoConnector
                 .contains(new LocationAttributes("BRUCEGS-LT.G1", null, "LMP", null));
         IesoPriceRecord zone = records(parseResource(IesoReport.DA_ONTARIO_ZONAL_PRICE, "PUB_DAHourlyOntarioZonalPrice_20251102.xml")).get(0);
         assertThat(CONNECTOR.locationAttributes(CONNECTOR.report("da_ontario_zonal_price"), zone))
-                .contains(new LocationAttributes("ONTARIO", "Ontario zonal price", null, null));
+                .contains(new LocationAttributes("ONTARIO", "Ontario", null, null));
+        IesoPriceRecord hoep = records(parseResource(IesoReport.HOEP, "PUB_DispUnconsHOEP_20241103.csv")).get(0);
+        assertThat(CONNECTOR.locationAttributes(CONNECTOR.report("hoep"), hoep)).contains(new LocationAttributes("ONTARIO", "Ontario", null, null));
     }
 
     @Test
