@@ -48,8 +48,8 @@ public final class SyntheticIeso
     private static final DateTimeFormatter CSV_DAY = DateTimeFormatter.ofPattern("uuuu/MM/dd");
     private static final DateTimeFormatter XML_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final String[] AREAS = {"EAST", "WEST", "NIAGARA", "OTTAWA", "TORONTO", "NORTHWEST"};
-    /** Day-ahead results are published at about 13:30 EST the day before (assumed; IESO's schedule is not checked here). */
-    static final Duration DAY_AHEAD_PUBLICATION = Duration.ofHours(13).plusMinutes(30);
+    /** Day-ahead results are published at about 12:30 EST the day before (as a published DAHourlyOntarioZonalPrice file's CreatedAt shows). */
+    static final Duration DAY_AHEAD_PUBLICATION = Duration.ofHours(12).plusMinutes(30);
 
     private final long seed;
 
@@ -140,19 +140,19 @@ public final class SyntheticIeso
     public GeneratedFile dayAheadZonal(LocalDate day)
     {
         Instant published = dayAheadPublication(day).plus(Duration.ofMinutes(1));
-        StringBuilder xml = xmlStart("DAHourlyOntarioZonalPrice", "Day-Ahead Hourly Ontario Zonal Price Report", published);
-        xml.append("    <DeliveryDate>").append(day).append("</DeliveryDate>\n");
+        StringBuilder xml = xmlStart("DAHourlyOntarioZonalPrice", "Day Ahead Hourly Ontario Zonal Energy Price Report", published);
+        xml.append("<DeliveryDate>").append(day).append("</DeliveryDate>\n");
         for (int hour = 1; hour <= 24; hour++) {
             Prices prices = prices(0, day, hour, 0);
-            xml.append("    <HourlyPriceComponents>\n")
-                    .append("      <PricingHour>").append(hour).append("</PricingHour>\n")
-                    .append("      <ZonalPrice>").append(prices.lmp().toPlainString()).append("</ZonalPrice>\n")
-                    .append("      <LossPriceCapped>").append(prices.loss().toPlainString()).append("</LossPriceCapped>\n")
-                    .append("      <CongestionPriceCapped>").append(prices.congestion().toPlainString()).append("</CongestionPriceCapped>\n")
-                    .append("      <Flag></Flag>\n")
-                    .append("    </HourlyPriceComponents>\n");
+            xml.append("<HourlyPriceComponents>\n")
+                    .append("<PricingHour>").append(hour).append("</PricingHour>\n")
+                    .append("<ZonalPrice>").append(SampleFiles.plainDecimal(prices.lmp().doubleValue())).append("</ZonalPrice>\n")
+                    .append("<LossPriceCapped>").append(SampleFiles.plainDecimal(prices.loss().doubleValue())).append("</LossPriceCapped>\n")
+                    .append("<CongestionPriceCapped>").append(SampleFiles.plainDecimal(prices.congestion().doubleValue())).append("</CongestionPriceCapped>\n")
+                    .append("<Flag>DSO-RD</Flag>\n")
+                    .append("</HourlyPriceComponents>\n");
         }
-        xml.append("  </DocBody>\n</Document>\n");
+        xml.append("</DocBody>\n</Document>\n");
         return new GeneratedFile(IesoFileName.dayFile(IesoReport.DA_ONTARIO_ZONAL_PRICE, day), xml.toString().getBytes(StandardCharsets.UTF_8), published);
     }
 
@@ -160,19 +160,24 @@ public final class SyntheticIeso
     public GeneratedFile realTimeZonal(LocalDate day, int hour)
     {
         Instant published = hourPublication(day, hour);
-        StringBuilder xml = xmlStart("RealtimeOntarioZonalPrice", "Realtime Ontario Zonal Price Report", published);
-        xml.append("    <DeliveryDate>").append(day).append("</DeliveryDate>\n");
-        xml.append("    <DeliveryHour>").append(hour).append("</DeliveryHour>\n");
+        StringBuilder xml = xmlStart("RealtimeOntarioZonalPrice", "Realtime Ontario Zonal Energy Price Report", published);
+        xml.append("<DeliveryDate>").append(day).append("</DeliveryDate>\n");
+        xml.append("<DeliveryHour>").append(hour).append("</DeliveryHour>\n");
+        BigDecimal sum = BigDecimal.ZERO;
         for (int interval = 1; interval <= 12; interval++) {
             Prices prices = prices(0, day, hour, interval);
-            xml.append("    <ZonalPrice>\n")
-                    .append("      <Interval>").append(interval).append("</Interval>\n")
-                    .append("      <LmpCap>").append(prices.lmp().toPlainString()).append("</LmpCap>\n")
-                    .append("      <LossPriceCap>").append(prices.loss().toPlainString()).append("</LossPriceCap>\n")
-                    .append("      <CongPriceCap>").append(prices.congestion().toPlainString()).append("</CongPriceCap>\n")
-                    .append("    </ZonalPrice>\n");
+            sum = sum.add(prices.lmp());
+            xml.append("<ZonalPrice>\n")
+                    .append("<Interval>").append(interval).append("</Interval>\n")
+                    .append("<LmpCap>").append(SampleFiles.plainDecimal(prices.lmp().doubleValue())).append("</LmpCap>\n")
+                    .append("<LossPriceCap>").append(SampleFiles.plainDecimal(prices.loss().doubleValue())).append("</LossPriceCap>\n")
+                    .append("<CongPriceCap>").append(SampleFiles.plainDecimal(prices.congestion().doubleValue())).append("</CongPriceCap>\n")
+                    .append("</ZonalPrice>\n");
         }
-        xml.append("  </DocBody>\n</Document>\n");
+        // the hour's average, which the parser leaves out (it is no interval's price)
+        xml.append("<AveragePrice>\n<LmpCap>").append(SampleFiles.plainDecimal(sum.divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_EVEN).doubleValue()))
+                .append("</LmpCap>\n</AveragePrice>\n");
+        xml.append("</DocBody>\n</Document>\n");
         return new GeneratedFile(IesoFileName.hourFile(IesoReport.RT_ONTARIO_ZONAL_PRICE, day, hour), xml.toString().getBytes(StandardCharsets.UTF_8), published);
     }
 
@@ -193,13 +198,18 @@ public final class SyntheticIeso
     private static StringBuilder xmlStart(String directory, String title, Instant published)
     {
         return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<?xml-stylesheet type=\"text/xsl\" href=\"").append(directory).append(".xsl\"?>\n")
-                .append("<Document xmlns=\"").append(IesoMarket.XML_NAMESPACE).append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n")
-                .append("  <DocHeader>\n")
-                .append("    <DocTitle>").append(title).append("</DocTitle>\n")
-                .append("    <CreatedAt>").append(est(published).format(XML_TIME)).append("</CreatedAt>\n")
-                .append("  </DocHeader>\n")
-                .append("  <DocBody>\n");
+                .append("<?xml-stylesheet type=\"text/xsl\" href=\"https://reports-public.ieso.ca/docrefs/stylesheet/").append(directory)
+                .append("_HTML_t1-1.xsl\" ?>\n")
+                .append("<Document docID=\"").append(directory).append("\" xmlns=\"").append(IesoMarket.XML_NAMESPACE)
+                .append("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"").append(IesoMarket.XML_NAMESPACE)
+                .append(" https://reports-public.ieso.ca/docrefs/schema/").append(directory).append("_r1.xsd\">\n")
+                .append("<DocHeader>\n")
+                .append("<DocTitle>").append(title).append("</DocTitle>\n")
+                .append("<DocRevision>1</DocRevision>\n")
+                .append("<DocConfidentiality>\n<DocConfClass>PUB</DocConfClass>\n</DocConfidentiality>\n")
+                .append("<CreatedAt>").append(est(published).format(XML_TIME)).append("</CreatedAt>\n")
+                .append("</DocHeader>\n")
+                .append("<DocBody>\n");
     }
 
     private static Instant dayAheadPublication(LocalDate day)
