@@ -478,12 +478,10 @@ public final class IesoParser
                     int hour = hour(emptyToNull(fields.get(0)), "hour");
                     Double hoep = number(emptyToNull(fields.get(1)), "HOEP");
                     if (hoep == null) {
-                        if (fields.subList(1, fields.size()).stream().allMatch(String::isBlank)) {
-                            unpriced++;
-                            lastRejected = false;
-                            continue;
-                        }
-                        throw new LineException("HOEP of hour ending " + hour + " is empty");
+                        // an hour of the day in progress: no HOEP yet (other columns, predispatch prices, may be filled)
+                        unpriced++;
+                        lastRejected = false;
+                        continue;
                     }
                     Instant start = start(day, hour, null);
                     records.add(new IesoPriceRecord(report, numbers.get(i), start, start.plus(report.intervalLength()), day, hour, null, null, hoep, null, null,

@@ -100,6 +100,23 @@ class TestIesoLmpParser
     }
 
     @Test
+    void findsTheHeaderAfterAnyPreamble()
+    {
+        ParsedPayload parsed = parse(IesoReport.RT_ENERGY_LMP, "PUB_RealtimeEnergyLMP_2025050210_v3.csv",
+                "\\\\Realtime Energy LMP Report\r\n\\\\CREATED AT 2025/05/02 10:01:02 FOR 2025/05/02\r\n\r\n"
+                        + "\"Delivery Hour\",\"Interval\",\"Pricing Location\",\"LMP\",\"Energy Loss Price\",\"Energy Congestion Price\"\r\n"
+                        + "10,1,\"A.B:LMP\",-12.5,0.3,-1.25\r\n");
+
+        assertThat(records(parsed)).singleElement().satisfies(record -> {
+            assertThat(record.sourceIndex()).isEqualTo(5);
+            assertThat(record.intervalStartUtc()).isEqualTo(Instant.parse("2025-05-02T14:00:00Z"));
+            assertThat(record.price()).isEqualTo(-12.5);
+            assertThat(record.createdAtUtc()).isEqualTo(Instant.parse("2025-05-02T15:01:02Z"));
+        });
+        assertThat(parsed.contentKey()).contains("RealtimeEnergyLMP|2025-05-02|10");
+    }
+
+    @Test
     void quarantinesDuplicateHourEndingsNeverRenumbers()
     {
         ParsedPayload parsed = parse(IesoReport.DA_HOURLY_ENERGY_LMP, "PUB_DAHourlyEnergyLMP_20251102.csv",
