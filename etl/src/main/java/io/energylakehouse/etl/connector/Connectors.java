@@ -6,6 +6,7 @@ import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.eex.EexConnector;
 import io.energylakehouse.etl.source.entsoe.EntsoeConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
+import io.energylakehouse.etl.source.ieso.IesoConnector;
 import io.energylakehouse.etl.source.miso.MisoConnector;
 import io.energylakehouse.etl.source.nordpool.NordPoolConnector;
 import io.energylakehouse.etl.source.nyiso.NyisoConnector;
@@ -26,6 +27,7 @@ public final class Connectors
             new MisoConnector(),
             new NyisoConnector(),
             new SppConnector(),
+            new IesoConnector(),
             new AesoConnector(),
             new EntsoeConnector(),
             new NordPoolConnector(),

@@ -57,6 +57,13 @@ public final class IesoConnector
     }
 
     /** The Ontario zonal price: day-ahead hourly and real-time five-minute, location {@code ONTARIO}, type {@code zone}. */
+    /** HOEP's last day, the first day of the renewed market, and a day of it whose real-time files the samples hold. */
+    @Override
+    public List<LocalDate> demoDates()
+    {
+        return List.of(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 2));
+    }
+
     @Override
     public Optional<HubDatasets> hubDatasets()
     {
