@@ -120,11 +120,29 @@ public final class MarketPipeline
         List<CurateResult> results = new ArrayList<>();
         java.util.Set<String> done = new java.util.HashSet<>();
         for (MarketReport report : reports) {
-            if (done.add(report.outputs().get(0).dataset())) {
+            io.energylakehouse.etl.connector.ReportOutput output = report.outputs().get(0);
+            if (!done.add(output.canonicalTable().identifier() + "|" + output.dataset())) {
+                continue;
+            }
+            if (output.canonicalTable().equals(CanonicalTables.MARKET_PRICES)) {
                 results.add(curation.curate(report, operatingDates, force));
+            }
+            else {
+                // Another canonical table (fx_rates, spot_prices, fundamentals): the shared record curation, which always
+                // compares with the table and writes only what changed, so force changes nothing there.
+                results.add(curateRecords(report, operatingDates).asCurateResult());
             }
         }
         return results;
+    }
+
+    /**
+     * Curates a report whose output is a canonical table other than {@code curated.market_prices} for the dates (of the
+     * table's date column: rate_date, trade_date or operating_date) with the shared {@link RecordCuration}.
+     */
+    public io.energylakehouse.etl.curate.RecordCurateResult curateRecords(MarketReport report, List<LocalDate> dates)
+    {
+        return new io.energylakehouse.etl.curate.RecordCuration(lakehouse, connector).curate(report, dates);
     }
 
     /**
@@ -142,6 +160,12 @@ public final class MarketPipeline
      */
     public PublishResult publish(boolean force)
     {
+        if (connector.hubDatasets().isEmpty()) {
+            // A publisher of no energy prices (the ECB's rates, EEX's auctions): its rows are in their curated table.
+            log.info("Stage publish: {} publishes nothing: its connector names no hub datasets (its reports feed {})", code,
+                    connector.reports().stream().map(report -> report.outputs().get(0).canonicalTable().identifier()).distinct().toList());
+            return PublishResult.nothing();
+        }
         lakehouse.describe("Publish " + code + " hub prices");
         lakehouse.ensureAll(CanonicalTables.all());
         lakehouse.ensureAll(PublishedTables.all());
