@@ -75,7 +75,8 @@ final class DemoCommand
         // Before Spark starts: a wrong path or an unknown market is a one-line error at once.
         List<Path> inputFiles = ReplayFiles.list(input);
         List<MarketConnector> connectors = markets.isEmpty()
-                ? Connectors.all().stream().filter(connector -> connector.samples().isPresent()).toList()
+                // by default the markets of energy prices: a publisher of none (the ECB's rates) joins only when named
+                ? Connectors.all().stream().filter(connector -> connector.samples().isPresent() && connector.hubDatasets().isPresent()).toList()
                 : markets.stream().map(Markets::connector).distinct().toList();
         Map<MarketConnector, List<Path>> inputs = inputsByMarket(inputFiles, connectors);
         LakehouseConfig config = global.lakehouseConfig();

@@ -21,7 +21,8 @@ public final class Connectors
             new ErcotConnector(),
             new MisoConnector(),
             new NyisoConnector(),
-            new SppConnector());
+            new SppConnector(),
+            new io.energylakehouse.etl.source.ecb.EcbConnector());
 
     private Connectors() {}
 
