@@ -220,7 +220,7 @@ public final class RecordCuration
         LocalDate last = dates.stream().max(LocalDate::compareTo).orElseThrow();
         // Materialized (and cut from the tables it was read from) before MERGE uses it: a MERGE source whose plan reads
         // Iceberg tables fails in Spark 4.1 with "No plan for TableReference" (apache/iceberg#16451).
-        Dataset<Row> changed = curated.except(target.conform(lakehouse.read(target).where(inWindow(dateColumn, first, last)))).localCheckpoint();
+        Dataset<Row> changed = curated.except(conformRead(target, lakehouse.read(target).where(inWindow(dateColumn, first, last)))).localCheckpoint();
         long written = changed.count();
         if (written == 0) {
             return 0;
@@ -237,6 +237,18 @@ public final class RecordCuration
             lakehouse.spark().catalog().dropTempView(view);
         }
         return written;
+    }
+
+    /** Rows read back from {@code target} in its spec's types: as read, an array's elements may be null; they never are (array_compact says so). */
+    private static Dataset<Row> conformRead(TableSpec target, Dataset<Row> read)
+    {
+        Dataset<Row> compacted = read;
+        for (StructField field : target.schema().fields()) {
+            if (field.dataType() instanceof org.apache.spark.sql.types.ArrayType) {
+                compacted = compacted.withColumn(field.name(), org.apache.spark.sql.functions.array_compact(col(field.name())));
+            }
+        }
+        return target.conform(compacted);
     }
 
     private static Column inWindow(String dateColumn, LocalDate first, LocalDate last)
