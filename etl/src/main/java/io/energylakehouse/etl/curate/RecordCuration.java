@@ -58,7 +58,7 @@ import static org.apache.spark.sql.functions.when;
  * on the driver (only the rows of the landing the fetch log committed), back to the parser's records with
  * {@link MarketConnector#record};</li>
  * <li>the connector's pure step {@link MarketConnector#canonicalRecords} per payload, on the driver (these sources are
- * small: the ECB's whole history is some 170,000 rates); rows whose date is not one of the dates are left out;</li>
+ * small: the ECB's whole history is 276,627 raw cells, 210,545 rates, curated in some 60 s on a loaded two-core machine); rows whose date is not one of the dates are left out;</li>
  * <li>revisions by the project's one rule, {@link Revisions#number}, on the key without {@code revision}, values = every
  * other column except lineage ({@code published_at_utc}, {@code fetch_id}, {@code revision}, {@code dq_flags}).
  * Revisions follow the order of the payloads' publication (the fetch log's {@code published_at_utc}, then fetch id);
