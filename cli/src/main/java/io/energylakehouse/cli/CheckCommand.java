@@ -51,6 +51,12 @@ final class CheckCommand
         MarketConnector connector = days.connector();
         Market market = connector.market();
         List<LocalDate> dates = days.dates();
+        if (connector.hubDatasets().isEmpty()) {
+            // The checks are of curated.market_prices days; a publisher of no prices (the ECB) has none to check.
+            System.out.printf("%s: nothing to check: the day checks cover curated.market_prices and its reports feed %s%n", market.code(),
+                    String.join(", ", connector.reports().stream().map(report -> report.outputs().get(0).canonicalTable().identifier()).distinct().toList()));
+            return 0;
+        }
         List<String> known = connector.reports().stream().flatMap(report -> report.datasets().stream()).distinct().toList();
         List<String> selected = datasets.isEmpty() ? known : datasets;
         for (String dataset : selected) {

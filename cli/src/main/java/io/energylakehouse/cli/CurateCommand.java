@@ -3,6 +3,8 @@ package io.energylakehouse.cli;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
+import io.energylakehouse.etl.curate.RecordCurateResult;
+import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.jobs.MarketPipeline;
@@ -49,17 +51,46 @@ final class CurateCommand
     {
         MarketConnector connector = days.connector();
         List<MarketReport> selected = Markets.reports(connector, reports);
+        List<MarketReport> prices = selected.stream().filter(report -> report.outputs().get(0).canonicalTable().equals(CanonicalTables.MARKET_PRICES)).toList();
+        List<MarketReport> records = selected.stream().filter(report -> !prices.contains(report)).toList();
         List<LocalDate> dates = days.dates();
-        if (dates.size() > 366) {
+        // The limit bounds a price curation's partitions; record tables (fx_rates, ...) are small and merged by key.
+        if (!prices.isEmpty() && dates.size() > 366) {
             throw LakehouseException.userError("Cannot curate %d days in one run: split the range (at most 366 days)", dates.size());
         }
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-curate-" + Markets.typed(connector))) {
-            for (CurateResult result : new MarketPipeline(lakehouse, connector).curate(selected, dates, force)) {
+            MarketPipeline pipeline = new MarketPipeline(lakehouse, connector);
+            java.util.Set<String> done = new java.util.HashSet<>();
+            for (MarketReport report : records) {
+                if (done.add(report.outputs().get(0).canonicalTable().identifier() + "|" + report.outputs().get(0).dataset())) {
+                    print(pipeline.curateRecords(report, dates));
+                }
+            }
+            for (CurateResult result : prices.isEmpty() ? List.<CurateResult>of() : pipeline.curate(prices, dates, force)) {
                 System.out.printf("%s %s%s: %s rows for %d locations on %d days; intervals per day %s; %d quarantined; data-quality issues %s%n",
                         result.market(), result.dataset(), result.unchanged() ? " unchanged (nothing written)" : "", Console.count(result.rowsWritten()), result.locations(), result.operatingDates().size(),
                         result.intervalsPerDay(), result.quarantined(), result.dataQualityIssues());
             }
         }
         return 0;
+    }
+
+    /** One line for a curation into a table other than market_prices. */
+    static void print(RecordCurateResult result)
+    {
+        System.out.printf("%s %s -> %s: %s rows on %s (%s written by this run%s, %s later revisions); %d refused to curated.quarantine (%d new)%n",
+                result.market(), result.dataset(), result.table(), Console.count(result.rowsCurated()), describeDates(result.dates()),
+                Console.count(result.rowsWritten()), result.rowsWritten() == 0 ? ": nothing changed, no snapshot" : "", Console.count(result.laterRevisions()),
+                result.quarantined(), result.quarantinedNew());
+    }
+
+    /** {@code 2025-05-09}, or {@code 1999-01-04..2025-05-09 (6747 dates)}. */
+    static String describeDates(List<LocalDate> dates)
+    {
+        if (dates.isEmpty()) {
+            return "no dates";
+        }
+        List<LocalDate> sorted = dates.stream().sorted().toList();
+        return sorted.size() == 1 ? sorted.get(0).toString() : sorted.get(0) + ".." + sorted.get(sorted.size() - 1) + " (" + sorted.size() + " dates)";
     }
 }

@@ -75,9 +75,13 @@ final class DemoCommand
         java.util.Optional<List<LocalDate>> operatingDates = dates.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Dates.parse("--dates", dates));
         // Before Spark starts: a wrong path or an unknown market is a one-line error at once.
         List<Path> inputFiles = ReplayFiles.list(input);
-        List<MarketConnector> connectors = markets.isEmpty()
-                ? Connectors.all().stream().filter(connector -> connector.samples().isPresent()).toList()
-                : markets.stream().map(Markets::connector).distinct().toList();
+        // Publishers of reference data (the ECB's rates, EEX's auctions: no hub datasets) go first, so that the markets'
+        // published prices are converted with rates already curated.
+        List<MarketConnector> connectors = (markets.isEmpty()
+                ? Connectors.all().stream().filter(connector -> connector.samples().isPresent())
+                : markets.stream().map(Markets::connector).distinct())
+                .sorted(java.util.Comparator.comparing((MarketConnector connector) -> connector.hubDatasets().isPresent()))
+                .toList();
         Map<MarketConnector, List<Path>> inputs = inputsByMarket(inputFiles, connectors);
         LakehouseConfig config = global.lakehouseConfig();
         PrintStream out = System.out;

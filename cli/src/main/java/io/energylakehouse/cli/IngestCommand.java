@@ -106,8 +106,24 @@ final class IngestCommand
             LandingResult result = new MarketPipeline(lakehouse, connector, global.payloadLimits()).land(payloads);
             System.out.printf("Payloads: %d new, %d already landed; outcomes %s%n", result.payloadsNew(), result.payloadsAlreadyLanded(), result.outcomes());
             System.out.printf("Rows: %s parsed into raw tables, %s rejected to curated.quarantine%n", Console.count(result.rowsParsed()), Console.count(result.rowsRejected()));
-            System.out.printf("Operating dates: %s%n", result.operatingDates().stream().sorted().toList());
+            List<MarketReport> curatedHere = (named.isEmpty() ? connector.reports() : named).stream()
+                    .filter(report -> !report.outputs().get(0).canonicalTable().equals(io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES)).toList();
+            List<LocalDate> landedDates = result.operatingDates().stream().sorted().toList();
+            System.out.printf("Operating dates: %s%n", curatedHere.isEmpty() ? landedDates : CurateCommand.describeDates(landedDates));
             result.messages().forEach(message -> System.out.println("  ! " + message));
+            if (!curatedHere.isEmpty()) {
+                // A report feeding a table other than market_prices (fx_rates, spot_prices, fundamentals) is curated with its
+                // landing: the shared record curation writes only rows that are new or changed, so a rerun writes nothing.
+                if (!landedDates.isEmpty()) {
+                    MarketPipeline pipeline = new MarketPipeline(lakehouse, connector, global.payloadLimits());
+                    java.util.Set<String> done = new java.util.HashSet<>();
+                    for (MarketReport report : curatedHere) {
+                        if (done.add(report.outputs().get(0).canonicalTable().identifier() + "|" + report.outputs().get(0).dataset())) {
+                            CurateCommand.print(pipeline.curateRecords(report, landedDates));
+                        }
+                    }
+                }
+            }
             if (!result.rejectedPayloads().isEmpty()) {
                 // Everything readable is committed; the rejected bytes stay in the raw store and their reason in
                 // curated.quarantine. A scheduler must see the failure, and a rerun with the same file fails again.
@@ -115,7 +131,9 @@ final class IngestCommand
                         result.rejectedPayloads().size(), result.payloadsNew() + result.payloadsAlreadyLanded(),
                         result.rejectedPayloads().stream().map(rejected -> rejected.describe()).collect(java.util.stream.Collectors.joining("; ")));
             }
-            System.out.printf("Next: bin/lakehouse curate --market %s --start <first date> --end <last date>%n", code);
+            if (curatedHere.isEmpty()) {
+                System.out.printf("Next: bin/lakehouse curate --market %s --start <first date> --end <last date>%n", code);
+            }
         }
         return 0;
     }

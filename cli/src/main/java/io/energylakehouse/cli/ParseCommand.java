@@ -50,7 +50,7 @@ final class ParseCommand
             System.out.printf("%s: no data (%s) -> %s (header only)%n", file.getFileName(), result.noData().get(), out);
             return 0;
         }
-        System.out.printf("%s: %s rows for %d locations -> %s%n", file.getFileName(), Console.count(result.rows()), result.locations(), out);
+        System.out.printf("%s: %s rows for %d %s -> %s%n", file.getFileName(), Console.count(result.rows()), result.locations(), result.locationLabel(), out);
         for (RejectedRecord rejected : result.rejectedLines()) {
             System.err.printf("rejected line %s: %s%n", rejected.lineNumber().map(String::valueOf).orElse("-"), rejected.reason());
         }

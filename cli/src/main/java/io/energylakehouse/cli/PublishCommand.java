@@ -37,6 +37,12 @@ final class PublishCommand
     public Integer call()
     {
         MarketConnector connector = Markets.connector(market);
+        if (connector.hubDatasets().isEmpty()) {
+            // A publisher of no energy prices: nothing to publish, and no reason to start Spark.
+            System.out.printf("%s publishes nothing: it has no hub datasets (its reports feed %s, read them there)%n", connector.market().code(),
+                    String.join(", ", connector.reports().stream().map(report -> report.outputs().get(0).canonicalTable().identifier()).distinct().toList()));
+            return 0;
+        }
         try (Lakehouse lakehouse = global.openLakehouse("lakehouse-publish-" + Markets.typed(connector))) {
             PublishResult result = new MarketPipeline(lakehouse, connector).publish(force);
             if (result.unchanged()) {

@@ -130,6 +130,11 @@ class TestSparkFreeClasspath
         assertThat(rejectedLine.err()).contains("rejected line", "expected");
         Run unknownMarket = run("parse", "--market", "nowhere", "--report", "prc_lmp", "--file", dayAhead.toString(), "--out", folder.resolve("z.csv").toString());
         assertThat(unknownMarket.exitCode()).isEqualTo(2);
+        // A report feeding another canonical table (ECB rates to curated.fx_rates) parses on the small classpath too.
+        Path rates = Files.writeString(folder.resolve("eurofxref-hist.csv"), "Date,USD,JPY,HRK,\n2025-01-03,1.0299,162.88,N/A,\n");
+        Run parsedRates = run("parse", "--market", "ecb", "--report", "eurofxref", "--file", rates.toString(), "--out", folder.resolve("rates.csv").toString());
+        assertThat(parsedRates.exitCode()).as(parsedRates.err()).isZero();
+        assertThat(Files.readAllLines(folder.resolve("rates.csv"))).hasSize(3);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.energylakehouse.etl.connector;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.source.aeso.AesoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
+import io.energylakehouse.etl.source.ecb.EcbConnector;
 import io.energylakehouse.etl.source.eex.EexConnector;
 import io.energylakehouse.etl.source.entsoe.EntsoeConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
@@ -31,7 +32,8 @@ public final class Connectors
             new AesoConnector(),
             new EntsoeConnector(),
             new NordPoolConnector(),
-            new EexConnector());
+            new EexConnector(),
+            new EcbConnector());
 
     private Connectors() {}
 

@@ -121,13 +121,33 @@ public final class MarketPipeline
         List<CurateResult> results = new ArrayList<>();
         java.util.Set<String> done = new java.util.HashSet<>();
         for (MarketReport report : reports) {
+            boolean records = false;
             for (io.energylakehouse.etl.connector.ReportOutput output : report.outputs()) {
-                if (output.canonicalTable().equals(CanonicalTables.MARKET_PRICES) && done.add(output.dataset())) {
-                    results.add(curation.curate(output.dataset(), operatingDates, force));
+                if (output.canonicalTable().equals(CanonicalTables.MARKET_PRICES)) {
+                    if (done.add(output.dataset())) {
+                        results.add(curation.curate(output.dataset(), operatingDates, force));
+                    }
                 }
+                else {
+                    records = true;
+                }
+            }
+            if (records) {
+                // Another canonical table (fx_rates, spot_prices, fundamentals): the shared record curation of the report,
+                // which always compares with the table and writes only what changed, so force changes nothing there.
+                results.add(curateRecords(report, operatingDates).asCurateResult());
             }
         }
         return results;
+    }
+
+    /**
+     * Curates a report whose output is a canonical table other than {@code curated.market_prices} for the dates (of the
+     * table's date column: rate_date, trade_date or operating_date) with the shared {@link RecordCuration}.
+     */
+    public io.energylakehouse.etl.curate.RecordCurateResult curateRecords(MarketReport report, List<LocalDate> dates)
+    {
+        return new io.energylakehouse.etl.curate.RecordCuration(lakehouse, connector).curate(report, dates);
     }
 
     /**
@@ -145,6 +165,12 @@ public final class MarketPipeline
      */
     public PublishResult publish(boolean force)
     {
+        if (connector.hubDatasets().isEmpty()) {
+            // A publisher of no energy prices (the ECB's rates, EEX's auctions): its rows are in their curated table.
+            log.info("Stage publish: {} publishes nothing: its connector names no hub datasets (its reports feed {})", code,
+                    connector.reports().stream().map(report -> report.outputs().get(0).canonicalTable().identifier()).distinct().toList());
+            return PublishResult.nothing();
+        }
         lakehouse.describe("Publish " + code + " hub prices");
         lakehouse.ensureAll(CanonicalTables.all());
         lakehouse.ensureAll(PublishedTables.all());
@@ -330,8 +356,11 @@ public final class MarketPipeline
         java.util.Optional<String> hub = referenceHub();
         Dataset<Row> hubHourly = everyLocationHourly.where(col("location_type").equalTo(datasets.locationType()));
         Map<io.energylakehouse.common.table.TableSpec, Dataset<Row>> tables = new LinkedHashMap<>();
-        tables.put(PublishedTables.HUB_PRICES_HOURLY, hubHourly);
-        tables.put(PublishedTables.HUB_PRICES_DAILY, HubPrices.daily(hubHourly, market.time()));
+        // One-currency views: EUR and USD twins of the prices at the ECB rate of the day (curated.fx_rates, empty without the ECB's feed).
+        Dataset<Row> fxRates = lakehouse.read(CanonicalTables.FX_RATES);
+        tables.put(PublishedTables.HUB_PRICES_HOURLY, io.energylakehouse.etl.publish.CurrencyViews.withEurAndUsd(hubHourly, fxRates, PublishedTables.HOURLY_PRICES));
+        tables.put(PublishedTables.HUB_PRICES_DAILY, io.energylakehouse.etl.publish.CurrencyViews.withEurAndUsd(HubPrices.daily(hubHourly, market.time()), fxRates,
+                PublishedTables.DAILY_PRICES));
         tables.put(PublishedTables.CONGESTION_TOP_NODES_DAILY, CongestionAnalytics.topCongestedNodesDaily(latest, code, datasets));
         tables.put(PublishedTables.DART_SPREADS_HOURLY, CongestionAnalytics.dartSpreadsHourly(hubHourly));
         tables.put(PublishedTables.BASIS_TO_HUB_HOURLY, hub.isEmpty()

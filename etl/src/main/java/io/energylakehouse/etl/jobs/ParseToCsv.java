@@ -6,6 +6,7 @@ import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.etl.connector.MarketConnector;
 import io.energylakehouse.etl.connector.MarketReport;
 import io.energylakehouse.etl.curate.CanonicalPrices;
+import io.energylakehouse.etl.curate.CanonicalRecords;
 import io.energylakehouse.etl.curate.PriceRow;
 import io.energylakehouse.etl.raw.Hashing;
 import io.energylakehouse.etl.raw.ParsedPayload;
@@ -39,8 +40,29 @@ public final class ParseToCsv
             .filter(column -> !column.equals("fetch_id") && !column.equals("revision"))
             .toList();
 
-    /** @param noData the operator's "no data" answer, when the file is one (the CSV then has its header only) */
-    public record Result(long rows, long locations, List<RejectedRecord> rejectedLines, List<String> rejectedRecords, Optional<String> noData) {}
+    /**
+     * @param locations distinct locations (prices), or distinct values of the table's first key column (e.g. currencies of fx_rates)
+     * @param noData the operator's "no data" answer, when the file is one (the CSV then has its header only)
+     * @param locationLabel what {@code locations} counts: {@code locations}, or e.g. {@code currency values}
+     */
+    public record Result(long rows, long locations, List<RejectedRecord> rejectedLines, List<String> rejectedRecords, Optional<String> noData, String locationLabel)
+    {
+        public Result(long rows, long locations, List<RejectedRecord> rejectedLines, List<String> rejectedRecords, Optional<String> noData)
+        {
+            this(rows, locations, rejectedLines, rejectedRecords, noData, "locations");
+        }
+    }
+
+    /**
+     * The CSV columns of a report's canonical rows: those of its table without {@code fetch_id} and {@code revision}
+     * ({@link #COLUMNS} for {@code curated.market_prices}).
+     */
+    public static List<String> columns(MarketReport report)
+    {
+        return report.outputs().get(0).canonicalTable().columnNames().stream()
+                .filter(column -> !column.equals("fetch_id") && !column.equals("revision"))
+                .toList();
+    }
 
     private ParseToCsv() {}
 
@@ -65,11 +87,17 @@ public final class ParseToCsv
         }
         ParsedPayload parsed = connector.parser(report, limits).parse(payload);
         String name = connector.market().code() + " " + report.requestName();
+        boolean prices = report.outputs().get(0).canonicalTable().equals(CanonicalTables.MARKET_PRICES);
         switch (parsed.outcome()) {
             case REJECTED -> throw LakehouseException.badData("%s", parsed.detail().orElse("Cannot parse " + name + " file " + file.getFileName()));
             case NO_DATA -> {
                 // No data is an answer, not an error: an empty CSV that still has its header.
-                writeCsv(List.of(), out);
+                if (prices) {
+                    writeCsv(List.of(), out);
+                }
+                else {
+                    writeRecordsCsv(report, List.of(), out);
+                }
                 return new Result(0, 0, parsed.rejected(), List.of(), Optional.of(parsed.detail().orElse("no data")));
             }
             case PARSED -> { }
@@ -84,14 +112,69 @@ public final class ParseToCsv
             throw LakehouseException.userError("Cannot read %s: %s", file, FileErrors.reason(e));
         }
         Instant publishedAt = parsed.publishedAtUtc().orElseGet(() -> modified(file));
-        CanonicalPrices prices = connector.canonical(report, parsed.records(), publishedAt, "file:" + sha256.substring(0, 16));
-        List<String> rejectedRecords = prices.rejected().stream()
+        if (!prices) {
+            return convertRecords(connector, report, parsed, publishedAt, "file:" + sha256.substring(0, 16), out);
+        }
+        CanonicalPrices canonical = connector.canonical(report, parsed.records(), publishedAt, "file:" + sha256.substring(0, 16));
+        List<String> rejectedRecords = canonical.rejected().stream()
                 .map(rejected -> rejected.locationId() + ": " + rejected.intervalStartUtc() + ": " + rejected.reason())
                 .toList();
         Set<String> locations = new HashSet<>();
-        prices.rows().forEach(row -> locations.add(row.locationId()));
-        long written = writeCsv(prices.rows(), out);
+        canonical.rows().forEach(row -> locations.add(row.locationId()));
+        long written = writeCsv(canonical.rows(), out);
         return new Result(written, locations.size(), parsed.rejected(), rejectedRecords, Optional.empty());
+    }
+
+    /**
+     * A report feeding another canonical table: the connector's {@link MarketConnector#canonicalRecords} step on the
+     * payload, the rows in the table's column order (revision 1 of a single payload is its only one, so the column is left out).
+     */
+    private static Result convertRecords(MarketConnector connector, MarketReport report, ParsedPayload parsed, Instant publishedAt, String fetchId, Path out)
+    {
+        CanonicalRecords canonical = connector.canonicalRecords(report, parsed.records(), publishedAt, fetchId);
+        List<String> rejectedRecords = canonical.rejected().stream()
+                .map(rejected -> rejected.locationId() + ": " + rejected.reason())
+                .toList();
+        List<String> tableColumns = canonical.table().columnNames();
+        String counted = canonical.table().key().get(0);
+        int countedIndex = tableColumns.indexOf(counted);
+        Set<Object> distinct = new HashSet<>();
+        canonical.rows().forEach(row -> distinct.add(row.get(countedIndex)));
+        long written = writeRecordsCsv(report, canonical.rows(), out);
+        return new Result(written, distinct.size(), parsed.rejected(), rejectedRecords, Optional.empty(), counted + " values");
+    }
+
+    private static long writeRecordsCsv(MarketReport report, List<org.apache.spark.sql.Row> rows, Path out)
+    {
+        List<String> columns = columns(report);
+        List<String> tableColumns = report.outputs().get(0).canonicalTable().columnNames();
+        int[] positions = columns.stream().mapToInt(tableColumns::indexOf).toArray();
+        try {
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                writer.write(String.join(",", columns));
+                writer.write('\n');
+                StringBuilder line = new StringBuilder(128);
+                for (org.apache.spark.sql.Row row : rows) {
+                    line.setLength(0);
+                    for (int i = 0; i < positions.length; i++) {
+                        if (i > 0) {
+                            line.append(',');
+                        }
+                        Object value = row.get(positions[i]);
+                        line.append(value instanceof java.math.BigDecimal decimal ? decimal.toPlainString() : format(value));
+                    }
+                    line.append('\n');
+                    writer.append(line);
+                }
+            }
+        }
+        catch (IOException e) {
+            throw LakehouseException.userError("Cannot write %s: %s", out, FileErrors.reason(e));
+        }
+        return rows.size();
     }
 
     private static long writeCsv(List<PriceRow> rows, Path out)
@@ -134,6 +217,9 @@ public final class ParseToCsv
         }
         if (value instanceof List<?> list) {
             return String.join("|", list.stream().map(Object::toString).toList());
+        }
+        if (value instanceof scala.collection.Seq<?> sequence) {
+            return format(scala.jdk.javaapi.CollectionConverters.asJava(sequence));
         }
         String text = value.toString();
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;

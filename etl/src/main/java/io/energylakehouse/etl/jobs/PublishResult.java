@@ -21,6 +21,18 @@ public record PublishResult(List<ExportResult> exports, long curatedSnapshotId, 
         partialDays = List.copyOf(partialDays);
     }
 
+    /** What publishing a connector without hub datasets gives: nothing published, no curated snapshot read (id 0). */
+    public static PublishResult nothing()
+    {
+        return new PublishResult(List.of(), 0, List.of(), List.of(), List.of(), true);
+    }
+
+    /** Whether nothing was published because the connector has no hub datasets (a publisher of no energy prices). */
+    public boolean isNothingToPublish()
+    {
+        return exports.isEmpty() && curatedSnapshotId == 0 && unchanged;
+    }
+
     /** A hub day published with some but not all of its intervals, e.g. 23 of 24 day-ahead hours. */
     public record PartialDay(String locationId, java.time.LocalDate operatingDate, int hoursInDay, int dayAheadIntervals, long realTimeIntervals,
             long expectedRealTimeIntervals)

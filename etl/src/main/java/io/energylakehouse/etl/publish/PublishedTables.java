@@ -17,6 +17,12 @@ public final class PublishedTables
 {
     private PublishedTables() {}
 
+    /** The price columns of the hourly hub table that get EUR and USD twins ({@link CurrencyViews}). */
+    public static final java.util.List<String> HOURLY_PRICES = java.util.List.of("da_price_per_mwh", "rt_price_per_mwh");
+    /** The price columns of the daily hub table that get EUR and USD twins. */
+    public static final java.util.List<String> DAILY_PRICES = java.util.List.of("da_base_price_per_mwh", "da_on_peak_price_per_mwh", "da_off_peak_price_per_mwh",
+            "rt_base_price_per_mwh", "rt_on_peak_price_per_mwh", "rt_off_peak_price_per_mwh");
+
     public static final TableSpec HUB_PRICES_HOURLY = TableSpec.builder("published", "hub_prices_hourly",
                     "Hourly trading-hub prices: day-ahead LMP and components, and the hourly mean of real-time 5-minute LMPs (latest revisions)")
             .required("market", StringType, "Market operator code")
@@ -43,7 +49,14 @@ public final class PublishedTables
                     + "prices are not published here (the European day-ahead zones)")
             .required("is_rt_complete", BooleanType, "Whether the real-time mean was made from every interval of the hour (rt_interval_count = "
                     + "rt_expected_interval_count > 0)")
-            .required("currency", StringType, "ISO 4217 code")
+            .required("currency", StringType, "ISO 4217 code of the prices above (the market's own)")
+            .optional("fx_rate_date", DateType, "Date of the ECB reference rate the EUR and USD prices were converted with: the operating date's, else the "
+                    + "last business day's before it (of the price's currency; of USD for EUR prices); null where curated.fx_rates holds none")
+            .optional("fx_rule", StringType, "same_day or previous_business_day: how fx_rate_date was chosen")
+            .optional("da_price_eur_per_mwh", DoubleType, "da_price_per_mwh in EUR (price / ECB units per EUR), rounded to 6 decimal places")
+            .optional("rt_price_eur_per_mwh", DoubleType, "rt_price_per_mwh in EUR, rounded to 6 decimal places")
+            .optional("da_price_usd_per_mwh", DoubleType, "da_price_per_mwh in USD (via EUR at the same rate date; as is for USD prices)")
+            .optional("rt_price_usd_per_mwh", DoubleType, "rt_price_per_mwh in USD")
             .key("market", "location_id", "interval_start_utc")
             .partitionedBy("market")
             .build();
@@ -73,7 +86,22 @@ public final class PublishedTables
             .optional("rt_base_price_per_mwh", DoubleType, "Mean of the hourly real-time means over all hours of the day, rounded to 6 decimal places")
             .optional("rt_on_peak_price_per_mwh", DoubleType, "Mean of the hourly real-time means over on-peak hours, rounded to 6 decimal places")
             .optional("rt_off_peak_price_per_mwh", DoubleType, "Mean of the hourly real-time means over off-peak hours, rounded to 6 decimal places")
-            .required("currency", StringType, "ISO 4217 code")
+            .required("currency", StringType, "ISO 4217 code of the prices above (the market's own)")
+            .optional("fx_rate_date", DateType, "Date of the ECB reference rate the EUR and USD means were converted with: the operating date's, else the "
+                    + "last business day's before it (of the price's currency; of USD for EUR prices); null where curated.fx_rates holds none")
+            .optional("fx_rule", StringType, "same_day or previous_business_day: how fx_rate_date was chosen")
+            .optional("da_base_price_eur_per_mwh", DoubleType, "da_base_price_per_mwh in EUR, converted at fx_rate_date")
+            .optional("da_base_price_usd_per_mwh", DoubleType, "da_base_price_per_mwh in USD, converted at fx_rate_date")
+            .optional("da_on_peak_price_eur_per_mwh", DoubleType, "da_on_peak_price_per_mwh in EUR, converted at fx_rate_date")
+            .optional("da_on_peak_price_usd_per_mwh", DoubleType, "da_on_peak_price_per_mwh in USD, converted at fx_rate_date")
+            .optional("da_off_peak_price_eur_per_mwh", DoubleType, "da_off_peak_price_per_mwh in EUR, converted at fx_rate_date")
+            .optional("da_off_peak_price_usd_per_mwh", DoubleType, "da_off_peak_price_per_mwh in USD, converted at fx_rate_date")
+            .optional("rt_base_price_eur_per_mwh", DoubleType, "rt_base_price_per_mwh in EUR, converted at fx_rate_date")
+            .optional("rt_base_price_usd_per_mwh", DoubleType, "rt_base_price_per_mwh in USD, converted at fx_rate_date")
+            .optional("rt_on_peak_price_eur_per_mwh", DoubleType, "rt_on_peak_price_per_mwh in EUR, converted at fx_rate_date")
+            .optional("rt_on_peak_price_usd_per_mwh", DoubleType, "rt_on_peak_price_per_mwh in USD, converted at fx_rate_date")
+            .optional("rt_off_peak_price_eur_per_mwh", DoubleType, "rt_off_peak_price_per_mwh in EUR, converted at fx_rate_date")
+            .optional("rt_off_peak_price_usd_per_mwh", DoubleType, "rt_off_peak_price_per_mwh in USD, converted at fx_rate_date")
             .key("market", "location_id", "operating_date")
             .partitionedBy("market")
             .build();
@@ -113,7 +141,14 @@ public final class PublishedTables
             .required("rt_interval_count", LongType, "Real-time intervals behind the mean")
             .required("rt_expected_interval_count", LongType, "Real-time intervals the hour holds: 12 for 5-minute intervals")
             .required("is_rt_complete", BooleanType, "Whether the real-time mean was made from every interval of the hour")
-            .required("currency", StringType, "ISO 4217 code")
+            .required("currency", StringType, "ISO 4217 code of the prices above (the market's own)")
+            .optional("fx_rate_date", DateType, "Date of the ECB reference rate the EUR and USD prices were converted with: the operating date's, else the "
+                    + "last business day's before it (of the price's currency; of USD for EUR prices); null where curated.fx_rates holds none")
+            .optional("fx_rule", StringType, "same_day or previous_business_day: how fx_rate_date was chosen")
+            .optional("da_price_eur_per_mwh", DoubleType, "da_price_per_mwh in EUR (price / ECB units per EUR), rounded to 6 decimal places")
+            .optional("rt_price_eur_per_mwh", DoubleType, "rt_price_per_mwh in EUR, rounded to 6 decimal places")
+            .optional("da_price_usd_per_mwh", DoubleType, "da_price_per_mwh in USD (via EUR at the same rate date; as is for USD prices)")
+            .optional("rt_price_usd_per_mwh", DoubleType, "rt_price_per_mwh in USD")
             .key("market", "location_id", "interval_start_utc")
             .partitionedBy("market")
             .build();
@@ -139,7 +174,14 @@ public final class PublishedTables
             .required("rt_interval_count", LongType, "Real-time intervals behind the location's mean")
             .required("rt_hub_interval_count", LongType, "Real-time intervals behind the hub's mean")
             .required("is_rt_complete", BooleanType, "Whether both real-time means were made from every interval of the hour")
-            .required("currency", StringType, "ISO 4217 code")
+            .required("currency", StringType, "ISO 4217 code of the prices above (the market's own)")
+            .optional("fx_rate_date", DateType, "Date of the ECB reference rate the EUR and USD prices were converted with: the operating date's, else the "
+                    + "last business day's before it (of the price's currency; of USD for EUR prices); null where curated.fx_rates holds none")
+            .optional("fx_rule", StringType, "same_day or previous_business_day: how fx_rate_date was chosen")
+            .optional("da_price_eur_per_mwh", DoubleType, "da_price_per_mwh in EUR (price / ECB units per EUR), rounded to 6 decimal places")
+            .optional("rt_price_eur_per_mwh", DoubleType, "rt_price_per_mwh in EUR, rounded to 6 decimal places")
+            .optional("da_price_usd_per_mwh", DoubleType, "da_price_per_mwh in USD (via EUR at the same rate date; as is for USD prices)")
+            .optional("rt_price_usd_per_mwh", DoubleType, "rt_price_per_mwh in USD")
             .key("market", "location_id", "interval_start_utc")
             .partitionedBy("market")
             .build();

@@ -104,6 +104,15 @@ public final class EexConnector
     }
 
     /** Synthetic yearly reports of the days; {@code locations} does not apply (an auction report has none) and is ignored. */
+    /** A few weeks' auction days (common platform, Germany on Fridays, Poland on Wednesdays). */
+    @Override
+    public List<LocalDate> demoDates()
+    {
+        // Weekdays around the European clock changes: auctions run on business days only.
+        return List.of(LocalDate.of(2024, 3, 26), LocalDate.of(2024, 3, 27), LocalDate.of(2024, 3, 28), LocalDate.of(2025, 10, 27),
+                LocalDate.of(2025, 10, 29), LocalDate.of(2025, 10, 31));
+    }
+
     @Override
     public Optional<SampleWriter> samples()
     {

@@ -4,6 +4,7 @@ import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.common.table.TableSpec;
+import io.energylakehouse.etl.curate.RecordCuration;
 import io.energylakehouse.etl.raw.LandedRows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
@@ -60,13 +60,8 @@ public final class SettlementCuration
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Dataset<Row> curated = TARGET.conform(SettlementPrices.withDqFlags(SettlementPrices.withRevisions(perFile.where(col("reason").isNull()))));
-            // Materialized (and cut from the tables it was read from) before MERGE uses it: a MERGE source whose plan
-            // reads Iceberg tables fails in Spark 4.1 with "No plan for TableReference" (apache/iceberg#16451).
-            Dataset<Row> changed = curated.except(lakehouse.read(TARGET).where(inRun)).localCheckpoint();
-            long rowsWritten = changed.count();
-            if (rowsWritten > 0) {
-                merge(changed, dates);
-            }
+            // The shared write of every curation into a table other than market_prices: rows new or changed, one MERGE on the key.
+            long rowsWritten = RecordCuration.writeChanged(lakehouse, TARGET, "trade_date", dates, curated);
             Dataset<Row> rejected = perFile.where(col("reason").isNotNull());
             long quarantined = rejected.count();
             if (quarantined > 0) {
@@ -80,22 +75,6 @@ public final class SettlementCuration
         }
         finally {
             perFile.unpersist();
-        }
-    }
-
-    /** Inserts new keys and replaces rows whose revision changed (a file published between two others renumbers the later ones). */
-    private void merge(Dataset<Row> changed, List<LocalDate> dates)
-    {
-        String view = "changed_" + TARGET.name() + "_" + Long.toHexString(System.nanoTime());
-        changed.createOrReplaceTempView(view);
-        try {
-            String on = TARGET.key().stream().map(column -> "t." + column + " = s." + column).collect(Collectors.joining(" AND "));
-            String window = "t.trade_date BETWEEN DATE '" + dates.get(0) + "' AND DATE '" + dates.get(dates.size() - 1) + "'";
-            lakehouse.spark().sql("MERGE INTO " + TARGET.identifier() + " t USING " + view + " s ON " + on + " AND " + window
-                    + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
-        }
-        finally {
-            lakehouse.spark().catalog().dropTempView(view);
         }
     }
 }
