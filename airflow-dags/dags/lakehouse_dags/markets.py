@@ -283,6 +283,33 @@ FEEDS: tuple[MarketFeed, ...] = (
         start_date=dt.date(2025, 10, 1),
         tags=("nordpool", "day-ahead"),
     ),
+    MarketFeed(
+        dag_id="ingest_ecb",
+        market="ecb",
+        timezone="Europe/Berlin",
+        # The ECB publishes the euro reference rates of day D at about 16:00 CET on D (TARGET business days only).
+        publish_time=dt.time(16, 30),
+        day_offset=0,
+        reports=("eurofxref",),
+        datasets=("eurofxref",),
+        description="ECB euro foreign exchange reference rates of today into curated.fx_rates",
+        tags=("ecb", "reference"),
+        publishes=False,
+    ),
+    MarketFeed(
+        dag_id="ingest_eex_eua",
+        market="eex",
+        timezone="Europe/Berlin",
+        # EEX's EU ETS primary auctions close at 11:00 CET and their results are published shortly after; the year's
+        # report is fetched at 13:00 (the landing keeps only its new auctions as new rows).
+        publish_time=dt.time(13, 0),
+        day_offset=0,
+        reports=("eua_primary_auction",),
+        datasets=("eua_primary_auction",),
+        description="EEX EU ETS primary auction results (EUA, EUAA) of today into curated.spot_prices",
+        tags=("eex", "eu-ets", "reference"),
+        publishes=False,
+    ),
 )
 
 

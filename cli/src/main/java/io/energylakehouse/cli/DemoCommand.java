@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the whole pipeline of every market with a sample generator (CAISO, PJM, ERCOT, MISO, NYISO, SPP; or those named with --market)",
+                "Runs the whole pipeline of every market with a sample generator (the six US ISOs, IESO, AESO, ENTSO-E, Nord Pool, EEX auctions and",
+                "the ECB rates; or those named with --market)",
                 "on the lakehouse of the profile (default: local, no services), in one Spark session: generates SYNTHETIC files in",
                 "each operator's format for a few days around both DST changes (or fetches real days with --live), lands them in the",
                 "raw layer, curates curated.market_prices, publishes the hub datasets and prints a summary per market.",
@@ -185,8 +186,15 @@ final class DemoCommand
                 Console.count(result.landing().rowsParsed()), Console.count(result.landing().rowsRejected()));
         result.landing().messages().forEach(message -> out.println("  ! " + message));
         out.println();
-        out.println("curated.market_prices:");
+        if (result.curated().stream().anyMatch(curated -> curated.table().equals(io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES.identifier()))) {
+            out.println("curated.market_prices:");
+        }
         for (CurateResult curated : result.curated()) {
+            if (!curated.table().equals(io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES.identifier())) {
+                out.printf("%s: %s rows written for %d days (%s), %d quarantined%s%n", curated.table(), Console.count(curated.rowsWritten()),
+                        curated.operatingDates().size(), curated.dataset(), curated.quarantined(), curated.unchanged() ? " (unchanged: nothing written)" : "");
+                continue;
+            }
             String hours = new java.util.TreeMap<>(curated.intervalsPerDay()).entrySet().stream()
                     .map(entry -> entry.getKey() + "=" + entry.getValue())
                     .collect(Collectors.joining(" "));
@@ -196,16 +204,31 @@ final class DemoCommand
             out.printf("            intervals per day: %s%n", hours);
         }
         PublishResult published = result.published();
-        if (published.unchanged()) {
-            out.println("Published datasets unchanged: made from the current curated snapshot, nothing written");
+        if (published.exports().isEmpty() && published.hubSummaries().isEmpty()) {
+            out.println("Publishes no hub datasets (no energy prices): query the curated table above.");
         }
-        out.println();
-        out.printf("Hub prices, %s: mean of daily %s on-peak / off-peak averages over the days (data origin: %s)%n", market.priceLabel(),
-                market.peakBlock().map(block -> block.name()).orElse("base"), String.join(", ", published.origins()));
-        out.printf("  %-18s %5s %11s %12s %11s %12s%n", "hub", "days", "DA on-peak", "DA off-peak", "RT on-peak", "RT off-peak");
-        for (PublishResult.HubSummary hub : published.hubSummaries()) {
-            out.printf("  %-18s %5d %11s %12s %11s %12s%n", hub.locationId(), hub.days(), Console.price(hub.daOnPeakPerMwh()), Console.price(hub.daOffPeakPerMwh()),
-                    Console.price(hub.rtOnPeakPerMwh()), Console.price(hub.rtOffPeakPerMwh()));
+        else {
+            if (published.unchanged()) {
+                out.println("Published datasets unchanged: made from the current curated snapshot, nothing written");
+            }
+            out.println();
+            if (market.peakBlock().isEmpty()) {
+                out.printf("Hub prices, %s: mean of daily base averages over the days (no on-peak block settled for %s; data origin: %s)%n", market.priceLabel(),
+                        market.code(), String.join(", ", published.origins()));
+                out.printf("  %-18s %5s %11s %11s%n", "hub", "days", "DA base", "RT base");
+                for (PublishResult.HubSummary hub : published.hubSummaries()) {
+                    out.printf("  %-18s %5d %11s %11s%n", hub.locationId(), hub.days(), Console.price(hub.daBasePerMwh()), Console.price(hub.rtBasePerMwh()));
+                }
+            }
+            else {
+                out.printf("Hub prices, %s: mean of daily %s on-peak / off-peak averages over the days (data origin: %s)%n", market.priceLabel(),
+                        market.peakBlock().get().name(), String.join(", ", published.origins()));
+                out.printf("  %-18s %5s %11s %12s %11s %12s%n", "hub", "days", "DA on-peak", "DA off-peak", "RT on-peak", "RT off-peak");
+                for (PublishResult.HubSummary hub : published.hubSummaries()) {
+                    out.printf("  %-18s %5d %11s %12s %11s %12s%n", hub.locationId(), hub.days(), Console.price(hub.daOnPeakPerMwh()),
+                            Console.price(hub.daOffPeakPerMwh()), Console.price(hub.rtOnPeakPerMwh()), Console.price(hub.rtOffPeakPerMwh()));
+                }
+            }
         }
         if (!published.partialDays().isEmpty()) {
             out.printf("  ! %d hub days averaged from fewer intervals than the day holds (is_da_complete / is_rt_complete = false): %s%n",

@@ -11,7 +11,7 @@ import java.util.Locale;
 final class Markets
 {
     /** For option descriptions. */
-    static final String AVAILABLE = "caiso, pjm, ercot, miso, nyiso or spp (bin/lakehouse markets lists them)";
+    static final String AVAILABLE = "caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex or ecb (bin/lakehouse markets lists them)";
 
     private Markets() {}
 

@@ -22,7 +22,7 @@ import java.util.List;
 final class SamplesCommand
         implements java.util.concurrent.Callable<Integer>
 {
-    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "a market with a sample generator: caiso, pjm, ercot, miso, nyiso, spp")
+    @Option(names = "--market", required = true, paramLabel = "MARKET", description = "a market with a sample generator: caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex, ecb")
     String market;
 
     @Option(names = "--dates", required = true, arity = "1..*", split = " ", paramLabel = "DATES", description = "Operating dates, e.g. 2024-03-04..2024-03-10")

@@ -164,7 +164,8 @@ class StackIT
         timings.put("demo --profile stack", demo.elapsed());
         assertThat(demo.stdout()).contains("2024-03-10=23", "2024-11-03=25", "2024-11-03=300", "s3://lakehouse-warehouse/warehouse", "jdbc:postgresql://127.0.0.1:",
                 "== CAISO", "== PJM", "== ERCOT", "== MISO", "== NYISO", "== SPP", "2024-11-03=100", "market=PJM", "market=ERCOT", "market=MISO", "market=NYISO",
-                "market=SPP");
+                "market=SPP", "== ECB", "== EEX", "== IESO", "== AESO", "== ENTSOE", "== NORDPOOL", "2025-10-26=100", "2026-03-29=92", "market=NORDPOOL",
+                "market=ENTSOE", "market=IESO", "market=AESO");
     }
 
     @Test
@@ -241,6 +242,16 @@ class StackIT
         timeTrino(trino, "trino: published.basis_to_hub_hourly, SPP's widest day-ahead basis to North Hub",
                 "SELECT location_id, hub_location_id, round(avg(da_basis_per_mwh), 4) AS mean_da_basis_per_mwh, round(avg(rt_basis_per_mwh), 4) AS mean_rt_basis_per_mwh "
                         + "FROM published.basis_to_hub_hourly WHERE market = 'SPP' GROUP BY 1, 2 ORDER BY abs(avg(da_basis_per_mwh)) DESC LIMIT 5");
+        // One currency: every market's reference location's mean daily base price in its own currency, EUR and USD.
+        timeTrino(trino, "trino: published.hub_prices_daily in EUR and USD, one reference location per market",
+                "SELECT market, location_id, currency, count(*) AS days, round(avg(coalesce(da_base_price_per_mwh, rt_base_price_per_mwh)), 2) AS base, "
+                        + "round(avg(coalesce(da_base_price_eur_per_mwh, rt_base_price_eur_per_mwh)), 2) AS base_eur, "
+                        + "round(avg(coalesce(da_base_price_usd_per_mwh, rt_base_price_usd_per_mwh)), 2) AS base_usd, count_if(fx_rule = 'previous_business_day') AS days_on_earlier_rate "
+                        + "FROM published.hub_prices_daily WHERE location_id IN ('TH_SP15_GEN-APND', '51288', 'HB_NORTH', 'INDIANA.HUB', '61761', 'SPPNORTH_HUB', "
+                        + "'ONTARIO', 'ALBERTA', 'FR', 'SE3') GROUP BY 1, 2, 3 ORDER BY 1, 2");
+        timeTrino(trino, "trino: curated.fx_rates and curated.spot_prices",
+                "SELECT 'fx_rates' AS t, count(*) AS n, min(rate_date) AS first_day, max(rate_date) AS last_day FROM curated.fx_rates "
+                        + "UNION ALL SELECT 'spot_prices', count(*), min(trade_date), max(trade_date) FROM curated.spot_prices ORDER BY 1");
     }
 
     private void timeTrino(TrinoClient trino, String what, String query)

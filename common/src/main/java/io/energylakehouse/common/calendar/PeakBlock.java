@@ -31,6 +31,18 @@ public record PeakBlock(String name, int firstHourEnding, int lastHourEnding, Se
     /** The eastern 5x16 counted on a Central clock (HE 0800-2300 EPT is HE 0700-2200 CPT): SPP's North Hub contracts. */
     public static final PeakBlock CENTRAL_5X16 = new PeakBlock("5x16 Central", 7, 22, MONDAY_TO_FRIDAY);
     public static final PeakBlock EEX_PEAK = new PeakBlock("EEX peak", 9, 20, MONDAY_TO_FRIDAY, false);
+    /**
+     * No on-peak block: what the published tables use for a market whose traded block is not yet checked against an
+     * exchange's contract specifications (IESO, AESO). No hour is on-peak; the tables give base means and leave the
+     * on-peak and off-peak means null rather than call every hour off-peak.
+     */
+    public static final PeakBlock BASE_ONLY = new PeakBlock("base only", 1, 24, Set.of(), false);
+
+    /** Whether this is {@link #BASE_ONLY}: no hour is on-peak and there is no off-peak either. */
+    public boolean baseOnly()
+    {
+        return days.isEmpty();
+    }
 
     public PeakBlock
     {

@@ -125,6 +125,15 @@ public interface MarketConnector
         return SampleFiles.NORTH_AMERICAN_DST_WEEKENDS;
     }
 
+    /**
+     * The prices this market publishes that another source publishes too, for the data-quality check comparing them
+     * ({@link io.energylakehouse.etl.curate.CrossSourcePrices}): run after either market's curation. None by default.
+     */
+    default List<io.energylakehouse.etl.curate.CrossSourcePrices.Pairing> crossSourceChecks()
+    {
+        return List.of();
+    }
+
     /** A connector's sample generator. */
     @FunctionalInterface
     interface SampleWriter

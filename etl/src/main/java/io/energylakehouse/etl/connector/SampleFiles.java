@@ -19,12 +19,12 @@ public final class SampleFiles
             java.time.LocalDate.of(2024, 11, 2), java.time.LocalDate.of(2024, 11, 3), java.time.LocalDate.of(2024, 11, 4));
 
     /**
-     * The demo's days of Europe: both 2024 clock changes in hours (23 and 25), and in quarter hours after the day-ahead
-     * auction moved to them on 2025-10-01 (the 100 quarter hours of 2025-10-26, the 92 of 2026-03-29), beside a plain day.
+     * The demo's days of Europe: a working day and both 2024 clock changes in hours (24, 23 and 25), and in quarter hours
+     * after the day-ahead auction moved to them: its first day 2025-10-01 (96), the 100 of 2025-10-26, the 92 of 2026-03-29.
      */
     public static final java.util.List<java.time.LocalDate> EUROPEAN_DST_DAYS = java.util.List.of(
-            java.time.LocalDate.of(2024, 3, 30), java.time.LocalDate.of(2024, 3, 31), java.time.LocalDate.of(2024, 10, 27),
-            java.time.LocalDate.of(2025, 10, 25), java.time.LocalDate.of(2025, 10, 26), java.time.LocalDate.of(2026, 3, 29));
+            java.time.LocalDate.of(2024, 3, 28), java.time.LocalDate.of(2024, 3, 31), java.time.LocalDate.of(2024, 10, 27),
+            java.time.LocalDate.of(2025, 10, 1), java.time.LocalDate.of(2025, 10, 26), java.time.LocalDate.of(2026, 3, 29));
 
     /**
      * Writes the bytes unless the file already holds them (a second run of a generator leaves the folder as it was),

@@ -97,4 +97,36 @@ public final class CrossSourcePrices
                 rows.add(RowFactory.create(dataset, location, otherDataset, otherLocation))));
         return rows;
     }
+
+    /**
+     * Runs the check of a pairing on the operating days and makes {@code curated.data_quality} hold exactly its rows for
+     * them (of the pairing's first market): the check's earlier rows of those days are replaced, and nothing is committed
+     * when they are already what it finds.
+     *
+     * @return the rows it found: one per location and day with a difference
+     */
+    public static long record(io.energylakehouse.common.table.Lakehouse lakehouse, Pairing pairing, List<java.time.LocalDate> dates)
+    {
+        io.energylakehouse.common.table.TableSpec quality = io.energylakehouse.common.table.CanonicalTables.DATA_QUALITY;
+        lakehouse.ensure(quality);
+        Column days = col("operating_date").isin(dates.toArray());
+        Dataset<Row> latest = MarketPrices.latestRevision(lakehouse.read(io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES)
+                .where(col("market").isin(pairing.market(), pairing.otherMarket()).and(days)));
+        List<Row> found = quality.conform(mismatches(latest, pairing)).collectAsList();
+        Column mine = col("market").equalTo(pairing.market()).and(col("check_name").equalTo(CHECK)).and(days);
+        List<Row> recorded = lakehouse.read(quality).where(mine).collectAsList();
+        if (new java.util.HashSet<>(found).equals(new java.util.HashSet<>(recorded))) {
+            return found.size();
+        }
+        String where = "market = '" + pairing.market() + "' AND check_name = '" + CHECK + "' AND operating_date IN ("
+                + String.join(", ", dates.stream().map(date -> "DATE '" + date + "'").toList()) + ")";
+        if (!recorded.isEmpty()) {
+            lakehouse.spark().sql("DELETE FROM " + quality.identifier() + " WHERE " + where);
+        }
+        if (!found.isEmpty()) {
+            lakehouse.appendRows(quality, found);
+        }
+        return found.size();
+    }
+
 }

@@ -15,8 +15,10 @@ import static java.util.Objects.requireNonNull;
  * @param quarantined rows this run sent to {@code curated.quarantine}
  * @param dataQualityIssues rows in {@code curated.data_quality} for the run's days, per check
  * @param unchanged true when the days' inputs were those their last curation read, so nothing was written
+ * @param table the canonical table curated: {@code curated.market_prices}, or another a report feeds (fx_rates, spot_prices, fundamentals)
  */
 public record CurateResult(
+        String table,
         String market,
         String dataset,
         List<LocalDate> operatingDates,
@@ -29,6 +31,7 @@ public record CurateResult(
 {
     public CurateResult
     {
+        requireNonNull(table, "table is null");
         requireNonNull(market, "market is null");
         requireNonNull(dataset, "dataset is null");
         operatingDates = List.copyOf(operatingDates);
@@ -65,6 +68,6 @@ public record CurateResult(
             quarantined += summary.quarantined();
             summary.issues().forEach((check, count) -> issues.merge(check, count, Long::sum));
         }
-        return new CurateResult(market, dataset, List.copyOf(days.keySet()), rows, locations, intervals, quarantined, issues, unchanged);
+        return new CurateResult(io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES.identifier(), market, dataset, List.copyOf(days.keySet()), rows, locations, intervals, quarantined, issues, unchanged);
     }
 }

@@ -44,6 +44,6 @@ public record RecordCurateResult(
      */
     public CurateResult asCurateResult()
     {
-        return new CurateResult(market, dataset, dates, rowsCurated, 0, Map.of(), quarantined, Map.of(), rowsWritten == 0 && quarantinedNew == 0);
+        return new CurateResult(table, market, dataset, dates, rowsCurated, 0, Map.of(), quarantined, Map.of(), rowsWritten == 0 && quarantinedNew == 0);
     }
 }

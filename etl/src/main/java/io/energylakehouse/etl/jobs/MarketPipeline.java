@@ -138,7 +138,24 @@ public final class MarketPipeline
                 results.add(curateRecords(report, operatingDates).asCurateResult());
             }
         }
+        if (results.stream().anyMatch(result -> !result.unchanged() && result.table().equals(CanonicalTables.MARKET_PRICES.identifier()))) {
+            crossSourceChecks(operatingDates);
+        }
         return results;
+    }
+
+    /** The checks of prices another source publishes too, of this market or with it, on the days just curated. */
+    private void crossSourceChecks(List<LocalDate> operatingDates)
+    {
+        for (io.energylakehouse.etl.connector.MarketConnector any : io.energylakehouse.etl.connector.Connectors.all()) {
+            for (io.energylakehouse.etl.curate.CrossSourcePrices.Pairing pairing : any.crossSourceChecks()) {
+                if (pairing.market().equals(code) || pairing.otherMarket().equals(code)) {
+                    long found = io.energylakehouse.etl.curate.CrossSourcePrices.record(lakehouse, pairing, operatingDates);
+                    log.info("Stage check: {} against {} on {} days: {} location-days with a price differing by more than {}", pairing.market(),
+                            pairing.otherMarket(), operatingDates.size(), found, pairing.tolerance());
+                }
+            }
+        }
     }
 
     /**
@@ -383,7 +400,8 @@ public final class MarketPipeline
     /** {@link HubPrices#hourlyOfEveryLocation} of the latest revisions, in the market's time and peak calendar. */
     private Dataset<Row> hourlyOfEveryLocation(Dataset<Row> latest, LocalDate first, LocalDate last)
     {
-        io.energylakehouse.common.calendar.PeakBlock block = market.requirePeakBlock("published on-peak averages");
+        // A market whose block is not settled publishes base means only (on- and off-peak null).
+        io.energylakehouse.common.calendar.PeakBlock block = market.peakBlock().orElse(io.energylakehouse.common.calendar.PeakBlock.BASE_ONLY);
         return HubPrices.hourlyOfEveryLocation(latest, code, market.time(), market.peakClock(), block,
                 block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(), hubDatasets());
     }
@@ -511,7 +529,8 @@ public final class MarketPipeline
     /** Per hub, the days published and the mean of each daily average (nulls left out); read from the table's files, no Spark job. */
     private List<PublishResult.HubSummary> hubSummaries()
     {
-        List<String> averages = List.of("da_on_peak_price_per_mwh", "da_off_peak_price_per_mwh", "rt_on_peak_price_per_mwh", "rt_off_peak_price_per_mwh");
+        List<String> averages = List.of("da_on_peak_price_per_mwh", "da_off_peak_price_per_mwh", "rt_on_peak_price_per_mwh", "rt_off_peak_price_per_mwh",
+                "da_base_price_per_mwh", "rt_base_price_per_mwh");
         List<String> columns = new ArrayList<>(List.of("location_id", "operating_date"));
         columns.addAll(averages);
         Map<String, double[]> sums = new java.util.TreeMap<>();
@@ -537,7 +556,7 @@ public final class MarketPipeline
             for (int i = 0; i < means.length; i++) {
                 means[i] = count[i] == 0 ? null : sum[i] / count[i];
             }
-            summaries.add(new PublishResult.HubSummary(hub, count[averages.size()], means[0], means[1], means[2], means[3]));
+            summaries.add(new PublishResult.HubSummary(hub, count[averages.size()], means[0], means[1], means[2], means[3], means[4], means[5]));
         });
         return summaries;
     }

@@ -45,5 +45,6 @@ public record PublishResult(List<ExportResult> exports, long curatedSnapshotId, 
         }
     }
 
-    public record HubSummary(String locationId, long days, Double daOnPeakPerMwh, Double daOffPeakPerMwh, Double rtOnPeakPerMwh, Double rtOffPeakPerMwh) {}
+    public record HubSummary(String locationId, long days, Double daOnPeakPerMwh, Double daOffPeakPerMwh, Double rtOnPeakPerMwh, Double rtOffPeakPerMwh,
+            Double daBasePerMwh, Double rtBasePerMwh) {}
 }

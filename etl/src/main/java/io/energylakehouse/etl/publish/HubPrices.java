@@ -122,6 +122,8 @@ public final class HubPrices
     {
         Column onPeak = col("is_on_peak");
         Column hasDayAhead = col("da_price_per_mwh").isNotNull();
+        // A market without a settled block (PeakBlock.BASE_ONLY) has neither on- nor off-peak means.
+        Column hasBlock = col("peak_block").notEqual(lit(io.energylakehouse.common.calendar.PeakBlock.BASE_ONLY.name()));
         Column hoursInDay = floor(unix_seconds(MarketPrices.dayStartUtc(date_add(col("operating_date"), 1), time))
                 .minus(unix_seconds(MarketPrices.dayStartUtc(col("operating_date"), time))).divide(3600)).cast("int");
         return hourly.groupBy("market", "location_id", "operating_date", "peak_block")
@@ -134,10 +136,10 @@ public final class HubPrices
                         max(col("rt_expected_interval_count")).as("_rt_expected_per_hour"),
                         mean(col("da_price_per_mwh")).as("da_base_price_per_mwh"),
                         mean(when(onPeak, col("da_price_per_mwh"))).as("da_on_peak_price_per_mwh"),
-                        mean(when(not(onPeak), col("da_price_per_mwh"))).as("da_off_peak_price_per_mwh"),
+                        mean(when(not(onPeak).and(hasBlock), col("da_price_per_mwh"))).as("da_off_peak_price_per_mwh"),
                         mean(col("rt_price_per_mwh")).as("rt_base_price_per_mwh"),
                         mean(when(onPeak, col("rt_price_per_mwh"))).as("rt_on_peak_price_per_mwh"),
-                        mean(when(not(onPeak), col("rt_price_per_mwh"))).as("rt_off_peak_price_per_mwh"),
+                        mean(when(not(onPeak).and(hasBlock), col("rt_price_per_mwh"))).as("rt_off_peak_price_per_mwh"),
                         first("currency").as("currency"))
                 .withColumn("hours_in_day", hoursInDay)
                 .withColumn("da_expected_interval_count", col("hours_in_day").multiply(col("_da_expected_per_hour")).cast("int"))

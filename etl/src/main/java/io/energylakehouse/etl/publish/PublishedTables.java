@@ -142,13 +142,6 @@ public final class PublishedTables
             .required("rt_expected_interval_count", LongType, "Real-time intervals the hour holds: 12 for 5-minute intervals")
             .required("is_rt_complete", BooleanType, "Whether the real-time mean was made from every interval of the hour")
             .required("currency", StringType, "ISO 4217 code of the prices above (the market's own)")
-            .optional("fx_rate_date", DateType, "Date of the ECB reference rate the EUR and USD prices were converted with: the operating date's, else the "
-                    + "last business day's before it (of the price's currency; of USD for EUR prices); null where curated.fx_rates holds none")
-            .optional("fx_rule", StringType, "same_day or previous_business_day: how fx_rate_date was chosen")
-            .optional("da_price_eur_per_mwh", DoubleType, "da_price_per_mwh in EUR (price / ECB units per EUR), rounded to 6 decimal places")
-            .optional("rt_price_eur_per_mwh", DoubleType, "rt_price_per_mwh in EUR, rounded to 6 decimal places")
-            .optional("da_price_usd_per_mwh", DoubleType, "da_price_per_mwh in USD (via EUR at the same rate date; as is for USD prices)")
-            .optional("rt_price_usd_per_mwh", DoubleType, "rt_price_per_mwh in USD")
             .key("market", "location_id", "interval_start_utc")
             .partitionedBy("market")
             .build();
@@ -175,13 +168,6 @@ public final class PublishedTables
             .required("rt_hub_interval_count", LongType, "Real-time intervals behind the hub's mean")
             .required("is_rt_complete", BooleanType, "Whether both real-time means were made from every interval of the hour")
             .required("currency", StringType, "ISO 4217 code of the prices above (the market's own)")
-            .optional("fx_rate_date", DateType, "Date of the ECB reference rate the EUR and USD prices were converted with: the operating date's, else the "
-                    + "last business day's before it (of the price's currency; of USD for EUR prices); null where curated.fx_rates holds none")
-            .optional("fx_rule", StringType, "same_day or previous_business_day: how fx_rate_date was chosen")
-            .optional("da_price_eur_per_mwh", DoubleType, "da_price_per_mwh in EUR (price / ECB units per EUR), rounded to 6 decimal places")
-            .optional("rt_price_eur_per_mwh", DoubleType, "rt_price_per_mwh in EUR, rounded to 6 decimal places")
-            .optional("da_price_usd_per_mwh", DoubleType, "da_price_per_mwh in USD (via EUR at the same rate date; as is for USD prices)")
-            .optional("rt_price_usd_per_mwh", DoubleType, "rt_price_per_mwh in USD")
             .key("market", "location_id", "interval_start_utc")
             .partitionedBy("market")
             .build();

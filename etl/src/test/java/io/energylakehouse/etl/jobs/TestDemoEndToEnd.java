@@ -67,6 +67,13 @@ class TestDemoEndToEnd
     private static final int OTHER_NODES = 20;
     private static final List<MarketConnector> OTHER_MARKETS = List.of(new PjmConnector(), new ErcotConnector(), new MisoConnector(), new NyisoConnector(),
             new SppConnector());
+    /** Canada, Europe and the reference publishers, each on its own demo days; the ECB first, so that the others' prices are converted. */
+    private static final List<MarketConnector> WORLD_MARKETS = List.of(new io.energylakehouse.etl.source.ecb.EcbConnector(),
+            new io.energylakehouse.etl.source.eex.EexConnector(), new io.energylakehouse.etl.source.ieso.IesoConnector(),
+            new io.energylakehouse.etl.source.aeso.AesoConnector(), new io.energylakehouse.etl.source.entsoe.EntsoeConnector(),
+            new io.energylakehouse.etl.source.nordpool.NordPoolConnector());
+    /** Few locations: the European generators' zones and areas, Ontario's nodes, the ECB's currencies. */
+    private static final int WORLD_NODES = 4;
 
     @TempDir
     static Path home;
@@ -354,12 +361,85 @@ class TestDemoEndToEnd
 
     @Test
     @Order(8)
+    void canadaEuropeRatesAndAuctionsLandCurateAndPublishInTheirClocksAndCurrencies()
+    {
+        List<Row> usBefore = sortedCurated();
+        Map<String, DemoJob.Result> results = new java.util.LinkedHashMap<>();
+        for (MarketConnector connector : WORLD_MARKETS) {
+            DemoJob.Result result = new DemoJob(lakehouse).run(worldOptions(connector));
+            results.put(connector.market().code(), result);
+            assertThat(result.landing().outcome(FetchOutcome.REJECTED)).as(connector.market().code()).isZero();
+            assertThat(result.curated()).allSatisfy(curated -> assertThat(curated.quarantined()).as("%s %s", curated.market(), curated.dataset()).isZero());
+            if (connector.hubDatasets().isEmpty()) {
+                assertThat(result.published().exports()).as(connector.market().code()).isEmpty();
+                continue;
+            }
+            assertThat(result.published().hubSummaries()).as(connector.market().code()).isNotEmpty();
+            // Every location holds every interval of its day, in its market's clock: IESO's EST days have 24 hours, Europe's
+            // clock changes 23/25 hours and 92/100 quarter hours, AESO's Mountain ones 23/25 hours and 276/300 five-minute means.
+            Dataset<Row> latest = io.energylakehouse.etl.curate.MarketPrices.latestRevision(lakehouse.read(CanonicalTables.MARKET_PRICES)
+                    .where(col("market").equalTo(connector.market().code())));
+            for (Row day : latest.groupBy("dataset", "operating_date").agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)).as("rows"),
+                    org.apache.spark.sql.functions.countDistinct("location_id").as("locations"), org.apache.spark.sql.functions.max("interval_minutes").as("minutes"))
+                    .collectAsList()) {
+                LocalDate date = day.getAs("operating_date");
+                long intervals = connector.market().time().hoursInDay(date) * 60L / day.<Integer>getAs("minutes");
+                assertThat(day.<Long>getAs("rows")).as("%s %s %s", connector.market().code(), day.getAs("dataset"), date)
+                        .isEqualTo(intervals * day.<Long>getAs("locations"));
+            }
+        }
+        // The ECB's rates and EEX's auctions in their own tables.
+        assertThat(lakehouse.read(CanonicalTables.FX_RATES).count()).isEqualTo(results.get("ECB").curated().get(0).rowsWritten()).isPositive();
+        assertThat(lakehouse.read(CanonicalTables.SPOT_PRICES).where(col("market").equalTo("EU-ETS").and(col("unit").equalTo("tCO2"))).count()).isPositive();
+        // Quarter hours: France's fall-back day of 2025 has 100 day-ahead quarter hours, published as 25 hours of four each.
+        Row frFallBack = lakehouse.read(PublishedTables.HUB_PRICES_DAILY)
+                .where(col("market").equalTo("ENTSOE").and(col("location_id").equalTo("FR")).and(col("operating_date").equalTo(java.sql.Date.valueOf("2025-10-26"))))
+                .first();
+        assertThat(List.<Object>of(frFallBack.getAs("hours_in_day"), frFallBack.getAs("da_interval_count"), frFallBack.getAs("da_expected_interval_count"),
+                frFallBack.getAs("is_da_complete"))).containsExactly(25, 100, 100, true);
+        // One currency: a Sunday's EUR price converted to USD at the Friday's ECB rate, by hand.
+        java.math.BigDecimal usdPerEur = lakehouse.read(CanonicalTables.FX_RATES)
+                .where(col("currency").equalTo("USD").and(col("rate_date").equalTo(java.sql.Date.valueOf("2025-10-24")))).first().getAs("units_per_eur");
+        assertThat(frFallBack.<LocalDate>getAs("fx_rate_date")).isEqualTo(LocalDate.of(2025, 10, 24));
+        assertThat(frFallBack.<String>getAs("fx_rule")).isEqualTo("previous_business_day");
+        assertThat(frFallBack.<Double>getAs("da_base_price_usd_per_mwh")).isEqualTo(java.math.BigDecimal.valueOf(frFallBack.<Double>getAs("da_base_price_per_mwh"))
+                .multiply(usdPerEur).setScale(6, java.math.RoundingMode.HALF_UP).doubleValue());
+        // A CAD price to EUR: divided by the CAD rate of its day.
+        Row ontario = lakehouse.read(PublishedTables.HUB_PRICES_DAILY)
+                .where(col("market").equalTo("IESO").and(col("operating_date").equalTo(java.sql.Date.valueOf("2025-05-01")))).first();
+        java.math.BigDecimal cadPerEur = lakehouse.read(CanonicalTables.FX_RATES)
+                .where(col("currency").equalTo("CAD").and(col("rate_date").equalTo(java.sql.Date.valueOf("2025-05-01")))).first().getAs("units_per_eur");
+        assertThat(ontario.<Double>getAs("da_base_price_eur_per_mwh")).isEqualTo(java.math.BigDecimal.valueOf(ontario.<Double>getAs("da_base_price_per_mwh"))
+                .divide(cadPerEur, 6, java.math.RoundingMode.HALF_UP).doubleValue());
+        // Base only where no block is settled (IESO, AESO); the EEX peak block (HE 9-20 CET) in Europe.
+        assertThat(ontario.<String>getAs("peak_block")).isEqualTo("base only");
+        assertThat(ontario.<Double>getAs("da_off_peak_price_per_mwh")).isNull();
+        assertThat(lakehouse.read(PublishedTables.HUB_PRICES_DAILY).where(col("market").equalTo("ENTSOE").and(col("operating_date").equalTo(
+                java.sql.Date.valueOf("2024-03-28")))).first().<Integer>getAs("on_peak_hours")).isEqualTo(12);
+        // The US markets' rows are as they were.
+        assertThat(lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("market").isin("CAISO", "PJM", "ERCOT", "MISO", "NYISO", "SPP"))
+                .orderBy("market", "dataset", "location_id", "interval_start_utc", "revision").collectAsList()).isEqualTo(usBefore);
+    }
+
+    private static DemoJob.Options worldOptions(MarketConnector connector)
+    {
+        String code = connector.market().code().toLowerCase(java.util.Locale.ROOT);
+        // The ECB's "locations" are its currencies: all twelve of the generator, CAD and USD among them.
+        int locations = connector.hubDatasets().isEmpty() ? 12 : WORLD_NODES;
+        return new DemoJob.Options(connector, connector.demoDates(), locations, home.resolve("samples-" + code), List.of(), Collections.emptyIterator());
+    }
+
+    @Test
+    @Order(9)
     void secondRunOfEveryMarketChangesNothing()
     {
         Map<String, Long> snapshotsBefore = currentSnapshots();
         List<Row> curatedBefore = sortedCurated();
-        for (MarketConnector connector : java.util.stream.Stream.concat(Stream.of(new io.energylakehouse.etl.source.caiso.CaisoConnector()), OTHER_MARKETS.stream()).toList()) {
-            DemoJob.Options options = connector instanceof io.energylakehouse.etl.source.caiso.CaisoConnector ? options(home.resolve("inbox")) : otherOptions(connector);
+        List<MarketConnector> every = Stream.of(Stream.<MarketConnector>of(new io.energylakehouse.etl.source.caiso.CaisoConnector()), OTHER_MARKETS.stream(),
+                WORLD_MARKETS.stream()).flatMap(markets -> markets).toList();
+        for (MarketConnector connector : every) {
+            DemoJob.Options options = connector instanceof io.energylakehouse.etl.source.caiso.CaisoConnector ? options(home.resolve("inbox"))
+                    : WORLD_MARKETS.contains(connector) ? worldOptions(connector) : otherOptions(connector);
             DemoJob.Result second = new DemoJob(lakehouse).run(options);
             assertThat(second.landing().payloadsNew()).as(connector.market().code()).isZero();
             assertThat(second.curated()).allSatisfy(result -> assertThat(result.unchanged()).isTrue());

@@ -105,7 +105,8 @@ public final class EntsoeConnector
     @Override
     public Optional<SampleWriter> samples()
     {
-        return Optional.of((folder, days, locations, seed) -> new SyntheticEntsoe(seed).write(folder, days, SyntheticEntsoe.zones(locations)));
+        // One price per zone: the demo's node count asks for more zones than the generator has, so it takes them all.
+        return Optional.of((folder, days, locations, seed) -> new SyntheticEntsoe(seed).write(folder, days, SyntheticEntsoe.zones(Math.min(locations, SyntheticEntsoe.ZONE_COUNT))));
     }
 
     @Override

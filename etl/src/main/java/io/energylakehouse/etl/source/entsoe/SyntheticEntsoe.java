@@ -36,6 +36,8 @@ public final class SyntheticEntsoe
     public static final String NAMESPACE = "urn:iec62325.351:tc57wg16:451-3:publicationdocument:7:3";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
     private static final List<String> ZONES = List.of("DE_LU", "FR", "NL", "BE", "AT", "NO_2", "SE_3", "DK_1", "FI", "PL", "ES", "IT_NORD");
+    /** How many zones the generator can write. */
+    public static final int ZONE_COUNT = ZONES.size();
 
     private final long seed;
 

@@ -107,6 +107,19 @@ public final class NordPoolConnector
         return NordPoolLiveSource.settingKeys();
     }
 
+    /**
+     * Nord Pool's EUR day-ahead prices of the areas that are ENTSO-E bidding zones are the same auction results as
+     * ENTSO-E's A44 prices of those zones (SYS, the system price, is no zone): compared interval by interval.
+     */
+    @Override
+    public List<io.energylakehouse.etl.curate.CrossSourcePrices.Pairing> crossSourceChecks()
+    {
+        java.util.Map<String, String> zones = new java.util.TreeMap<>();
+        NordPoolAreas.all().forEach(area -> area.zoneCode().ifPresent(zone -> zones.put(area.name(), zone)));
+        return List.of(new io.energylakehouse.etl.curate.CrossSourcePrices.Pairing(market().code(), io.energylakehouse.common.market.Markets.ENTSOE.code(), zones,
+                java.util.Map.of(NordPoolReport.HOURLY_DATASET, "da_hourly", NordPoolReport.QUARTER_HOURLY_DATASET, "da_15min"), 0.005));
+    }
+
     @Override
     public Optional<SampleWriter> samples()
     {
