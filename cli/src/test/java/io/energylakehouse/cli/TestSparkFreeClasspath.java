@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +136,13 @@ class TestSparkFreeClasspath
         Run parsedRates = run("parse", "--market", "ecb", "--report", "eurofxref", "--file", rates.toString(), "--out", folder.resolve("rates.csv").toString());
         assertThat(parsedRates.exitCode()).as(parsedRates.err()).isZero();
         assertThat(Files.readAllLines(folder.resolve("rates.csv"))).hasSize(3);
+        // EEX's auction reports are workbooks, read with Apache POI, which is on the small classpath for it.
+        List<Path> auctions = new io.energylakehouse.etl.source.eex.SyntheticEex(7).write(folder.resolve("eex"), List.of(LocalDate.of(2024, 3, 26), LocalDate.of(2024, 3, 27)));
+        Path workbook = auctions.stream().filter(file -> file.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+        Run parsedAuctions = run("parse", "--market", "eex", "--report", "eua_primary_auction", "--file", workbook.toString(), "--out",
+                folder.resolve("auctions.csv").toString());
+        assertThat(parsedAuctions.exitCode()).as(parsedAuctions.err()).isZero();
+        assertThat(Files.readAllLines(folder.resolve("auctions.csv"))).hasSizeGreaterThan(1);
     }
 
     @Test

@@ -449,6 +449,32 @@ class TestDemoEndToEnd
         assertThat(currentSnapshots()).isEqualTo(snapshotsBefore);
     }
 
+    /** Nord Pool against ENTSO-E on hand-made rows: one hour agrees, one differs by 0.02, a SEK price is not compared. */
+    @Test
+    @Order(10)
+    void crossSourceCheckNamesTheFirstDifferingInterval()
+    {
+        java.time.Instant hour = java.time.Instant.parse("2024-03-28T10:00:00Z");
+        LocalDate day = LocalDate.of(2024, 3, 28);
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("market", "string").add("dataset", "string").add("location_id", "string").add("interval_start_utc", "timestamp")
+                .add("operating_date", "date").add("price_per_mwh", "double").add("currency", "string");
+        Dataset<Row> prices = lakehouse.spark().createDataFrame(List.of(
+                org.apache.spark.sql.RowFactory.create("NORDPOOL", "da_hourly", "SE3", hour, day, 45.10, "EUR"),
+                org.apache.spark.sql.RowFactory.create("NORDPOOL", "da_hourly", "SE3", hour.plusSeconds(3600), day, 50.00, "EUR"),
+                org.apache.spark.sql.RowFactory.create("NORDPOOL", "da_hourly_sek", "SE3", hour, day, 520.0, "SEK"),
+                org.apache.spark.sql.RowFactory.create("ENTSOE", "da_hourly", "SE_3", hour, day, 45.10, "EUR"),
+                org.apache.spark.sql.RowFactory.create("ENTSOE", "da_hourly", "SE_3", hour.plusSeconds(3600), day, 50.02, "EUR"),
+                org.apache.spark.sql.RowFactory.create("ENTSOE", "da_hourly", "FR", hour, day, 60.0, "EUR")), schema);
+        io.energylakehouse.etl.curate.CrossSourcePrices.Pairing pairing = new io.energylakehouse.etl.source.nordpool.NordPoolConnector().crossSourceChecks().get(0);
+        List<Row> found = io.energylakehouse.etl.curate.CrossSourcePrices.mismatches(prices, pairing).collectAsList();
+        assertThat(found).hasSize(1);
+        Row row = found.get(0);
+        assertThat(List.<Object>of(row.getAs("market"), row.getAs("dataset"), row.getAs("location_id"), row.getAs("check_name"), row.getAs("expected_count"),
+                row.getAs("observed_count"))).containsExactly("NORDPOOL", "da_hourly", "SE3", "cross_source_price_mismatch", 2L, 1L);
+        assertThat(row.<String>getAs("detail")).contains("ENTSOE SE_3 differs at", "50.0 here, 50.02 there");
+    }
+
     private static DemoJob.Options otherOptions(MarketConnector connector)
     {
         String code = connector.market().code().toLowerCase(java.util.Locale.ROOT);

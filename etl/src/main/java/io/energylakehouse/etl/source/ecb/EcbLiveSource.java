@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -79,28 +78,12 @@ public final class EcbLiveSource
     public static Iterator<Payload> payloads(PacedHttpClient client, List<Request> requests)
     {
         requireNonNull(client, "client is null");
-        Iterator<Request> remaining = List.copyOf(requests).iterator();
-        return new Iterator<>()
-        {
-            @Override
-            public boolean hasNext()
-            {
-                return remaining.hasNext();
-            }
-
-            @Override
-            public Payload next()
-            {
-                if (!remaining.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Request request = remaining.next();
-                URI uri = request.uri(client.settings());
-                HttpResult result = client.fetchAnswer(uri);
-                log.info("ECB {}: HTTP {}, {} bytes", request.fileName(), result.status(), result.body().length);
-                return new Payload(EcbRates.SOURCE, EcbRates.REPORT, Payload.Origin.LIVE, request.requestKey(), Optional.of(uri), request.fileName(),
-                        result.receivedAt(), result.status(), result.body());
-            }
-        };
+        return io.energylakehouse.etl.connector.LiveFetch.lazily(requests, (Request request) -> {
+            URI uri = request.uri(client.settings());
+            HttpResult result = client.fetchAnswer(uri);
+            log.info("ECB {}: HTTP {}, {} bytes", request.fileName(), result.status(), result.body().length);
+            return new Payload(EcbRates.SOURCE, EcbRates.REPORT, Payload.Origin.LIVE, request.requestKey(), Optional.of(uri), request.fileName(),
+                    result.receivedAt(), result.status(), result.body());
+        });
     }
 }

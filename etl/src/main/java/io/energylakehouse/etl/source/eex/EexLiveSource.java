@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -93,24 +92,7 @@ public final class EexLiveSource
     /** Lazy: each report is fetched when the landing asks for the next payload. */
     public Iterator<Payload> payloads(List<Request> requests)
     {
-        Iterator<Request> remaining = List.copyOf(requests).iterator();
-        return new Iterator<>()
-        {
-            @Override
-            public boolean hasNext()
-            {
-                return remaining.hasNext();
-            }
-
-            @Override
-            public Payload next()
-            {
-                if (!remaining.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return fetch(remaining.next());
-            }
-        };
+        return io.energylakehouse.etl.connector.LiveFetch.lazily(requests, this::fetch);
     }
 
     public HttpSettings settings()

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -147,24 +146,7 @@ public final class IesoLiveSource
     /** Lazy: each file is fetched when the landing asks for the next payload. */
     public Iterator<Payload> payloads(List<Request> requests)
     {
-        Iterator<Request> remaining = List.copyOf(requests).iterator();
-        return new Iterator<>()
-        {
-            @Override
-            public boolean hasNext()
-            {
-                return remaining.hasNext();
-            }
-
-            @Override
-            public Payload next()
-            {
-                if (!remaining.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return fetch(remaining.next());
-            }
-        };
+        return io.energylakehouse.etl.connector.LiveFetch.lazily(requests, this::fetch);
     }
 
     public HttpSettings settings()

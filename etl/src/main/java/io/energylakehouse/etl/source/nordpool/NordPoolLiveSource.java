@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -163,24 +162,7 @@ public final class NordPoolLiveSource
     /** Lazy: each request is made when the landing asks for the next payload. */
     public Iterator<Payload> payloads(List<Request> requests)
     {
-        Iterator<Request> remaining = List.copyOf(requests).iterator();
-        return new Iterator<>()
-        {
-            @Override
-            public boolean hasNext()
-            {
-                return remaining.hasNext();
-            }
-
-            @Override
-            public Payload next()
-            {
-                if (!remaining.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return fetch(remaining.next());
-            }
-        };
+        return io.energylakehouse.etl.connector.LiveFetch.lazily(requests, this::fetch);
     }
 
     public HttpSettings settings()

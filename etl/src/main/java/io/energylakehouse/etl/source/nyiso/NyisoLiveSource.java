@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -97,27 +96,11 @@ public final class NyisoLiveSource
     public static Iterator<Payload> payloads(PacedHttpClient client, List<Request> requests)
     {
         requireNonNull(client, "client is null");
-        Iterator<Request> remaining = List.copyOf(requests).iterator();
-        return new Iterator<>()
-        {
-            @Override
-            public boolean hasNext()
-            {
-                return remaining.hasNext();
-            }
-
-            @Override
-            public Payload next()
-            {
-                if (!remaining.hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Request request = remaining.next();
-                URI uri = request.uri(client.settings().baseUrl());
-                HttpResult result = client.fetchAnswer(uri);
-                return new Payload(NyisoMarket.SOURCE, request.report().reportName(), Payload.Origin.LIVE, request.requestKey(), Optional.of(uri),
-                        request.fileName(), result.receivedAt(), result.status(), result.body());
-            }
-        };
+        return io.energylakehouse.etl.connector.LiveFetch.lazily(requests, (Request request) -> {
+            URI uri = request.uri(client.settings().baseUrl());
+            HttpResult result = client.fetchAnswer(uri);
+            return new Payload(NyisoMarket.SOURCE, request.report().reportName(), Payload.Origin.LIVE, request.requestKey(), Optional.of(uri),
+                    request.fileName(), result.receivedAt(), result.status(), result.body());
+        });
     }
 }

@@ -6,6 +6,7 @@ import io.energylakehouse.common.table.TableSpec;
 import io.energylakehouse.etl.http.PacedHttpClient;
 import io.energylakehouse.etl.raw.FetchOutcome;
 import io.energylakehouse.etl.raw.ParsedPayload;
+import io.energylakehouse.etl.raw.LastByteInputStream;
 import io.energylakehouse.etl.raw.Payload;
 import io.energylakehouse.etl.raw.PayloadContent;
 import io.energylakehouse.etl.raw.PayloadLimits;
@@ -13,7 +14,6 @@ import io.energylakehouse.etl.raw.PayloadLines;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RejectedRecord;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -365,44 +365,6 @@ public final class SppLmpParser
         }
     }
 
-    /** Remembers the last byte read, to tell a file that ends inside a line from one that ends with a line break. */
-    private static final class LastByteInputStream
-            extends FilterInputStream
-    {
-        private int lastByte = -1;
-
-        LastByteInputStream(InputStream input)
-        {
-            super(input);
-        }
-
-        @Override
-        public int read()
-                throws IOException
-        {
-            int b = super.read();
-            if (b >= 0) {
-                lastByte = b;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length)
-                throws IOException
-        {
-            int read = super.read(buffer, offset, length);
-            if (read > 0) {
-                lastByte = buffer[offset + read - 1];
-            }
-            return read;
-        }
-
-        boolean endsWithLineBreak()
-        {
-            return lastByte == '\n' || lastByte == '\r';
-        }
-    }
 
     private static final class LineException
             extends RuntimeException
