@@ -57,12 +57,28 @@ class TestIncompleteHubDays
     private static final LocalDate NOVEMBER_3 = LocalDate.of(2024, 11, 3); // fall back: 25 hours, a Sunday
     private static final String NODE = "SYN_NODE_1";
     private static final double PRICE = 47.3;
-    /** The columns added to the published tables since the version this test's old rows were written by (interval counts, then base means). */
+    /**
+     * The columns added to the published tables since the version this test's old rows were written by (interval counts,
+     * then base means, then the EUR and USD twins with their rate date and rule).
+     */
     private static final Map<TableSpec, Set<String>> ADDED = Map.of(
-            PublishedTables.HUB_PRICES_HOURLY, Set.of("rt_expected_interval_count", "is_rt_complete", "da_interval_count", "da_expected_interval_count",
-                    "is_da_complete"),
-            PublishedTables.HUB_PRICES_DAILY, Set.of("hours_in_day", "da_interval_count", "is_da_complete", "rt_interval_count", "rt_expected_interval_count",
-                    "is_rt_complete", "da_expected_interval_count", "da_base_price_per_mwh", "rt_base_price_per_mwh"));
+            PublishedTables.HUB_PRICES_HOURLY, withCurrencyViews(Set.of("rt_expected_interval_count", "is_rt_complete", "da_interval_count",
+                    "da_expected_interval_count", "is_da_complete"), PublishedTables.HOURLY_PRICES),
+            PublishedTables.HUB_PRICES_DAILY, withCurrencyViews(Set.of("hours_in_day", "da_interval_count", "is_da_complete", "rt_interval_count",
+                    "rt_expected_interval_count", "is_rt_complete", "da_expected_interval_count", "da_base_price_per_mwh", "rt_base_price_per_mwh"),
+                    PublishedTables.DAILY_PRICES));
+
+    private static Set<String> withCurrencyViews(Set<String> columns, List<String> prices)
+    {
+        Set<String> all = new java.util.HashSet<>(columns);
+        all.add("fx_rate_date");
+        all.add("fx_rule");
+        for (String price : prices) {
+            all.add(CurrencyViews.twin(price, "EUR"));
+            all.add(CurrencyViews.twin(price, "USD"));
+        }
+        return Set.copyOf(all);
+    }
 
     @TempDir
     static Path home;
@@ -197,8 +213,10 @@ class TestIncompleteHubDays
         }
         assertThat(csv.get(0)).isEqualTo(String.join(",", PublishedTables.HUB_PRICES_DAILY.columnNames()));
         assertThat(csv).hasSize(4);
-        assertThat(csv.get(1)).isEqualTo("CAISO,TH_NP15_GEN-APND,2024-08-01,6x16,true,16,7,24,23,24,false,0,288,false,47.3,47.3,47.3,,,,USD");
-        assertThat(csv.get(2)).isEqualTo("CAISO,TH_SP15_GEN-APND,2024-08-01,6x16,true,16,8,24,24,24,true,23,288,false,47.3,47.3,47.3,47.3,,47.3,USD");
+        assertThat(csv.get(1)).isEqualTo("CAISO,TH_NP15_GEN-APND,2024-08-01,6x16,true,16,7,24,23,24,false,0,288,false,47.3,47.3,47.3,,,,USD"
+                + ",,,,47.3,,47.3,,47.3,,,,,,");  // no ECB rates here: no EUR twins, a USD price is its own USD twin
+        assertThat(csv.get(2)).isEqualTo("CAISO,TH_SP15_GEN-APND,2024-08-01,6x16,true,16,8,24,24,24,true,23,288,false,47.3,47.3,47.3,47.3,,47.3,USD"
+                + ",,,,47.3,,47.3,,47.3,,47.3,,,,47.3");
         assertThat(String.join("\n", csv)).doesNotContain("47.30000").doesNotContain("47.29999");
 
         for (String format : List.of("parquet", "delta")) {
