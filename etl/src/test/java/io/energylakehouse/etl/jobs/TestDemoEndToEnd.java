@@ -391,6 +391,14 @@ class TestDemoEndToEnd
         // The ECB's rates and EEX's auctions in their own tables.
         assertThat(lakehouse.read(CanonicalTables.FX_RATES).count()).isEqualTo(results.get("ECB").curated().get(0).rowsWritten()).isPositive();
         assertThat(lakehouse.read(CanonicalTables.SPOT_PRICES).where(col("market").equalTo("EU-ETS").and(col("unit").equalTo("tCO2"))).count()).isPositive();
+        // ENTSO-E's load and wind and solar forecasts in curated.fundamentals, by the shared record curation: hourly, in MW,
+        // with the time they were issued; 23 hours of each zone on the spring-forward day.
+        Dataset<Row> fundamentals = lakehouse.read(CanonicalTables.FUNDAMENTALS).where(col("market").equalTo("ENTSOE"));
+        assertThat(fundamentals.select("series").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+                .containsExactlyInAnyOrder("load_forecast_mw", "solar_forecast_mw", "wind_onshore_forecast_mw");
+        assertThat(fundamentals.where(col("issued_at_utc").isNull().or(col("unit").notEqual("MW"))).count()).isZero();
+        assertThat(fundamentals.where(col("series").equalTo("load_forecast_mw").and(col("operating_date").equalTo(java.sql.Date.valueOf("2024-03-31")))).count())
+                .isEqualTo(23L * WORLD_NODES);
         // Quarter hours: France's fall-back day of 2025 has 100 day-ahead quarter hours, published as 25 hours of four each.
         Row frFallBack = lakehouse.read(PublishedTables.HUB_PRICES_DAILY)
                 .where(col("market").equalTo("ENTSOE").and(col("location_id").equalTo("FR")).and(col("operating_date").equalTo(java.sql.Date.valueOf("2025-10-26"))))

@@ -29,7 +29,9 @@ import java.util.Random;
  * its payloads ({@code A44_FR_2024-03-31.xml}), with made-up prices. One document per zone and delivery day: an hourly
  * (PT60M) SDAC series before 2025-10-01 and a quarter-hour (PT15M) one from then; for DE_LU also the EXAA series
  * (sequence 2, PT15M); the Nordic zones use curve type A03 and leave out repeated prices, as ENTSO-E does.
- * Deterministic: the same days, zones and seed give the same bytes.
+ * Beside each, the zone's day-ahead load forecast (A65, process A01, {@code outBiddingZone_Domain}) and wind and solar
+ * forecasts (A69, process A01, psrType B16 solar and B19 onshore wind) as {@code GL_MarketDocument}s, hourly, for
+ * {@code curated.fundamentals}. Deterministic: the same days, zones and seed give the same bytes.
  */
 public final class SyntheticEntsoe
 {
@@ -64,19 +66,20 @@ public final class SyntheticEntsoe
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("README.txt"), "SYNTHETIC DATA. These files are in the format of ENTSO-E Transparency Platform A44 "
-                    + "(day-ahead prices) answers but every price is made up by SyntheticEntsoe (seed " + seed + "). Not market data.\n", StandardCharsets.UTF_8);
+                    + "(day-ahead prices), A65 (load forecast) and A69 (wind and solar forecast) answers but every price and quantity is made up by SyntheticEntsoe (seed " + seed + "). Not market data.\n", StandardCharsets.UTF_8);
             List<Path> files = new ArrayList<>();
             for (LocalDate day : days) {
                 for (BiddingZone zone : zones) {
                     if (!EntsoeMarket.existsOn(zone, day)) {
                         continue;
                     }
-                    GeneratedFile file = dayAhead(zone, day);
-                    Path path = directory.resolve(file.fileName());
-                    if (!Files.exists(path) || !Arrays.equals(Files.readAllBytes(path), file.bytes())) {
-                        Files.write(path, file.bytes());
+                    for (GeneratedFile file : List.of(dayAhead(zone, day), forecast(zone, day, "A65"), forecast(zone, day, "A69"))) {
+                        Path path = directory.resolve(file.fileName());
+                        if (!Files.exists(path) || !Arrays.equals(Files.readAllBytes(path), file.bytes())) {
+                            Files.write(path, file.bytes());
+                        }
+                        files.add(path);
                     }
-                    files.add(path);
                 }
             }
             return files;
@@ -112,6 +115,66 @@ public final class SyntheticEntsoe
         }
         xml.append("</Publication_MarketDocument>\n");
         return new GeneratedFile("A44_" + zone.code() + "_" + day + ".xml", xml.toString().getBytes(StandardCharsets.UTF_8), created);
+    }
+
+    /** The namespace of the load and generation documents (A65, A69). */
+    public static final String GL_NAMESPACE = "urn:iec62325.351:tc57wg16:451-6:generationloaddocument:3:0";
+
+    /**
+     * A zone's day-ahead forecast document of a delivery day, created at 10:00 CET/CEST the day before: the load (A65) or
+     * solar and onshore wind (A69), hourly, in MW.
+     */
+    public GeneratedFile forecast(BiddingZone zone, LocalDate day, String documentType)
+    {
+        Instant start = EntsoeMarket.TIME.dayStart(day);
+        Instant end = EntsoeMarket.TIME.dayEnd(day);
+        Instant created = ZonedDateTime.of(day.minusDays(1).atTime(10, 0), EntsoeMarket.TIME.zone()).toInstant();
+        int hours = (int) Duration.between(start, end).toHours();
+        StringBuilder xml = new StringBuilder();
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<GL_MarketDocument xmlns=\"").append(GL_NAMESPACE).append("\">\n")
+                .append("\t<mRID>SYNTHETIC-").append(documentType).append('-').append(zone.code()).append('-').append(day).append("</mRID>\n")
+                .append("\t<revisionNumber>1</revisionNumber>\n\t<type>").append(documentType).append("</type>\n")
+                .append("\t<process.processType>A01</process.processType>\n")
+                .append("\t<sender_MarketParticipant.mRID codingScheme=\"A01\">10X1001A1001A450</sender_MarketParticipant.mRID>\n")
+                .append("\t<sender_MarketParticipant.marketRole.type>A32</sender_MarketParticipant.marketRole.type>\n")
+                .append("\t<receiver_MarketParticipant.mRID codingScheme=\"A01\">10X1001A1001A450</receiver_MarketParticipant.mRID>\n")
+                .append("\t<receiver_MarketParticipant.marketRole.type>A33</receiver_MarketParticipant.marketRole.type>\n")
+                .append("\t<createdDateTime>").append(created.toString().replace(".000", "")).append("</createdDateTime>\n")
+                .append("\t<time_Period.timeInterval>\n\t\t<start>").append(TIME.format(start)).append("</start>\n\t\t<end>").append(TIME.format(end))
+                .append("</end>\n\t</time_Period.timeInterval>\n");
+        Random random = new Random(seed * 37 + zone.code().hashCode() * 13L + day.toEpochDay() * 5 + documentType.hashCode());
+        double size = 3000 + Math.floorMod(zone.code().hashCode(), 60000);
+        if (documentType.equals("A65")) {
+            appendQuantities(xml, 1, "A04", "outBiddingZone_Domain", zone, null, start, end, hour -> size * (0.8 + 0.2 * Math.sin(Math.PI * (hour - 6) / 12))
+                    + random.nextGaussian() * size * 0.01, hours);
+        }
+        else {
+            appendQuantities(xml, 1, "A94", "inBiddingZone_Domain", zone, "B16", start, end,
+                    hour -> Math.max(0, size * 0.3 * Math.sin(Math.PI * (hour - 6) / 14)) * (hour >= 6 && hour <= 20 ? 1 : 0), hours);
+            appendQuantities(xml, 2, "A94", "inBiddingZone_Domain", zone, "B19", start, end, hour -> size * (0.15 + 0.1 * random.nextDouble()), hours);
+        }
+        xml.append("</GL_MarketDocument>\n");
+        return new GeneratedFile(documentType + "_A01_" + zone.code() + "_" + day + ".xml", xml.toString().getBytes(StandardCharsets.UTF_8), created);
+    }
+
+    private static void appendQuantities(StringBuilder xml, int number, String businessType, String domain, BiddingZone zone, String psrType, Instant start,
+            Instant end, java.util.function.IntToDoubleFunction megawatts, int hours)
+    {
+        xml.append("\t<TimeSeries>\n\t\t<mRID>").append(number).append("</mRID>\n\t\t<businessType>").append(businessType).append("</businessType>\n")
+                .append("\t\t<objectAggregation>A01</objectAggregation>\n")
+                .append("\t\t<").append(domain).append(".mRID codingScheme=\"A01\">").append(zone.eic()).append("</").append(domain).append(".mRID>\n")
+                .append("\t\t<quantity_Measure_Unit.name>MAW</quantity_Measure_Unit.name>\n\t\t<curveType>A01</curveType>\n");
+        if (psrType != null) {
+            xml.append("\t\t<MktPSRType>\n\t\t\t<psrType>").append(psrType).append("</psrType>\n\t\t</MktPSRType>\n");
+        }
+        xml.append("\t\t<Period>\n\t\t\t<timeInterval>\n\t\t\t\t<start>").append(TIME.format(start)).append("</start>\n\t\t\t\t<end>")
+                .append(TIME.format(end)).append("</end>\n\t\t\t</timeInterval>\n\t\t\t<resolution>PT60M</resolution>\n");
+        for (int i = 0; i < hours; i++) {
+            int hour = ZonedDateTime.ofInstant(start.plus(Duration.ofHours(i)), EntsoeMarket.TIME.zone()).getHour();
+            xml.append("\t\t\t<Point>\n\t\t\t\t<position>").append(i + 1).append("</position>\n\t\t\t\t<quantity>")
+                    .append(Math.round(megawatts.applyAsDouble(hour))).append("</quantity>\n\t\t\t</Point>\n");
+        }
+        xml.append("\t\t</Period>\n\t</TimeSeries>\n");
     }
 
     private static void appendSeries(StringBuilder xml, int number, BiddingZone zone, int sequence, String curveType, Instant start, Instant end, int minutes,

@@ -33,10 +33,23 @@ class TestEntsoeSynthetic
     {
         List<Path> files = new SyntheticEntsoe(7).write(folder, DAYS, SyntheticEntsoe.zones(7));
 
-        assertThat(files).hasSize(DAYS.size() * 7);
+        // An A44, an A65 and an A69 document per zone and day.
+        assertThat(files).hasSize(DAYS.size() * 7 * 3);
         assertThat(Files.readString(folder.resolve("README.txt"))).startsWith("SYNTHETIC DATA.");
         Map<String, Long> rows = new TreeMap<>();
+        Map<String, Long> fundamentals = new TreeMap<>();
         for (Path file : files) {
+            String name = file.getFileName().toString();
+            if (!name.startsWith("A44_")) {
+                EntsoeReport report = name.startsWith("A65_") ? EntsoeReport.A65 : EntsoeReport.A69;
+                ParsedPayload parsed = parse(report, name, Files.readAllBytes(file));
+                assertThat(parsed.outcome()).as(name).isEqualTo(FetchOutcome.PARSED);
+                io.energylakehouse.etl.curate.CanonicalRecords records = EntsoeFundamentals.canonical(records(parsed), parsed.publishedAtUtc().orElseThrow(), "synthetic");
+                assertThat(records.rejected()).as(name).isEmpty();
+                records.rows().forEach(row -> fundamentals.merge(row.get(io.energylakehouse.common.table.CanonicalTables.FUNDAMENTALS.columnNames().indexOf("operating_date"))
+                        + " " + row.get(io.energylakehouse.common.table.CanonicalTables.FUNDAMENTALS.columnNames().indexOf("series")), 1L, Long::sum));
+                continue;
+            }
             ParsedPayload parsed = parse(EntsoeReport.A44, file.getFileName().toString(), Files.readAllBytes(file));
             assertThat(parsed.outcome()).as(file.toString()).isEqualTo(FetchOutcome.PARSED);
             assertThat(parsed.rejected()).isEmpty();
@@ -50,6 +63,9 @@ class TestEntsoeSynthetic
                 .containsEntry("2025-11-04 AT da_15min", 96L).doesNotContainKey("2024-03-31 DE_LU exaa_15min");
         assertThat(rows.keySet().stream().filter(key -> key.contains("exaa")).collect(Collectors.toList())).containsExactly("2025-10-26 DE_LU exaa_15min",
                 "2025-11-04 DE_LU exaa_15min");
+        // Hourly forecasts of seven zones: 23 hours on the spring-forward day, 25 on the fall-back days.
+        assertThat(fundamentals).containsEntry("2024-03-31 load_forecast_mw", 7L * 23).containsEntry("2025-10-26 solar_forecast_mw", 7L * 25)
+                .containsEntry("2025-11-04 wind_onshore_forecast_mw", 7L * 24);
     }
 
     @Test
