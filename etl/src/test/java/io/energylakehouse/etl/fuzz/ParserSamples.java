@@ -97,7 +97,23 @@ public final class ParserSamples
                             resources("nyiso", name -> name.contains("damlbmp_zone"))),
                     // interval files, the fall-back "d" file and the real RTBM file
                     payloadParser("spp-marketplace RTBM-LMP-SL", new SppLmpParser(), SppMarket.SOURCE, SppReport.RTBM_LMP_SL.reportName(),
-                            concat(resources("spp", name -> name.startsWith("RTBM-LMP-SL")), shared("fixtures/real/spp", name -> name.startsWith("RTBM-LMP-SL")))));
+                            concat(resources("spp", name -> name.startsWith("RTBM-LMP-SL")), shared("fixtures/real/spp", name -> name.startsWith("RTBM-LMP-SL")))),
+                    // IESO's namespaced zonal price XMLs (both real-time layouts) and its LMP CSV with its preamble
+                    connectorParser(new io.energylakehouse.etl.source.ieso.IesoConnector(), "rt_ontario_zonal_price",
+                            resources("ieso", name -> name.contains("OntarioZonalPrice"))),
+                    connectorParser(new io.energylakehouse.etl.source.ieso.IesoConnector(), "da_hourly_energy_lmp",
+                            resources("ieso", name -> name.contains("EnergyLMP"))),
+                    // AESO's API JSON (with and without the return wrapper) and legacy CSVs with the 02* hour; the real CSD report it refuses
+                    connectorParser(new io.energylakehouse.etl.source.aeso.AesoConnector(), "pool_price",
+                            concat(resources("aeso", name -> name.toLowerCase(java.util.Locale.ROOT).contains("pool")), shared("fixtures/real/aeso", name -> true))),
+                    // A44 documents (mixed resolutions, A03 gaps, EXAA, acknowledgements) and the real French one
+                    connectorParser(new io.energylakehouse.etl.source.entsoe.EntsoeConnector(), "a44",
+                            concat(resources("entsoe", name -> name.startsWith("A44") || name.startsWith("ack")), shared("fixtures/real/entsoe", name -> true))),
+                    // the data portal's and the licensed API's JSON, and the real answer
+                    connectorParser(new io.energylakehouse.etl.source.nordpool.NordPoolConnector(), "day_ahead_prices",
+                            concat(resources("nordpool", name -> name.endsWith(".json")), shared("fixtures/real/nordpool", name -> true))),
+                    // the head of the real ECB history (trailing commas, N/A)
+                    connectorParser(new io.energylakehouse.etl.source.ecb.EcbConnector(), "eurofxref", sharedHeads("data/connectors-gaps/ecb")));
         }
         return registered;
     }
@@ -109,6 +125,14 @@ public final class ParserSamples
     static Payload payload(String source, String report, byte[] bytes)
     {
         return new Payload(source, report, Payload.Origin.REPLAY, report + "|fuzz", Optional.empty(), "fuzz.csv", Instant.parse("2026-01-01T00:00:00Z"), 200, bytes);
+    }
+
+    /** A connector's parser of one of its reports, as landing uses it, as a fuzz target. */
+    static FuzzTarget connectorParser(io.energylakehouse.etl.connector.MarketConnector connector, String reportName, List<Sample> samples)
+    {
+        io.energylakehouse.etl.connector.MarketReport report = connector.report(reportName);
+        return payloadParser(connector.market().code().toLowerCase(java.util.Locale.ROOT) + " " + reportName,
+                connector.parser(report, io.energylakehouse.etl.raw.PayloadLimits.DEFAULTS), report.source(), report.requestName(), samples);
     }
 
     /** A {@link PayloadParser} as a fuzz target: its {@link ParsedPayload} must be rows or a rejection with a reason. */

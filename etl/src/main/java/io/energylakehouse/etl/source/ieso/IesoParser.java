@@ -219,6 +219,9 @@ public final class IesoParser
      * Every price of a location, hour and interval published more than once in the file is rejected, with the lines it
      * was published on: which one IESO meant is unknown, and renumbering them would invent hours.
      */
+    /** How many lines a duplicate's reason names at most. */
+    private static final int MAX_LINES_NAMED = 5;
+
     private static void quarantineDuplicates(IesoReport report, List<IesoPriceRecord> all, List<IesoPriceRecord> kept, List<RejectedRecord> rejected)
     {
         Map<String, List<IesoPriceRecord>> byKey = new LinkedHashMap<>();
@@ -232,7 +235,10 @@ public final class IesoParser
                 kept.add(record);
                 continue;
             }
-            String where = String.join(", ", same.stream().map(other -> String.valueOf(other.sourceIndex())).toList());
+            // The lines are named, the first few of them: a file repeating a price a thousand times must not give each of its
+            // thousand rejections a thousand line numbers (memory quadratic in the repeats).
+            String where = String.join(", ", same.stream().limit(MAX_LINES_NAMED).map(other -> String.valueOf(other.sourceIndex())).toList())
+                    + (same.size() > MAX_LINES_NAMED ? " and " + (same.size() - MAX_LINES_NAMED) + " more" : "");
             String reason = String.format("duplicate hour ending %d%s for %s on delivery day %s (%s %s): quarantined, not renumbered", record.deliveryHour(),
                     record.interval() == null ? "" : " interval " + record.interval(), record.locationId(), record.deliveryDate(), unit, where);
             rejected.add(new RejectedRecord(Optional.of(record.sourceIndex()), Optional.of(describe(record)), reason, Optional.of(record.locationId()),
