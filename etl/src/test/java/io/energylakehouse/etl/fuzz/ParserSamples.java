@@ -113,7 +113,12 @@ public final class ParserSamples
                     connectorParser(new io.energylakehouse.etl.source.nordpool.NordPoolConnector(), "day_ahead_prices",
                             concat(resources("nordpool", name -> name.endsWith(".json")), shared("fixtures/real/nordpool", name -> true))),
                     // the head of the real ECB history (trailing commas, N/A)
-                    connectorParser(new io.energylakehouse.etl.source.ecb.EcbConnector(), "eurofxref", sharedHeads("data/connectors-gaps/ecb")));
+                    connectorParser(new io.energylakehouse.etl.source.ecb.EcbConnector(), "eurofxref", sharedHeads("data/connectors-gaps/ecb")),
+                    // a synthetic EEX auction workbook (.xlsx, a zip of XML read by Apache POI)
+                    connectorParser(new io.energylakehouse.etl.source.eex.EexConnector(), "eua_primary_auction", concat(
+                            shared("data/connectors-gaps/eex_eua_auctions", name -> name.contains("2012")), List.of(new Sample("synthetic eex 2024.xlsx",
+                            new io.energylakehouse.etl.source.eex.SyntheticEex(1).files(List.of(java.time.LocalDate.of(2024, 3, 26), java.time.LocalDate.of(2024, 3, 27)))
+                                    .get(0).bytes())))));
         }
         return registered;
     }
