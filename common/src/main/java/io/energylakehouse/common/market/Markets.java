@@ -64,7 +64,7 @@ public final class Markets
             Optional.of(PeakBlock.EEX_PEAK), ZoneId.of("Europe/Berlin"), List.of(), "EPEX SPOT's terms: licensed data");
     public static final Market EEX = new Market("EEX", "European Energy Exchange", MarketTime.of("Europe/Berlin"), "EUR", "MWh",
             Optional.of(PeakBlock.EEX_PEAK), ZoneId.of("Europe/Berlin"), List.of(), "EEX's terms: the public auction results");
-    public static final Market JEPX = new Market("JEPX", "Japan Electric Power Exchange", MarketTime.of("Asia/Tokyo"), "JPY", "kWh",
+    public static final Market JEPX = new Market("JEPX", "Japan Electric Power Exchange", MarketTime.of("Asia/Tokyo"), "JPY", "MWh",
             Optional.empty(), ZoneId.of("Asia/Tokyo"), List.of(), PUBLIC);
     /** AEMO's NEM time is UTC+10 all year, although four of its regions keep DST locally. */
     public static final Market AEMO = new Market("AEMO", "Australian Energy Market Operator (NEM)", MarketTime.of("Australia/Brisbane"), "AUD", "MWh",

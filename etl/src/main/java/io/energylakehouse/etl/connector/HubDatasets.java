@@ -44,6 +44,15 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
         return new HubDatasets(Optional.of(dayAhead), Optional.empty(), 60, locationType, Optional.empty(), 60);
     }
 
+    /**
+     * A market whose day-ahead auction clears sub-hourly products only (JEPX's 48 half hours): each hour's day-ahead price
+     * is the mean of its {@code minutes}-long intervals, counted in {@code da_interval_count}.
+     */
+    public static HubDatasets subHourlyDayAheadOnly(String dayAhead, int minutes, String locationType)
+    {
+        return new HubDatasets(Optional.empty(), Optional.empty(), 60, locationType, Optional.of(dayAhead), minutes);
+    }
+
     /** A market with real-time prices only (AESO's pool price), of locations of {@code locationType}. */
     public static HubDatasets realTimeOnly(String realTime, int realTimeIntervalMinutes, String locationType)
     {
@@ -62,7 +71,7 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
         requireNonNull(realTimeDataset, "realTimeDataset is null");
         requireNonNull(locationType, "locationType is null");
         requireNonNull(dayAheadSubHourlyDataset, "dayAheadSubHourlyDataset is null");
-        if (dayAheadDataset.isEmpty() && realTimeDataset.isEmpty()) {
+        if (dayAheadDataset.isEmpty() && realTimeDataset.isEmpty() && dayAheadSubHourlyDataset.isEmpty()) {
             throw new IllegalArgumentException("Cannot publish hub prices of no dataset: name a day-ahead or a real-time dataset");
         }
         for (int minutes : new int[] {realTimeIntervalMinutes, dayAheadSubHourlyMinutes}) {
@@ -70,6 +79,18 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
                 throw new IllegalArgumentException("Cannot publish hourly averages of " + minutes + "-minute intervals: they do not divide an hour");
             }
         }
+    }
+
+    /** Whether the market has day-ahead prices: an hourly or a sub-hourly day-ahead dataset. */
+    public boolean hasDayAhead()
+    {
+        return dayAheadDataset.isPresent() || dayAheadSubHourlyDataset.isPresent();
+    }
+
+    /** Day-ahead intervals an hour holds where no row says: 1 for an hourly dataset, 60 / minutes for a sub-hourly one only, 0 without either. */
+    public long expectedDayAheadIntervalsPerHour()
+    {
+        return dayAheadDataset.isPresent() ? 1L : dayAheadSubHourlyDataset.isPresent() ? 60 / dayAheadSubHourlyMinutes : 0L;
     }
 
     /** The day-ahead dataset; for code paths that need both sides (a market with one side is refused there by name). */

@@ -71,7 +71,7 @@ public final class HubPrices
         // A market without a real-time dataset expects no real-time intervals (and is never complete in them).
         Column expectedCount = lit(datasets.realTimeDataset().isPresent() ? (long) (60 / datasets.realTimeIntervalMinutes()) : 0L);
         Column daCount = coalesce(col("da_interval_count"), lit(0L));
-        Column daExpected = coalesce(col("da_expected_interval_count"), lit(datasets.dayAheadDataset().isPresent() ? 1L : 0L));
+        Column daExpected = coalesce(col("da_expected_interval_count"), lit(datasets.expectedDayAheadIntervalsPerHour()));
         Dataset<Row> joined = dayAhead.join(realTime, new String[] {"location_id", "interval_start_utc"}, "full_outer")
                 .withColumn("currency", coalesce(col("currency"), col("rt_currency")))
                 .withColumn("location_type", coalesce(col("location_type"), col("rt_location_type")))
