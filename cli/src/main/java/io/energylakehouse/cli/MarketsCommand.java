@@ -91,6 +91,7 @@ final class MarketsCommand
             node.put("price_unit", market.priceLabel());
             node.put("peak_block", market.peakBlock().map(block -> block.name() + " HE" + block.firstHourEnding() + "-" + block.lastHourEnding()).orElse(null));
             node.put("holidays", market.holidays());
+            node.put("peak_block_source", market.peakBlock().map(io.energylakehouse.common.calendar.PeakBlock::source).orElse(null));
             node.put("data_terms", market.dataTerms());
             ArrayNode reports = node.putArray("reports");
             for (MarketReport report : connector.reports()) {

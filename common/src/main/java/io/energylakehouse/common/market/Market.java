@@ -95,7 +95,7 @@ public record Market(
     /** The holiday rule of the peak block: NERC holidays off-peak, or none. */
     public String holidays()
     {
-        return peakBlock.map(block -> block.nercHolidaysOffPeak() ? "NERC" : "none (holidays stay on-peak)").orElse("none (base only)");
+        return peakBlock.map(block -> block.holidays().description()).orElse("none (base only)");
     }
 
     /** The peak block, or a user error naming the market and what it lacks. */

@@ -16,9 +16,10 @@ import java.util.Optional;
  * The one registry of markets and ENTSO-E bidding zones that etl, curves, backtesting, the CLI and (through
  * {@code bin/lakehouse markets --format json}) Airflow read. A market's facts are written here once.
  *
- * <p>Peak blocks are given where the market's standard block is settled (the US ISOs: NERC holidays off-peak;
- * the European exchanges: EEX peak, holidays on-peak); the others are base only until their block is checked
- * against the exchange's contract specifications.
+ * <p>Peak blocks are given where the market's standard block is settled, each with the contract it comes from
+ * ({@link PeakBlock#source}): the US ISOs (NERC holidays off-peak), the European exchanges (EEX peak, holidays
+ * on-peak), the NEM (ASX peak) and JEPX (the Japanese peakload futures, national holidays off-peak); IESO and AESO
+ * are base only until their block is checked against an exchange's contract specifications.
  */
 public final class Markets
 {
@@ -64,11 +65,12 @@ public final class Markets
             Optional.of(PeakBlock.EEX_PEAK), ZoneId.of("Europe/Berlin"), List.of(), "EPEX SPOT's terms: licensed data");
     public static final Market EEX = new Market("EEX", "European Energy Exchange", MarketTime.of("Europe/Berlin"), "EUR", "MWh",
             Optional.of(PeakBlock.EEX_PEAK), ZoneId.of("Europe/Berlin"), List.of(), "EEX's terms: the public auction results");
+    /** JEPX quotes JPY/kWh; the lakehouse stores JPY/MWh (x1000). Its peak block is the peakload of the futures on its spot prices. */
     public static final Market JEPX = new Market("JEPX", "Japan Electric Power Exchange", MarketTime.of("Asia/Tokyo"), "JPY", "MWh",
-            Optional.empty(), ZoneId.of("Asia/Tokyo"), List.of(), PUBLIC);
+            Optional.of(PeakBlock.JAPAN_PEAKLOAD), ZoneId.of("Asia/Tokyo"), List.of(), PUBLIC);
     /** AEMO's NEM time is UTC+10 all year, although four of its regions keep DST locally. */
     public static final Market AEMO = new Market("AEMO", "Australian Energy Market Operator (NEM)", MarketTime.of("Australia/Brisbane"), "AUD", "MWh",
-            Optional.empty(), ZoneId.of("Australia/Brisbane"), List.of(), PUBLIC);
+            Optional.of(PeakBlock.ASX_PEAK), ZoneId.of("Australia/Brisbane"), List.of(), PUBLIC);
     public static final Market EIA = new Market("EIA", "U.S. Energy Information Administration", MarketTime.of("America/New_York"), "USD", "MMBtu",
             Optional.empty(), ZoneId.of("America/New_York"), List.of("EIA_API_KEY"), "public domain (U.S. government work)");
 

@@ -45,8 +45,10 @@ class TestMarkets
         assertThat(Markets.ERCOT.peakBlock().orElseThrow().firstHourEnding()).isEqualTo(7);
         assertThat(Markets.PJM.holidays()).isEqualTo("NERC");
         assertThat(Markets.EEX.holidays()).startsWith("none");
-        assertThatThrownBy(() -> Markets.JEPX.requirePeakBlock("on-peak averages"))
-                .hasMessageStartingWith("Cannot compute on-peak averages for market JEPX: it has no on-peak block (base only); markets with one: CAISO, PJM");
+        assertThatThrownBy(() -> Markets.IESO.requirePeakBlock("on-peak averages"))
+                .hasMessageStartingWith("Cannot compute on-peak averages for market IESO: it has no on-peak block (base only); markets with one: CAISO, PJM");
+        assertThat(Markets.JEPX.holidays()).isEqualTo("Japanese national and bank holidays");
+        assertThat(Markets.AEMO.peakBlock().orElseThrow().source()).startsWith("ASX");
         assertThat(Markets.PJM.priceLabel()).isEqualTo("USD/MWh");
         assertThat(Markets.PJM.credentialVariables()).containsExactly("PJM_API_KEY");
     }

@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.connector;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * mean of its sub-hourly prices, counted in {@code da_interval_count}.
  */
 public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> realTimeDataset, int realTimeIntervalMinutes, String locationType,
-        Optional<String> dayAheadSubHourlyDataset, int dayAheadSubHourlyMinutes)
+        Optional<String> dayAheadSubHourlyDataset, int dayAheadSubHourlyMinutes, List<String> otherLocationTypes)
 {
     /** The location type of trading hubs. */
     public static final String HUB = "hub";
@@ -62,11 +63,37 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
     /** These datasets, with the day-ahead auction's sub-hourly dataset, whose hourly means stand in for hours the hourly dataset lacks. */
     public HubDatasets withSubHourlyDayAhead(String dataset, int minutes)
     {
-        return new HubDatasets(dayAheadDataset, realTimeDataset, realTimeIntervalMinutes, locationType, Optional.of(dataset), minutes);
+        return new HubDatasets(dayAheadDataset, realTimeDataset, realTimeIntervalMinutes, locationType, Optional.of(dataset), minutes, otherLocationTypes);
+    }
+
+    public HubDatasets(Optional<String> dayAheadDataset, Optional<String> realTimeDataset, int realTimeIntervalMinutes, String locationType,
+            Optional<String> dayAheadSubHourlyDataset, int dayAheadSubHourlyMinutes)
+    {
+        this(dayAheadDataset, realTimeDataset, realTimeIntervalMinutes, locationType, dayAheadSubHourlyDataset, dayAheadSubHourlyMinutes, List.of());
+    }
+
+    /**
+     * These datasets, publishing the locations of {@code type} too: where a market's main locations are of two types
+     * (JEPX's system price and its nine area prices, on which the Japanese futures settle).
+     */
+    public HubDatasets alsoPublishing(String type)
+    {
+        List<String> others = new java.util.ArrayList<>(otherLocationTypes);
+        others.add(type);
+        return new HubDatasets(dayAheadDataset, realTimeDataset, realTimeIntervalMinutes, locationType, dayAheadSubHourlyDataset, dayAheadSubHourlyMinutes, others);
+    }
+
+    /** The location types of the published hub tables: {@link #locationType} first. */
+    public List<String> publishedLocationTypes()
+    {
+        List<String> types = new java.util.ArrayList<>(List.of(locationType));
+        types.addAll(otherLocationTypes);
+        return List.copyOf(types);
     }
 
     public HubDatasets
     {
+        otherLocationTypes = List.copyOf(requireNonNull(otherLocationTypes, "otherLocationTypes is null"));
         requireNonNull(dayAheadDataset, "dayAheadDataset is null");
         requireNonNull(realTimeDataset, "realTimeDataset is null");
         requireNonNull(locationType, "locationType is null");

@@ -1,6 +1,5 @@
 package io.energylakehouse.etl.jobs;
 
-import io.energylakehouse.common.calendar.NercHolidays;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
 import io.energylakehouse.etl.curate.CurateResult;
@@ -269,7 +268,7 @@ public final class MarketPipeline
     {
         HubDatasets datasets = hubDatasets();
         List<io.energylakehouse.etl.curate.PriceRow> latest = io.energylakehouse.etl.curate.PriceRows.latestRevision(datasetRows(curatedSnapshot, marketRows));
-        if (latest.stream().noneMatch(row -> datasets.locationType().equals(row.locationType()))) {
+        if (latest.stream().noneMatch(row -> datasets.publishedLocationTypes().contains(row.locationType()))) {
             throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
         }
         org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType(LOCAL_COLUMNS.stream()
@@ -371,7 +370,7 @@ public final class MarketPipeline
     {
         HubDatasets datasets = hubDatasets();
         java.util.Optional<String> hub = referenceHub();
-        Dataset<Row> hubHourly = everyLocationHourly.where(col("location_type").equalTo(datasets.locationType()));
+        Dataset<Row> hubHourly = everyLocationHourly.where(col("location_type").isin(datasets.publishedLocationTypes().toArray()));
         Map<io.energylakehouse.common.table.TableSpec, Dataset<Row>> tables = new LinkedHashMap<>();
         // One-currency views: EUR and USD twins of the prices at the ECB rate of the day (curated.fx_rates, empty without the ECB's feed).
         Dataset<Row> fxRates = lakehouse.read(CanonicalTables.FX_RATES);
@@ -403,7 +402,7 @@ public final class MarketPipeline
         // A market whose block is not settled publishes base means only (on- and off-peak null).
         io.energylakehouse.common.calendar.PeakBlock block = market.peakBlock().orElse(io.energylakehouse.common.calendar.PeakBlock.BASE_ONLY);
         return HubPrices.hourlyOfEveryLocation(latest, code, market.time(), market.peakClock(), block,
-                block.nercHolidaysOffPeak() ? NercHolidays.between(first, last) : List.of(), hubDatasets());
+                block.holidays().between(first, last), hubDatasets());
     }
 
     /** The published tables in Spark jobs: for markets whose curated rows the driver should not hold. */
@@ -415,7 +414,7 @@ public final class MarketPipeline
         Dataset<Row> latest = MarketPrices.latestRevision(curated).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row range = latest.agg(min("operating_date"), max("operating_date"),
-                    org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.when(col("location_type").equalTo(datasets.locationType()), 1))).first();
+                    org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.when(col("location_type").isin(datasets.publishedLocationTypes().toArray()), 1))).first();
             if (range.getLong(2) == 0) {
                 throw io.energylakehouse.common.LakehouseException.userError("Cannot publish %s hub prices: no hub rows in curated.market_prices", code);
             }
