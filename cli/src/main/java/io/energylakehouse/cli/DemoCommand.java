@@ -115,19 +115,57 @@ final class DemoCommand
                 thread.setDaemon(true);
                 return thread;
             });
-            try {
+            // One line per market here; each market's stages, datasets, hub prices and outputs in the report file.
+            Path report = Path.of(config.home(), "demo-report.txt").toAbsolutePath();
+            out.printf("%-9s %8s %10s %12s %6s %4s  %s%n", "market", "seconds", "days", "rows curated", "quar.", "dq", "main location: mean daily base price");
+            try (PrintStream details = new PrintStream(java.nio.file.Files.newOutputStream(createParent(report)), true, java.nio.charset.StandardCharsets.UTF_8)) {
+                details.printf("Lakehouse demo: profile %s, catalog %s, warehouse %s%n", config.profile().configName(), config.catalogUri(), config.warehouse());
                 List<java.util.concurrent.Future<DemoJob.Landed>> landed = options.stream().map(market -> landing.submit(() -> job.land(market))).toList();
                 for (int i = 0; i < options.size(); i++) {
                     DemoJob.Result result = job.finish(await(landed.get(i)), force);
-                    print(out, config, connectors.get(i).market(), result);
+                    out.println(summaryLine(connectors.get(i).market(), result));
+                    print(details, config, connectors.get(i).market(), result);
                 }
+            }
+            catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot write the demo report " + report + ": " + e.getMessage(), e);
             }
             finally {
                 landing.shutdownNow();
             }
+            out.printf("%nDetails per market (stages, datasets, intervals per day, hub prices, outputs): %s%n", report);
+            out.printf("Catalog %s, warehouse %s, published %s%n", config.catalogUri(), config.warehouse(), config.publishedRoot());
         }
         out.printf("%nDemo of %s done in %s%n", codes, Console.seconds(java.time.Duration.ofNanos(System.nanoTime() - started)));
+        out.println("Query it: bin/lakehouse sql \"SELECT market, location_id, operating_date, da_base_price_eur_per_mwh FROM published.hub_prices_daily ORDER BY 1, 2, 3\"");
         return 0;
+    }
+
+    private static Path createParent(Path file)
+            throws java.io.IOException
+    {
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        return file;
+    }
+
+    /**
+     * One line of a market's run: its seconds (land, curate, publish), days, curated rows, quarantined rows,
+     * data-quality issues, and the mean daily base price of its first published location (day-ahead, else real-time).
+     */
+    static String summaryLine(io.energylakehouse.common.market.Market market, DemoJob.Result result)
+    {
+        double seconds = result.stages().stream().mapToLong(stage -> stage.elapsed().toMillis()).sum() / 1000.0;
+        long days = result.curated().stream().flatMap(curated -> curated.operatingDates().stream()).distinct().count();
+        long rows = result.curated().stream().mapToLong(CurateResult::rowsWritten).sum();
+        long quarantined = result.curated().stream().mapToLong(CurateResult::quarantined).sum() + result.landing().rowsRejected();
+        long issues = result.curated().stream().flatMap(curated -> curated.dataQualityIssues().values().stream()).mapToLong(Long::longValue).sum();
+        boolean unchanged = result.curated().stream().allMatch(CurateResult::unchanged) && result.landing().payloadsNew() == 0;
+        String main = result.published().hubSummaries().stream().findFirst()
+                .map(hub -> hub.locationId() + " " + (hub.daBasePerMwh() != null ? "DA " + Console.price(hub.daBasePerMwh()) : "RT " + Console.price(hub.rtBasePerMwh()))
+                        + " " + market.priceLabel() + " over " + hub.days() + " days")
+                .orElse(result.curated().stream().map(CurateResult::table).distinct().collect(Collectors.joining(", ")));
+        return String.format(java.util.Locale.ROOT, "%-9s %8.1f %10d %12s %6d %4d  %s%s", market.code(), seconds, days, Console.count(rows), quarantined, issues, main,
+                unchanged ? " (unchanged)" : "");
     }
 
     /** The landing's result, or its failure as thrown by the landing itself. */
