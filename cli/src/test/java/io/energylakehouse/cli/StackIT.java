@@ -419,6 +419,40 @@ class StackIT
         }
     }
 
+    /**
+     * One operating day of every power market in one currency: a demo of 2025-11-03 (a Monday every market's clock
+     * calls an ordinary day) on the stack, then Trino reads published.hub_prices_daily in EUR for that day across all of
+     * them; a user entitled to two markets sees those two markets' rows only.
+     */
+    @Test
+    @Order(7)
+    void oneDayOfEveryMarketInEurThroughTrino()
+            throws Exception
+    {
+        StackProcess.Result demo = StackProcess.lakehouse(Map.of(), "demo", "--profile", "stack", "--dates", "2025-11-03", "--nodes", "20")
+                .await(JOB_TIMEOUT).requireSuccess("one-day demo on stack");
+        timings.put("demo --dates 2025-11-03 (every market)", demo.elapsed());
+        String query = "SELECT market, location_id, currency, coalesce(da_base_price_per_mwh, rt_base_price_per_mwh) AS base_per_mwh, "
+                + "coalesce(da_base_price_eur_per_mwh, rt_base_price_eur_per_mwh) AS base_eur_per_mwh, fx_rate_date, da_interval_count, rt_interval_count "
+                + "FROM published.hub_prices_daily WHERE operating_date = DATE '2025-11-03' ORDER BY market, location_id";
+        TrinoClient trino = TrinoClient.forUser(config, "lakehouse");
+        timeTrino(trino, "trino: published.hub_prices_daily in EUR, 2025-11-03, every market", query);
+        Map<String, String> currencies = new TreeMap<>();
+        try (Connection connection = trino.connect(); Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
+            while (result.next()) {
+                currencies.put(result.getString("market"), result.getString("currency"));
+                assertThat(result.getObject("base_eur_per_mwh")).as("EUR base of %s %s", result.getString("market"), result.getString("location_id")).isNotNull();
+                assertThat(result.getDate("fx_rate_date").toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 11, 3));
+            }
+        }
+        assertThat(currencies).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("CAISO", "USD"), Map.entry("PJM", "USD"), Map.entry("ERCOT", "USD"),
+                Map.entry("MISO", "USD"), Map.entry("NYISO", "USD"), Map.entry("SPP", "USD"), Map.entry("IESO", "CAD"), Map.entry("AESO", "CAD"),
+                Map.entry("ENTSOE", "EUR"), Map.entry("NORDPOOL", "EUR"), Map.entry("JEPX", "JPY"), Map.entry("AEMO", "AUD")));
+        StackProcess.Result grace = StackProcess.lakehouse(Map.of(), "sql", "--profile", "stack", "--user", "grace", "--format", "csv",
+                "SELECT market, count(*) > 0 AS has_rows FROM published.hub_prices_daily GROUP BY 1 ORDER BY 1").await(JOB_TIMEOUT).requireSuccess("sql as grace");
+        assertThat(grace.stdout().strip()).isEqualTo("market,has_rows\nAEMO,true\nJEPX,true");
+    }
+
     /** Row count and an order-independent hash of every column of every row. */
     private Row fingerprint(String catalog, TableSpec table)
     {
@@ -432,7 +466,7 @@ class StackIT
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void minioStoppedDuringCurateFailsCleanlyAndRerunSucceeds()
             throws Exception
     {
@@ -476,7 +510,7 @@ class StackIT
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void concurrentCuratesOfDifferentDaysBothCommit()
             throws Exception
     {
@@ -497,7 +531,7 @@ class StackIT
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void failingServicesGiveOneClearLine()
             throws Exception
     {
@@ -523,7 +557,7 @@ class StackIT
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stackDownLeavesNoProcessOfOurs()
             throws Exception
     {
