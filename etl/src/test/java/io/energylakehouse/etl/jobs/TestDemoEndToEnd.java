@@ -52,6 +52,7 @@ import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -429,6 +430,81 @@ class TestDemoEndToEnd
                 .orderBy("market", "dataset", "location_id", "interval_start_utc", "revision").collectAsList()).isEqualTo(usBefore);
     }
 
+    /**
+     * published.hub_prices_daily against a query written from its definition on curated.market_prices and
+     * curated.fx_rates, for three markets in three currencies: IESO (CAD, hourly day-ahead and five-minute real-time),
+     * JEPX (JPY, half-hour day-ahead of the system and the nine areas) and AEMO (AUD, five-minute real-time of the regions).
+     * The hour's price is the mean of its intervals, the day's base price the mean of its hours, the EUR price the base
+     * price over the ECB rate of the day or of the last business day before it, the USD price that times the USD rate.
+     */
+    @Test
+    @Order(9)
+    void dailyHubPricesAgreeWithAReferenceQueryInThreeCurrencies()
+    {
+        List<String> markets = List.of("IESO", "JEPX", "AEMO");
+        lakehouse.read(CanonicalTables.MARKET_PRICES).where(col("market").isin(markets.toArray())).createOrReplaceTempView("ref_prices");
+        lakehouse.read(CanonicalTables.FX_RATES).createOrReplaceTempView("ref_rates");
+        StringBuilder runs = new StringBuilder("CASE");
+        StringBuilder published = new StringBuilder("FALSE");
+        for (String market : markets) {
+            io.energylakehouse.etl.connector.HubDatasets datasets = io.energylakehouse.etl.connector.Connectors.require(market).hubDatasets().orElseThrow();
+            datasets.runs().forEach((dataset, run) -> runs.append(" WHEN market = '").append(market).append("' AND dataset = '").append(dataset)
+                    .append("' THEN '").append(run.equals(io.energylakehouse.etl.connector.HubDatasets.DAY_AHEAD) ? "da" : "rt").append("'"));
+            published.append(" OR (market = '").append(market).append("' AND location_type IN ('").append(String.join("', '", datasets.publishedLocationTypes())).append("'))");
+        }
+        runs.append(" END");
+        String exact = "DECIMAL(28, 10)";
+        List<Row> reference = lakehouse.spark().sql(
+                "WITH latest AS (SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY market, dataset, location_id, interval_start_utc ORDER BY revision DESC) AS rn "
+                        + "    FROM ref_prices) WHERE rn = 1 AND (" + published + ")), "
+                        + "runs AS (SELECT *, " + runs + " AS run, date_trunc('HOUR', interval_start_utc) AS hour_start FROM latest), "
+                        + "hourly AS (SELECT market, location_id, hour_start, min(operating_date) AS operating_date, first(currency) AS currency, "
+                        + "    round(avg(CASE WHEN run = 'da' THEN CAST(price_per_mwh AS " + exact + ") END), 6) AS da, "
+                        + "    round(avg(CASE WHEN run = 'rt' THEN CAST(price_per_mwh AS " + exact + ") END), 6) AS rt, "
+                        + "    count(CASE WHEN run = 'da' THEN 1 END) AS da_n, count(CASE WHEN run = 'rt' THEN 1 END) AS rt_n "
+                        + "    FROM runs WHERE run IS NOT NULL GROUP BY market, location_id, hour_start), "
+                        + "daily AS (SELECT market, location_id, operating_date, first(currency) AS currency, "
+                        + "    round(avg(CAST(da AS " + exact + ")), 6) AS da_base, round(avg(CAST(rt AS " + exact + ")), 6) AS rt_base, "
+                        + "    CAST(sum(da_n) AS INT) AS da_n, sum(rt_n) AS rt_n FROM hourly GROUP BY market, location_id, operating_date), "
+                        + "rates AS (SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY currency, rate_date ORDER BY revision DESC) AS rn FROM ref_rates) WHERE rn = 1), "
+                        + "picked AS (SELECT d.market, d.location_id, d.operating_date, r.currency, max(r.rate_date) AS rate_date FROM daily d JOIN rates r "
+                        + "    ON r.currency IN (d.currency, 'USD') AND r.rate_date BETWEEN date_sub(d.operating_date, 7) AND d.operating_date "
+                        + "    GROUP BY d.market, d.location_id, d.operating_date, r.currency) "
+                        + "SELECT d.*, own.rate_date AS fx_rate_date, own_rate.units_per_eur AS own_per_eur, usd_rate.units_per_eur AS usd_per_eur "
+                        + "FROM daily d "
+                        + "JOIN picked own ON own.market = d.market AND own.location_id = d.location_id AND own.operating_date = d.operating_date AND own.currency = d.currency "
+                        + "JOIN rates own_rate ON own_rate.currency = d.currency AND own_rate.rate_date = own.rate_date "
+                        + "JOIN picked usd ON usd.market = d.market AND usd.location_id = d.location_id AND usd.operating_date = d.operating_date AND usd.currency = 'USD' "
+                        + "JOIN rates usd_rate ON usd_rate.currency = 'USD' AND usd_rate.rate_date = usd.rate_date "
+                        + "ORDER BY d.market, d.location_id, d.operating_date").collectAsList();
+        Map<String, Row> publishedRows = new java.util.TreeMap<>();
+        lakehouse.read(PublishedTables.HUB_PRICES_DAILY).where(col("market").isin(markets.toArray())).collectAsList()
+                .forEach(row -> publishedRows.put(row.getAs("market") + "/" + row.getAs("location_id") + "/" + row.getAs("operating_date"), row));
+        assertThat(reference.stream().map(row -> row.getAs("market")).distinct().toList()).containsExactlyInAnyOrder("IESO", "JEPX", "AEMO");
+        assertThat(reference).hasSize(publishedRows.size());
+        for (Row expected : reference) {
+            String key = expected.getAs("market") + "/" + expected.getAs("location_id") + "/" + expected.getAs("operating_date");
+            Row actual = publishedRows.get(key);
+            assertThat(actual).as(key).isNotNull();
+            assertThat(actual.<String>getAs("currency")).as(key).isEqualTo(expected.getAs("currency"));
+            assertThat(actual.<Integer>getAs("da_interval_count")).as(key).isEqualTo(expected.<Integer>getAs("da_n"));
+            assertThat(actual.<Long>getAs("rt_interval_count")).as(key).isEqualTo(expected.<Long>getAs("rt_n"));
+            assertThat(actual.<java.sql.Date>getAs("fx_rate_date")).as(key).isEqualTo(expected.<java.sql.Date>getAs("fx_rate_date"));
+            for (String run : List.of("da", "rt")) {
+                java.math.BigDecimal base = expected.getAs(run + "_base");
+                assertThat(actual.<Double>getAs(run + "_base_price_per_mwh")).as("%s %s base", key, run).isEqualTo(base == null ? null : base.doubleValue());
+                if (base == null) {
+                    continue;
+                }
+                java.math.BigDecimal eur = base.divide(expected.getAs("own_per_eur"), 10, java.math.RoundingMode.HALF_UP);
+                assertThat(actual.<Double>getAs(run + "_base_price_eur_per_mwh")).as("%s %s EUR", key, run)
+                        .isCloseTo(eur.setScale(6, java.math.RoundingMode.HALF_UP).doubleValue(), within(1e-6));
+                assertThat(actual.<Double>getAs(run + "_base_price_usd_per_mwh")).as("%s %s USD", key, run)
+                        .isCloseTo(eur.multiply(expected.getAs("usd_per_eur")).setScale(6, java.math.RoundingMode.HALF_UP).doubleValue(), within(1e-6));
+            }
+        }
+    }
+
     private static DemoJob.Options worldOptions(MarketConnector connector)
     {
         String code = connector.market().code().toLowerCase(java.util.Locale.ROOT);
@@ -438,7 +514,7 @@ class TestDemoEndToEnd
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void secondRunOfEveryMarketChangesNothing()
     {
         Map<String, Long> snapshotsBefore = currentSnapshots();
@@ -459,7 +535,7 @@ class TestDemoEndToEnd
 
     /** Nord Pool against ENTSO-E on hand-made rows: one hour agrees, one differs by 0.02, a SEK price is not compared. */
     @Test
-    @Order(10)
+    @Order(11)
     void crossSourceCheckNamesTheFirstDifferingInterval()
     {
         java.time.Instant hour = java.time.Instant.parse("2024-03-28T10:00:00Z");
