@@ -39,6 +39,8 @@ class MarketFeed:
     # False for reference data (ECB rates, EU ETS auctions): they feed curated.fx_rates or curated.spot_prices,
     # which no market-price check gates and no hub dataset is published from, so the DAG is ingest -> curate.
     publishes: bool = True
+    # Cron days of the week the feed runs on ("*" every day; "4" Thursdays: a weekly report such as EIA's storage).
+    days_of_week: str = "*"
 
     def __post_init__(self) -> None:
         if not self.dag_id.startswith("ingest_"):
@@ -50,13 +52,15 @@ class MarketFeed:
         if dt.time(1, 0) <= self.publish_time < dt.time(3, 0):
             raise ValueError(f"Cannot declare feed {self.dag_id!r}: publish_time {self.publish_time} falls in the hours clocks change "
                              "(01:00-03:00 local); a run time there is skipped or repeated on DST days")
+        if self.days_of_week != "*" and not all(part.isdigit() and 0 <= int(part) <= 6 for part in self.days_of_week.replace("-", ",").split(",")):
+            raise ValueError(f"Cannot declare feed {self.dag_id!r}: days_of_week {self.days_of_week!r} is not '*' or cron days 0-6 (0 = Sunday)")
         if not self.reports or not self.datasets:
             raise ValueError(f"Cannot declare feed {self.dag_id!r}: it needs at least one report and one dataset")
 
     @property
     def cron(self) -> str:
         """Cron expression of the publication time, read in ``timezone``."""
-        return f"{self.publish_time.minute} {self.publish_time.hour} * * *"
+        return f"{self.publish_time.minute} {self.publish_time.hour} * * {self.days_of_week}"
 
 
 FEEDS: tuple[MarketFeed, ...] = (
@@ -308,6 +312,61 @@ FEEDS: tuple[MarketFeed, ...] = (
         datasets=("eua_primary_auction",),
         description="EEX EU ETS primary auction results (EUA, EUAA) of today into curated.spot_prices",
         tags=("eex", "eu-ets", "reference"),
+        publishes=False,
+    ),
+    MarketFeed(
+        dag_id="ingest_jepx",
+        market="jepx",
+        timezone="Asia/Tokyo",
+        # JEPX's day-ahead spot auction for delivery day D closes at 10:00 JST on D-1 and its results are posted shortly
+        # after (unverified); the fiscal year's spot file is fetched at 11:30 (landing keeps each fetch as a revision).
+        publish_time=dt.time(11, 30),
+        day_offset=1,
+        reports=("spot",),
+        datasets=("da_30min",),
+        description="JEPX day-ahead spot system and area prices (48 half hours, JPY/MWh) for tomorrow's delivery day",
+        tags=("jepx", "day-ahead"),
+    ),
+    MarketFeed(
+        dag_id="ingest_aemo",
+        market="aemo",
+        timezone="Australia/Brisbane",
+        # NEM time is AEST all year; the last dispatch interval of day D ends at 00:00 on D+1, and the day's dispatch
+        # prices are complete minutes later; fetched at 04:30 on D+1 (outside the 01:00-03:00 window on any clock).
+        publish_time=dt.time(4, 30),
+        day_offset=-1,
+        reports=("dispatch_price",),
+        datasets=("rt_5min",),
+        description="AEMO NEM five-minute regional reference prices and FCAS prices (DISPATCHPRICE) for yesterday's trading day",
+        tags=("aemo", "real-time"),
+    ),
+    MarketFeed(
+        dag_id="ingest_eia_henry_hub",
+        market="eia",
+        timezone="America/New_York",
+        # EIA posts the daily Henry Hub spot prices once a week (unverified: Wednesdays); a daily run fetches the trade day
+        # a week back, by then always posted. Into curated.spot_prices: no price gate, no publication.
+        publish_time=dt.time(18, 0),
+        day_offset=-7,
+        reports=("henry_hub_spot",),
+        datasets=("henry_hub_spot",),
+        description="EIA Henry Hub natural gas spot price (RNGWHHD, USD/MMBtu) of the trade day a week back into curated.spot_prices",
+        tags=("eia", "gas", "reference"),
+        publishes=False,
+    ),
+    MarketFeed(
+        dag_id="ingest_eia_storage",
+        market="eia",
+        timezone="America/New_York",
+        # The weekly natural gas storage report for the week ending Friday D is released at 10:30 ET on Thursday D+6;
+        # fetched at 11:30 on Thursdays. Revisions of the week before land as new revisions.
+        publish_time=dt.time(11, 30),
+        day_offset=-6,
+        days_of_week="4",
+        reports=("storage_weekly",),
+        datasets=("storage_bcf",),
+        description="EIA weekly working gas in storage (Lower 48 and regions, Bcf) of the week ending last Friday into curated.fundamentals",
+        tags=("eia", "gas", "fundamentals"),
         publishes=False,
     ),
 )
