@@ -63,6 +63,7 @@ public final class JepxSpotParser
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int HTTP_NOT_FOUND = 404;
     private static final int MAX_PREAMBLE_LINES = 10;
+    private static final int MAX_SNIFF_BYTES = 8192;
     private static final int MAX_LINES_NAMED = 5;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu/M/d", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     private static final Duration SLOT = Duration.ofMinutes(JepxMarket.INTERVAL_MINUTES);
@@ -135,7 +136,9 @@ public final class JepxSpotParser
             return reject(prefix + tooLarge);
         }
         Rows rows;
-        try (InputStream input = new BufferedInputStream(content.open())) {
+        try (InputStream input = new BufferedInputStream(content.open(), MAX_SNIFF_BYTES * 2)) {
+            // a UTF-8 byte order mark means nothing to Shift_JIS text (an editor's addition): skipped, offsets still count it
+            int skipped = skipByteOrderMark(input);
             int first = firstByte(input);
             if (first < 0) {
                 return noData(fileName + " is empty");
@@ -144,7 +147,7 @@ public final class JepxSpotParser
                 return reject(prefix + "JEPX answered HTML instead of the CSV (the site may be blocking direct downloads, or the file moved); it starts: "
                         + PacedHttpClient.excerpt(content));
             }
-            ShiftJisLines lines = new ShiftJisLines(input);
+            ShiftJisLines lines = new ShiftJisLines(input, skipped);
             List<String> preamble = new ArrayList<>();
             JepxHeader header = null;
             for (String line = lines.next(); line != null; line = lines.next()) {
@@ -227,20 +230,38 @@ public final class JepxSpotParser
                 Optional.empty(), Optional.empty(), Set.of());
     }
 
-    /** The first byte that is not ASCII white space, leaving the stream before it; -1 when there is none. */
+    /** Skips a leading UTF-8 byte order mark; the bytes skipped (3 or 0). */
+    private static int skipByteOrderMark(InputStream input)
+            throws IOException
+    {
+        input.mark(3);
+        byte[] head = input.readNBytes(3);
+        if (head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return 3;
+        }
+        input.reset();
+        return 0;
+    }
+
+    /** The first byte that is not ASCII white space, without consuming any (line numbers and offsets count from the start); -1 when there is none. */
     private static int firstByte(InputStream input)
             throws IOException
     {
-        while (true) {
-            input.mark(1);
-            int b = input.read();
-            if (b < 0) {
-                return -1;
+        input.mark(MAX_SNIFF_BYTES);
+        try {
+            for (int i = 0; i < MAX_SNIFF_BYTES; i++) {
+                int b = input.read();
+                if (b < 0) {
+                    return -1;
+                }
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return b;
+                }
             }
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                input.reset();
-                return b;
-            }
+            return ' ';
+        }
+        finally {
+            input.reset();
         }
     }
 

@@ -37,9 +37,11 @@ final class ShiftJisLines
     private boolean skipLineFeed;
     private int lineNumber;
 
-    ShiftJisLines(InputStream input)
+    /** @param offset the bytes of the file before the stream's first (a skipped byte order mark), for the offsets errors name */
+    ShiftJisLines(InputStream input, long offset)
     {
         this.input = requireNonNull(input, "input is null");
+        this.bufferOffset = offset;
     }
 
     /** The number of the line {@link #next()} returned last, from 1. */

@@ -157,6 +157,30 @@ class TestJepxSpotParser
     }
 
     @Test
+    void aByteOrderMarkAndLeadingBlankLinesChangeNothingButTheOffsetsCountThem()
+    {
+        byte[] file = resource(JepxTestFiles.FIXTURE);
+        byte[] marked = new byte[file.length + 5];
+        marked[0] = (byte) 0xEF;
+        marked[1] = (byte) 0xBB;
+        marked[2] = (byte) 0xBF;
+        marked[3] = '\r';
+        marked[4] = '\n';
+        System.arraycopy(file, 0, marked, 5, file.length);
+        ParsedPayload parsed = parse(marked);
+
+        assertThat(parsed.rejected()).isEmpty();
+        assertThat(records(parsed)).hasSize(96);
+        assertThat(records(parsed).get(0).lineNumber()).isEqualTo(3);
+        assertThat(records(parsed).get(0).price(JepxPriceColumn.SYSTEM)).isEqualByComparingTo("10.01");
+
+        byte[] broken = marked.clone();
+        broken[5 + JepxTestFiles.HEADER.getBytes(JepxTestFiles.SHIFT_JIS).length + 2] = (byte) 0xA0;
+        assertThat(parse(broken).detail().orElseThrow()).contains("0xA0 at byte offset " + (5 + JepxTestFiles.HEADER.getBytes(JepxTestFiles.SHIFT_JIS).length + 2)
+                + " (line 3)");
+    }
+
+    @Test
     void htmlInsteadOfCsvIsAClearRejection()
     {
         ParsedPayload parsed = parse("\n<!DOCTYPE html><html><head><title>JEPX</title></head><body>Access denied</body></html>".getBytes(StandardCharsets.UTF_8));
