@@ -64,7 +64,7 @@ public final class JepxPayloadPrices
                     reason = String.format("%s is empty on %s: no price, not a price of 0", column.header(), where);
                 }
                 else if (price.compareTo(FLOOR_JPY_PER_KWH) < 0) {
-                    reason = String.format("%s %s JPY/kWh on %s is below JEPX's floor of %s JPY/kWh", column.header(), price.toPlainString(), where,
+                    reason = String.format("%s %s JPY/kWh on %s is below JEPX's floor of %s JPY/kWh", column.header(), shown(price), where,
                             FLOOR_JPY_PER_KWH.toPlainString());
                 }
                 if (reason != null) {
@@ -84,6 +84,12 @@ public final class JepxPayloadPrices
     {
         BigDecimal price = record.price(column);
         return String.format("{\"line\":%d,\"date\":\"%s\",\"slot\":%d,\"location\":\"%s\",\"price_jpy_per_kwh\":%s}", record.lineNumber(),
-                record.operatingDate(), record.slotCode(), column.locationId(), price == null ? "null" : price.toPlainString());
+                record.operatingDate(), record.slotCode(), column.locationId(), price == null ? "null" : shown(price));
+    }
+
+    /** A price as text without the raw column's trailing zeros: {@code 0.009}, {@code -1.5}, {@code 0}; the same read from the parser or the raw table. */
+    private static String shown(BigDecimal price)
+    {
+        return price.signum() == 0 ? "0" : price.stripTrailingZeros().toPlainString();
     }
 }

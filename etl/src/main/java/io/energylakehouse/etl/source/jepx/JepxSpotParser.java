@@ -430,9 +430,10 @@ public final class JepxSpotParser
                 if (stripped.scale() > type.scale()) {
                     throw new LineException(String.format("%s '%s' has more than %d decimals", column, text.strip(), type.scale()));
                 }
-                number = stripped.setScale(Math.max(stripped.scale(), 0));
             }
-            if (number.precision() - number.scale() > type.precision() - type.scale()) {
+            // the raw column's scale exactly (Iceberg writes a decimal only at its column's scale); no digit is lost
+            number = number.setScale(type.scale());
+            if (number.precision() > type.precision()) {
                 throw new LineException(String.format("%s '%s' is too large: more than %d digits before the point", column, text.strip(),
                         type.precision() - type.scale()));
             }

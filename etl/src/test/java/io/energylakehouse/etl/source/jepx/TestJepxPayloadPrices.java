@@ -90,10 +90,10 @@ class TestJepxPayloadPrices
         assertThat(prices.rejected()).extracting(CanonicalPrices.Rejected::locationId).containsExactly("SYSTEM", "HOKKAIDO", "TOHOKU", "TOKYO");
         assertThat(prices.rejected()).extracting(CanonicalPrices.Rejected::reason).containsExactly(
                 "システムプライス(円/kWh) is empty on line 2 (2025-04-01 slot 7): no price, not a price of 0",
-                "エリアプライス北海道(円/kWh) 0.00 JPY/kWh on line 2 (2025-04-01 slot 7) is below JEPX's floor of 0.01 JPY/kWh",
+                "エリアプライス北海道(円/kWh) 0 JPY/kWh on line 2 (2025-04-01 slot 7) is below JEPX's floor of 0.01 JPY/kWh",
                 "エリアプライス東北(円/kWh) -1.5 JPY/kWh on line 2 (2025-04-01 slot 7) is below JEPX's floor of 0.01 JPY/kWh",
                 "エリアプライス東京(円/kWh) 0.009 JPY/kWh on line 2 (2025-04-01 slot 7) is below JEPX's floor of 0.01 JPY/kWh");
         assertThat(prices.rejected().get(0).intervalStartUtc()).isEqualTo(Instant.parse("2025-03-31T18:00:00Z"));
-        assertThat(prices.rejected().get(1).record()).isEqualTo("{\"line\":2,\"date\":\"2025-04-01\",\"slot\":7,\"location\":\"HOKKAIDO\",\"price_jpy_per_kwh\":0.00}");
+        assertThat(prices.rejected().get(1).record()).isEqualTo("{\"line\":2,\"date\":\"2025-04-01\",\"slot\":7,\"location\":\"HOKKAIDO\",\"price_jpy_per_kwh\":0}");
     }
 }
