@@ -79,9 +79,17 @@ public record JepxHeader(int dateColumn, int slotColumn, Map<JepxPriceColumn, In
     {
         Map<String, Integer> byName = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        java.util.Set<String> known = new java.util.HashSet<>(List.of(normalize(DATE), normalize(SLOT)));
+        for (JepxPriceColumn price : JepxPriceColumn.values()) {
+            known.add(normalize(price.header()));
+        }
+        for (Volume volume : Volume.values()) {
+            known.add(normalize(volume.header));
+        }
         for (int i = 0; i < fields.size(); i++) {
             String name = normalize(fields.get(i));
-            if (!name.isEmpty() && byName.putIfAbsent(name, i) != null) {
+            // a column we read twice is ambiguous; another column twice is kept twice (see otherColumns)
+            if (!name.isEmpty() && byName.putIfAbsent(name, i) != null && known.contains(name)) {
                 problems.add(String.format("header '%s' appears twice (columns %d and %d)", fields.get(i).strip(), byName.get(name) + 1, i + 1));
             }
         }
@@ -118,7 +126,8 @@ public record JepxHeader(int dateColumn, int slotColumn, Map<JepxPriceColumn, In
         Map<Integer, String> others = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             if (!mapped.contains(i) && !normalize(fields.get(i)).isEmpty()) {
-                others.put(i, fields.get(i).strip());
+                String name = fields.get(i).strip();
+                others.put(i, others.containsValue(name) ? name + " (column " + (i + 1) + ")" : name);
             }
         }
         return new Mapped(Optional.of(new JepxHeader(date, slot, prices, volumes, others, fields.size(), notes)), Optional.empty());

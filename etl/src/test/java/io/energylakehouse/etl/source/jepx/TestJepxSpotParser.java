@@ -118,6 +118,19 @@ class TestJepxSpotParser
     }
 
     @Test
+    void aPriceHeaderTwiceIsAmbiguousAnOtherHeaderTwiceIsKeptTwice()
+    {
+        ParsedPayload ambiguous = parse(shiftJis(List.of(HEADER + ",システムプライス(円/kWh)", row("2025/04/01", 1, "10.00") + ",11.00")));
+        assertThat(ambiguous.outcome()).isEqualTo(FetchOutcome.REJECTED);
+        assertThat(ambiguous.detail().orElseThrow()).contains("header 'システムプライス(円/kWh)' appears twice (columns 6 and 38)");
+
+        ParsedPayload kept = parse(shiftJis(List.of(HEADER + ",スポット・時間前平均価格(円/kWh)", row("2025/04/01", 1, "10.00") + ",10.60")));
+        assertThat(kept.rejected()).isEmpty();
+        assertThat(records(kept).get(0).otherColumnsJson()).contains("\"スポット・時間前平均価格(円/kWh)\":\"10.50\"",
+                "\"スポット・時間前平均価格(円/kWh) (column 38)\":\"10.60\"");
+    }
+
+    @Test
     void noHeaderRowRejectsTheFile()
     {
         ParsedPayload parsed = parse(shiftJis(List.of("date,slot,price", "2025/04/01,1,10.00")));
