@@ -127,6 +127,18 @@ public final class JepxConnector
         return new BigDecimal(value.toString());
     }
 
+    /**
+     * The report a file holds by its name: a fiscal-year file as JEPX names it ({@code spot_2025.csv}, see
+     * {@link JepxFiscalYear#ofFileName}) or any name saying {@code jepx}; not merely any name with "spot" in it, which
+     * other markets' files may have.
+     */
+    @Override
+    public Optional<MarketReport> reportOfFile(String fileName)
+    {
+        boolean ours = JepxFiscalYear.ofFileName(fileName).isPresent() || fileName.toLowerCase(java.util.Locale.ROOT).contains("jepx");
+        return ours ? Optional.of(SPOT) : Optional.empty();
+    }
+
     /** Of replayed files, those named for a fiscal year ({@code spot_2025.csv}) whose days meet {@code first..last}; other files are kept. */
     @Override
     public List<Path> select(List<Path> files, LocalDate first, LocalDate last, List<MarketReport> reports)

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public record JepxFiscalYear(int year)
 {
-    private static final Pattern FILE_NAME = Pattern.compile("(?i).*spot(?:_summary)?_(\\d{4})\\.csv$");
+    private static final Pattern FILE_NAME = Pattern.compile("(?i)(?:.*jepx[_-]?)?spot(?:_summary)?_(\\d{4})\\.csv");
 
     public JepxFiscalYear
     {
@@ -43,7 +43,10 @@ public record JepxFiscalYear(int year)
         return years;
     }
 
-    /** The fiscal year a file name says ({@code spot_2025.csv}, also with a prefix such as {@code jepx_spot_2025.csv}, or the unverified {@code spot_summary_2025.csv}). */
+    /**
+     * The fiscal year a file name says: JEPX's {@code spot_2025.csv}, also after a prefix naming JEPX ({@code jepx_spot_2025.csv}), or the
+     * unverified {@code spot_summary_2025.csv}; no other name (another market's {@code eia_spot_2025.csv} is not JEPX's).
+     */
     public static Optional<JepxFiscalYear> ofFileName(String fileName)
     {
         Matcher matcher = FILE_NAME.matcher(fileName);

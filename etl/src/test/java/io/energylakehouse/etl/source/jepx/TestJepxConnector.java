@@ -53,7 +53,14 @@ class TestJepxConnector
     void tellsTheReportAndFiscalYearOfAFileByItsName()
     {
         assertThat(CONNECTOR.reportOfFile("spot_2025.csv")).map(MarketReport::name).contains("spot");
+        assertThat(CONNECTOR.reportOfFile("jepx_spot_2025.csv")).map(MarketReport::name).contains("spot");
+        assertThat(CONNECTOR.reportOfFile("JEPX-spot-download.csv")).map(MarketReport::name).contains("spot");
         assertThat(CONNECTOR.reportOfFile("README.txt")).isEmpty();
+        // another market's spot prices are not JEPX's
+        assertThat(CONNECTOR.reportOfFile("eia_spot_2025.csv")).isEmpty();
+        assertThat(CONNECTOR.reportOfFile("spot_prices.csv")).isEmpty();
+        assertThat(Connectors.all().stream().filter(connector -> connector.reportOfFile("spot_2025.csv").isPresent()).map(connector -> connector.market().code()))
+                .containsExactly("JEPX");
         List<Path> files = Stream.of("spot_2023.csv", "spot_2024.csv", "spot_2025.csv", "spot_2026.csv", "prices.csv").map(Path::of).toList();
 
         // 2025-03-31..2025-04-01 needs FY2024's and FY2025's files; a file whose name says no year is kept

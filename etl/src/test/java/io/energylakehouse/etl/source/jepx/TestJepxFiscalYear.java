@@ -22,6 +22,8 @@ class TestJepxFiscalYear
         assertThat(new JepxFiscalYear(2024).lastDay()).isEqualTo(LocalDate.of(2025, 3, 31));
         assertThat(JepxFiscalYear.ofFileName("spot_2025.csv")).contains(new JepxFiscalYear(2025));
         assertThat(JepxFiscalYear.ofFileName("spot_summary_2025.csv")).contains(new JepxFiscalYear(2025));
+        assertThat(JepxFiscalYear.ofFileName("jepx_spot_2025.csv")).contains(new JepxFiscalYear(2025));
+        assertThat(JepxFiscalYear.ofFileName("eia_spot_2025.csv")).isEmpty();
         assertThat(JepxFiscalYear.ofFileName("README.txt")).isEmpty();
     }
 
