@@ -33,7 +33,8 @@ public final class Connectors
             new EntsoeConnector(),
             new NordPoolConnector(),
             new EexConnector(),
-            new EcbConnector());
+            new EcbConnector(),
+            new io.energylakehouse.etl.source.jepx.JepxConnector());
 
     private Connectors() {}
 

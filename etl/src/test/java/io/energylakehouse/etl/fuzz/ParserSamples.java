@@ -114,6 +114,10 @@ public final class ParserSamples
                             concat(resources("nordpool", name -> name.endsWith(".json")), shared("fixtures/real/nordpool", name -> true))),
                     // the head of the real ECB history (trailing commas, N/A)
                     connectorParser(new io.energylakehouse.etl.source.ecb.EcbConnector(), "eurofxref", sharedHeads("data/connectors-gaps/ecb")),
+                    // JEPX's Shift_JIS fiscal-year file: the hand-made two days with the spacer columns, and a synthetic file across 1 April
+                    connectorParser(new io.energylakehouse.etl.source.jepx.JepxConnector(), "spot", concat(resources("jepx", name -> name.endsWith(".csv")),
+                            new io.energylakehouse.etl.source.jepx.SyntheticJepx(1).files(List.of(java.time.LocalDate.of(2025, 3, 31), java.time.LocalDate.of(2025, 4, 1)))
+                                    .stream().map(file -> new Sample("synthetic jepx " + file.fileName(), file.bytes())).toList())),
                     // a synthetic EEX auction workbook (.xlsx, a zip of XML read by Apache POI)
                     connectorParser(new io.energylakehouse.etl.source.eex.EexConnector(), "eua_primary_auction", concat(
                             shared("data/connectors-gaps/eex_eua_auctions", name -> name.contains("2012")), List.of(new Sample("synthetic eex 2024.xlsx",

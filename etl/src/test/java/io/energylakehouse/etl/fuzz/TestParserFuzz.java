@@ -60,9 +60,9 @@ class TestParserFuzz
     void realOperatorFilesAreAmongTheSamples()
     {
         assumeThat(Files.isDirectory(ParserSamples.SHARED.resolve("fixtures/real"))).as("real fixtures at %s", ParserSamples.SHARED.toAbsolutePath()).isTrue();
-        // ../shared holds no real settlement, MISO price, NYISO price or IESO file yet
+        // ../shared holds no real settlement, MISO price, NYISO price, IESO or JEPX file yet
         java.util.Set<String> withoutRealFiles = java.util.Set.of("futures settlements", "miso-marketreports da_expost_lmp", "nyiso-mis damlbmp_zone",
-                "ieso rt_ontario_zonal_price", "ieso da_hourly_energy_lmp");
+                "ieso rt_ontario_zonal_price", "ieso da_hourly_energy_lmp", "jepx spot");
         for (FuzzTarget target : ParserSamples.registered().stream().filter(target -> !withoutRealFiles.contains(target.name())).toList()) {
             assertThat(target.samples()).as("real samples of %s", target.name()).anySatisfy(sample -> assertThat(sample.name()).startsWith("real:"));
         }
