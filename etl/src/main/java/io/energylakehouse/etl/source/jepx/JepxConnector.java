@@ -59,7 +59,9 @@ public final class JepxConnector
     @Override
     public Optional<HubDatasets> hubDatasets()
     {
-        return Optional.of(HubDatasets.subHourlyDayAheadOnly(JepxMarket.DATASET, JepxMarket.INTERVAL_MINUTES, JepxPriceColumn.SYSTEM.locationType()));
+        // The system price and the nine area prices: the Japanese futures settle on the Tokyo and Kansai areas' prices.
+        return Optional.of(HubDatasets.subHourlyDayAheadOnly(JepxMarket.DATASET, JepxMarket.INTERVAL_MINUTES, JepxPriceColumn.SYSTEM.locationType())
+                .alsoPublishing(JepxPriceColumn.TOKYO.locationType()));
     }
 
     @Override

@@ -42,7 +42,8 @@ class TestJepxConnector
         assertThat(spot.outputs().get(0).canonicalTable().identifier()).isEqualTo("curated.market_prices");
         assertThat(spot.outputs().get(0).intervalMinutes()).isEqualTo(OptionalInt.of(30));
         assertThat(spot.rawTable().identifier()).isEqualTo("raw.jepx_spot");
-        assertThat(CONNECTOR.hubDatasets()).contains(HubDatasets.subHourlyDayAheadOnly("da_30min", 30, "system"));
+        assertThat(CONNECTOR.hubDatasets()).contains(HubDatasets.subHourlyDayAheadOnly("da_30min", 30, "system").alsoPublishing("area"));
+        assertThat(CONNECTOR.hubDatasets().orElseThrow().publishedLocationTypes()).containsExactly("system", "area");
         assertThat(CONNECTOR.hubDatasets().orElseThrow().expectedDayAheadIntervalsPerHour()).isEqualTo(2);
         assertThat(CONNECTOR.settingKeys()).contains("etl.jepx.base-url", "etl.jepx.request-pause");
         assertThat(CONNECTOR.demoDates()).contains(LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1));
