@@ -4,6 +4,7 @@ import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.source.aeso.AesoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.ecb.EcbConnector;
+import io.energylakehouse.etl.source.eia.EiaConnector;
 import io.energylakehouse.etl.source.eex.EexConnector;
 import io.energylakehouse.etl.source.entsoe.EntsoeConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
@@ -33,7 +34,8 @@ public final class Connectors
             new EntsoeConnector(),
             new NordPoolConnector(),
             new EexConnector(),
-            new EcbConnector());
+            new EcbConnector(),
+            new EiaConnector());
 
     private Connectors() {}
 
