@@ -137,7 +137,10 @@ public final class EiaConnector
         return Optional.of((folder, days, locations, seed) -> new SyntheticEia(seed).write(folder, days));
     }
 
-    /** By EIA's and the history's names too: {@code henry_hub_daily_normalized.csv}, {@code rngwhhd...}, {@code ...storage...}, {@code wngsr...}. */
+    /**
+     * By EIA's and the history's names too: {@code henry_hub_daily_normalized.csv}, {@code rngwhhd...}, {@code eia_...storage...},
+     * {@code wngsr...}; a bare {@code storage} is left to other markets.
+     */
     @Override
     public Optional<MarketReport> reportOfFile(String fileName)
     {
@@ -149,7 +152,7 @@ public final class EiaConnector
         if (name.contains("henry_hub") || name.contains("rngwhh")) {
             return Optional.of(HENRY_HUB_SPOT);
         }
-        if (name.contains("storage") || name.contains("wngsr") || name.contains("nw2_epg0_swo")) {
+        if (name.startsWith("eia_") && name.contains("storage") || name.contains("wngsr") || name.contains("nw2_epg0_swo")) {
             return Optional.of(STORAGE_WEEKLY);
         }
         return Optional.empty();

@@ -67,6 +67,21 @@ class TestEiaConnector
         assertThat(connector.reportOfFile("eia_storage_weekly_synthetic_20240308.json")).contains(EiaConnector.STORAGE_WEEKLY);
         assertThat(connector.reportOfFile("wngsr-2024-03-14.json")).contains(EiaConnector.STORAGE_WEEKLY);
         assertThat(connector.reportOfFile("prices.csv")).isEmpty();
+        assertThat(connector.reportOfFile("battery_storage_20241103.csv")).isEmpty();
+    }
+
+    @Test
+    void noOtherConnectorClaimsTheSampleFiles()
+    {
+        List<String> names = new SyntheticEia(1).files(connector.demoDates()).stream().map(SyntheticEia.GeneratedFile::fileName).toList();
+        assertThat(names).hasSize(4);
+        for (MarketConnector other : Connectors.all()) {
+            if (other != Connectors.require("eia")) {
+                for (String name : names) {
+                    assertThat(other.reportOfFile(name)).as("%s claims %s", other.market().code(), name).isEmpty();
+                }
+            }
+        }
     }
 
     @Test
