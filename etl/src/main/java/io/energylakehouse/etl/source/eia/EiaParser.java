@@ -88,15 +88,28 @@ public final class EiaParser
         return Eia.MARKET;
     }
 
+    /** Both reports' raw tables: landing hands one parser every payload of the connector, each naming its report. */
     @Override
     public List<TableSpec> rawTables()
     {
-        return List.of(report.rawTable());
+        return List.of(EiaReport.HENRY_HUB_SPOT.rawTable(), EiaReport.STORAGE_WEEKLY.rawTable());
+    }
+
+    /** The report a payload names ({@code RNGWHHD}, {@code WNGSR}, or a report name); the parser's own where it names none of them. */
+    EiaReport report(Payload payload)
+    {
+        for (EiaReport candidate : EiaReport.values()) {
+            if (candidate.requestName().equalsIgnoreCase(payload.report()) || candidate.reportName().equalsIgnoreCase(payload.report())) {
+                return candidate;
+            }
+        }
+        return report;
     }
 
     @Override
     public ParsedPayload parse(Payload payload)
     {
+        EiaReport report = report(payload);
         int status = payload.httpStatus();
         if (status < 200 || status > 299) {
             return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.reportName(), report.rawTable(), "HTTP " + status,
@@ -113,6 +126,7 @@ public final class EiaParser
     @Override
     public ParsedPayload rejected(Payload payload, String reason)
     {
+        EiaReport report = report(payload);
         return ParsedPayload.rejected(report.reportName(), report.rawTable(), reason);
     }
 
