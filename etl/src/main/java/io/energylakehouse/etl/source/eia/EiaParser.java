@@ -347,7 +347,7 @@ public final class EiaParser
                             continue;
                         }
                         header = line;
-                        String names = String.join(",", List.of(line.split(",", -1)).stream().map(cell -> cell.strip().toLowerCase(Locale.ROOT)).toList());
+                        String names = String.join(",", List.of(line.split(",", -1)).stream().map(cell -> unquoted(cell).toLowerCase(Locale.ROOT)).toList());
                         String series = switch (names) {
                             case "date,price" -> EiaSpotPrices.DAILY;
                             case "week ending,price" -> EiaSpotPrices.WEEKLY;
@@ -392,12 +392,12 @@ public final class EiaParser
                 return Row.rejected(RejectedRecord.line(lineNumber, line, String.format("Cannot read %s: %d cells, the history has 2 (date, price)", where,
                         cells.length)));
             }
-            LocalDate period = historyDate(cells[0].strip());
+            LocalDate period = historyDate(unquoted(cells[0]));
             if (period == null) {
                 return Row.rejected(RejectedRecord.line(lineNumber, line, String.format("Cannot read %s: date '%s' is neither like 1997 Jan 6 nor "
-                        + "YYYY-MM-DD", where, abbreviate(cells[0].strip()))));
+                        + "YYYY-MM-DD", where, abbreviate(unquoted(cells[0])))));
             }
-            String price = cells[1].strip();
+            String price = unquoted(cells[1]);
             if (price.isEmpty()) {
                 return Row.of(new EiaValueRecord(lineNumber, null, period, series, EiaSpotPrices.PRODUCTS.get(series), null, null, null, null,
                         EiaSpotPrices.UNITS, 1, Eia.VALUE_MISSING), line);
@@ -555,6 +555,13 @@ public final class EiaParser
         catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** A cell without surrounding white space and double quotes ({@code "1997 Jan 6"} as a spreadsheet may export it). */
+    private static String unquoted(String cell)
+    {
+        String text = cell.strip();
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"") ? text.substring(1, text.length() - 1).strip() : text;
     }
 
     private static String abbreviate(String text)

@@ -182,6 +182,33 @@ class TestEiaParser
     }
 
     @Test
+    void quotedHistoryCellsAreRead()
+    {
+        ParsedPayload parsed = parse(EiaReport.HENRY_HUB_SPOT, "q.csv", "\"Date\",\"Price\"\n\"1997 Jan 7\",\"3.82\"\n");
+
+        assertThat(records(parsed)).extracting(EiaValueRecord::period, EiaValueRecord::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(1997, 1, 7), 3.82));
+    }
+
+    @Test
+    void oneParserReadsThePayloadsOfBothReportsByTheReportTheyName()
+    {
+        // landing hands the parser of the connector's first report every payload
+        EiaParser parser = (EiaParser) new EiaConnector().parser(EiaConnector.HENRY_HUB_SPOT, PayloadLimits.DEFAULTS);
+
+        ParsedPayload storage = parser.parse(EiaTestFiles.payload(EiaReport.STORAGE_WEEKLY, "s.json", resource("eia_storage_weekly_20240301_20240308.json"),
+                Instant.parse("2024-03-14T15:00:00Z")));
+
+        assertThat(storage.rawTable()).isEqualTo(Eia.STORAGE_WEEKLY_RAW);
+        assertThat(storage.dataset()).isEqualTo("storage_weekly");
+        assertThat(storage.records()).hasSize(12);
+        assertThat(storage.rejected()).isEmpty();
+        assertThat(parser.rawTables()).containsExactly(Eia.HENRY_HUB_SPOT_RAW, Eia.STORAGE_WEEKLY_RAW);
+        assertThat(parser.rejected(EiaTestFiles.payload(EiaReport.STORAGE_WEEKLY, "s.json", new byte[0], Instant.EPOCH), "too large").rawTable())
+                .isEqualTo(Eia.STORAGE_WEEKLY_RAW);
+    }
+
+    @Test
     void contentOfNeitherLayoutIsRejectedWhole()
     {
         assertThat(parse(EiaReport.HENRY_HUB_SPOT, "x.csv", "Period,Value\n2024-01-01,1\n").detail().orElseThrow())
