@@ -55,7 +55,7 @@ public final class EiaLiveSource
             Duration.ofMinutes(2), HttpSettings.DEFAULT_MAX_BACKOFF);
     /** Rows per page: the API's maximum for JSON. */
     public static final int PAGE_LENGTH = 5000;
-    /** A request of one year has at most some 1,600 rows (six weekly series, or one daily); this bounds a misbehaving server. */
+    /** A request of one year has some 320 rows at most (six weekly series, or one daily: one page); this bounds a misbehaving server. */
     static final int MAX_PAGES = 100;
 
     private final PacedHttpClient client;

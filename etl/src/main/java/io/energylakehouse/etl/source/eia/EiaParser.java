@@ -70,6 +70,7 @@ public final class EiaParser
     private static final DateTimeFormatter HISTORY_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("uuuu MMM d")
             .toFormatter(Locale.ENGLISH);
     private static final int BYTE_ORDER_MARK = 0xFEFF;
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     /** How many repeated keys a message names before it counts the rest. */
     private static final int NAMED = 5;
 
@@ -545,16 +546,14 @@ public final class EiaParser
         return node == null || node.isNull() || node.isContainerNode() ? null : node.asText();
     }
 
-    /** A finite number, or null. */
+    /** A plain decimal ({@code 1.62}, {@code -0.5}, {@code 2208}, {@code 1.2E3}) as a finite number, or null: no hex, no {@code NaN}, no {@code 1d}. */
     private static Double number(String text)
     {
-        try {
-            double value = Double.parseDouble(text);
-            return Double.isFinite(value) && !text.endsWith("d") && !text.endsWith("D") && !text.endsWith("f") && !text.endsWith("F") ? value : null;
-        }
-        catch (NumberFormatException e) {
+        if (!DECIMAL.matcher(text).matches()) {
             return null;
         }
+        double value = Double.parseDouble(text);
+        return Double.isFinite(value) ? value : null;
     }
 
     /** A cell without surrounding white space and double quotes ({@code "1997 Jan 6"} as a spreadsheet may export it). */

@@ -94,6 +94,8 @@ class TestEiaParser
     @Test
     void rowsThatCannotBeReadAreRejectedAloneWithWhereAndWhy()
     {
+        assertThat(parse(EiaReport.HENRY_HUB_SPOT, "hex.json", page("1", spotRow("2024-03-04", "\"0x1p3\""))).rejected()).singleElement()
+                .satisfies(rejected -> assertThat(rejected.reason()).endsWith("value \"0x1p3\" of RNGWHHD on 2024-03-04 is not a number"));
         String answer = page("4", spotRow("2024-03-04", "\"n/a\""), spotRow("2024-13-01", "1.7"), storageRow("2024-03-01", "R48", "2200"),
                 spotRow("2024-03-07", "1.8"));
 
