@@ -49,9 +49,10 @@ public final class EiaConnector
     private static final List<MarketReport> REPORTS = List.of(HENRY_HUB_SPOT, STORAGE_WEEKLY);
 
     /**
-     * The demo's days: the Fridays 2024-03-01 and 2024-03-08 (consecutive storage weeks: the release of 2024-03-14 revises the
-     * week of 2024-03-01) and 2024-11-01, and the Mondays after the North American clock changes, 2024-03-11 and 2024-11-04;
-     * every one a spot trade day.
+     * The demo's days, every one a spot trade day: the Fridays 2024-03-01, 2024-03-08 and 2024-11-01 (storage weeks; the
+     * releases of Thursdays 2024-03-07 and 2024-03-14 fall in the weeks) and the Mondays after the North American clock
+     * changes, 2024-03-11 and 2024-11-04, whose storage weeks end 2024-03-15 and 2024-11-08. The samples hold the storage
+     * weeks ending 2024-03-01, 03-08, 03-15, 11-01 and 11-08, each release revising the week before where that week has one.
      */
     public static final List<LocalDate> DEMO_DATES = List.of(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 8), LocalDate.of(2024, 3, 11),
             LocalDate.of(2024, 11, 1), LocalDate.of(2024, 11, 4));

@@ -14,6 +14,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,10 @@ import java.util.Random;
  * <li>{@code henry_hub_spot}: one file of the asked days that are weekdays, RNGWHHD prices as strings (as the API
  * sometimes sends them) on a random walk from 2.00 USD/MMBtu, {@code total} as a string; dated the evening after its
  * last day.</li>
- * <li>{@code storage_weekly}: one file per asked Friday F, as released on F + 6 at 10:30 Eastern (the file is dated just
- * after): the weeks F - 7 and F for R48 and the five regions, R48 their sum. Where F - 7 is an asked Friday too, its
- * South Central (R35) and Lower 48 values are revised by +2 Bcf, so landing both files gives revision 2.</li>
+ * <li>{@code storage_weekly}: one file per report week (Saturday..Friday) holding an asked day, for its week-ending
+ * Friday F, as released on F + 6 at 10:30 Eastern (the file is dated just after): the weeks F - 7 and F for R48 and the
+ * five regions, R48 their sum. Where the week F - 7 has a file too, this file revises its South Central (R35) and
+ * Lower 48 values by +2 Bcf, so landing both files gives revision 2.</li>
  * </ul>
  * The same seed and days give the same bytes.
  */
@@ -73,7 +75,7 @@ public final class SyntheticEia
         }
     }
 
-    /** The spot file of the days' weekdays (if any) and a storage file per Friday among the days. */
+    /** The spot file of the days' weekdays (if any) and a storage file per report week holding one of the days. */
     public List<GeneratedFile> files(List<LocalDate> days)
     {
         List<LocalDate> sorted = days.stream().distinct().sorted().toList();
@@ -82,8 +84,9 @@ public final class SyntheticEia
         if (!tradeDays.isEmpty()) {
             files.add(spot(tradeDays));
         }
-        for (LocalDate friday : sorted.stream().filter(day -> day.getDayOfWeek() == DayOfWeek.FRIDAY).toList()) {
-            files.add(storage(friday, sorted.contains(friday.minusDays(7))));
+        List<LocalDate> weekEndings = sorted.stream().map(day -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY))).distinct().toList();
+        for (LocalDate friday : weekEndings) {
+            files.add(storage(friday, weekEndings.contains(friday.minusDays(7))));
         }
         return files;
     }

@@ -74,7 +74,7 @@ class TestEiaConnector
     void noOtherConnectorClaimsTheSampleFiles()
     {
         List<String> names = new SyntheticEia(1).files(connector.demoDates()).stream().map(SyntheticEia.GeneratedFile::fileName).toList();
-        assertThat(names).hasSize(4);
+        assertThat(names).hasSize(6);
         for (MarketConnector other : Connectors.all()) {
             if (other != Connectors.require("eia")) {
                 for (String name : names) {
@@ -121,9 +121,10 @@ class TestEiaConnector
         List<Path> written = connector.samples().orElseThrow().write(folder.resolve("a"), connector.demoDates(), 5, 42);
         List<Path> again = connector.samples().orElseThrow().write(folder.resolve("b"), connector.demoDates(), 5, 42);
 
-        // one spot file of the five trade days, one storage file per Friday (2024-03-01, 2024-03-08, 2024-11-01)
+        // one spot file of the five trade days, one storage file per report week holding a day (ending 03-01, 03-08, 03-15, 11-01, 11-08)
         assertThat(written).extracting(path -> path.getFileName().toString()).containsExactly("eia_henry_hub_spot_synthetic_20240301_20241104.json",
-                "eia_storage_weekly_synthetic_20240301.json", "eia_storage_weekly_synthetic_20240308.json", "eia_storage_weekly_synthetic_20241101.json");
+                "eia_storage_weekly_synthetic_20240301.json", "eia_storage_weekly_synthetic_20240308.json", "eia_storage_weekly_synthetic_20240315.json",
+                "eia_storage_weekly_synthetic_20241101.json", "eia_storage_weekly_synthetic_20241108.json");
         for (int i = 0; i < written.size(); i++) {
             assertThat(Arrays.equals(Files.readAllBytes(written.get(i)), Files.readAllBytes(again.get(i)))).isTrue();
             assertThat(Files.readString(written.get(i))).contains(SyntheticEia.LABEL);
@@ -137,13 +138,13 @@ class TestEiaConnector
             reports.add(report);
             parsed.add(connector.parser(report, PayloadLimits.DEFAULTS).parse(payload));
         });
-        assertThat(parsed).hasSize(4);
+        assertThat(parsed).hasSize(6);
         assertThat(parsed).extracting(ParsedPayload::outcome).containsOnly(FetchOutcome.PARSED);
         assertThat(parsed).allSatisfy(payload -> assertThat(payload.rejected()).isEmpty());
         // every page set repeats a row across pages, collapsed
         assertThat(parsed).allSatisfy(payload -> assertThat(payload.detail().orElseThrow()).startsWith("1 repeated rows collapsed"));
         assertThat(parsed.get(0).records()).hasSize(5);
-        assertThat(parsed.subList(1, 4)).allSatisfy(payload -> assertThat(payload.records()).hasSize(12));
+        assertThat(parsed.subList(1, 6)).allSatisfy(payload -> assertThat(payload.records()).hasSize(12));
         // the storage files are dated at their release, so the payloads are too
         assertThat(parsed.get(2).publishedAtUtc()).contains(Instant.parse("2024-03-14T14:30:00Z"));
 
@@ -157,12 +158,15 @@ class TestEiaConnector
         assertThat(storage(curated.get(2), "R48", LocalDate.of(2024, 3, 1)) - storage(curated.get(1), "R48", LocalDate.of(2024, 3, 1))).isEqualTo(2.0);
         assertThat(storage(curated.get(2), "R35", LocalDate.of(2024, 3, 1)) - storage(curated.get(1), "R35", LocalDate.of(2024, 3, 1))).isEqualTo(2.0);
         assertThat(storage(curated.get(2), "R31", LocalDate.of(2024, 3, 1))).isEqualTo(storage(curated.get(1), "R31", LocalDate.of(2024, 3, 1)));
-        // the week ending 2024-10-25 is not revised: 2024-10-25 was not asked for
+        // the week ending 2024-10-25 has no file of its own: the file of 2024-11-01 does not revise it; R48 is the regions' sum
         double regions = 0;
         for (String region : List.of("R31", "R32", "R33", "R34", "R35")) {
-            regions += storage(curated.get(3), region, LocalDate.of(2024, 11, 1));
+            regions += storage(curated.get(4), region, LocalDate.of(2024, 11, 1));
         }
-        assertThat(storage(curated.get(3), "R48", LocalDate.of(2024, 11, 1))).isEqualTo(regions);
+        assertThat(storage(curated.get(4), "R48", LocalDate.of(2024, 11, 1))).isEqualTo(regions);
+        // a day that is no Friday gives the storage week it is in (Sunday 2024-03-10: the week ending 2024-03-15)
+        assertThat(new SyntheticEia(1).files(List.of(LocalDate.of(2024, 3, 10)))).extracting(SyntheticEia.GeneratedFile::fileName)
+                .containsExactly("eia_storage_weekly_synthetic_20240315.json");
     }
 
     private static double storage(CanonicalRecords records, String location, LocalDate weekEnding)

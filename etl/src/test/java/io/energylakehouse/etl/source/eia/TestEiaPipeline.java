@@ -64,9 +64,10 @@ class TestEiaPipeline
         RecordCurateResult storage = pipeline.curateRecords(EiaConnector.STORAGE_WEEKLY, dates);
         RecordCurateResult spot = pipeline.curateRecords(EiaConnector.HENRY_HUB_SPOT, dates);
 
-        // weeks ending 2024-03-01, 2024-03-08 and 2024-11-01, six locations each, and revision 2 of R48 and R35 on 2024-03-01
-        assertThat(storage.rowsCurated()).isEqualTo(20);
-        assertThat(storage.laterRevisions()).isEqualTo(2);
+        // on the dates: weeks ending 2024-03-01, 2024-03-08 and 2024-11-01, six locations each, and revision 2 of R48 and R35 of each
+        // (the releases of 2024-03-14, 2024-03-21 and 2024-11-14 revise them)
+        assertThat(storage.rowsCurated()).isEqualTo(24);
+        assertThat(storage.laterRevisions()).isEqualTo(6);
         assertThat(storage.quarantined()).isZero();
         List<Row> lower48 = lakehouse.read(CanonicalTables.FUNDAMENTALS)
                 .where(col("market").equalTo("EIA").and(col("location_id").equalTo("R48")).and(col("operating_date").equalTo(LocalDate.of(2024, 3, 1))))
