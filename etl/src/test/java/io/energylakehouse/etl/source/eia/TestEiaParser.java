@@ -118,6 +118,10 @@ class TestEiaParser
         assertThat(error.operatorErrorCode()).contains("400");
         assertThat(error.detail().orElseThrow()).isEqualTo("EIA answered an error on page 1 of error.json: Invalid facet: duoarea R99");
 
+        ParsedPayload gateway = parse(EiaReport.STORAGE_WEEKLY, "key.json", "{\"error\":{\"code\":\"API_KEY_INVALID\",\"message\":\"An invalid api_key has been supplied.\"}}");
+        assertThat(gateway.operatorErrorCode()).contains("API_KEY_INVALID");
+        assertThat(gateway.detail().orElseThrow()).isEqualTo("EIA answered an error on page 1 of key.json: An invalid api_key has been supplied.");
+
         Payload forbidden = new Payload(Eia.SOURCE, "WNGSR", Payload.Origin.LIVE, "k", Optional.empty(), "x.json", Instant.EPOCH, 503,
                 "Service Unavailable".getBytes(StandardCharsets.UTF_8));
         ParsedPayload unavailable = new EiaParser(EiaReport.STORAGE_WEEKLY, PayloadLimits.DEFAULTS).parse(forbidden);
