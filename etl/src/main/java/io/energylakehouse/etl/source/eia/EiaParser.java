@@ -207,8 +207,10 @@ public final class EiaParser
                     if (page.has("error") && !page.has("response")) {
                         // {"error":"Invalid facet ...","code":400}, or the key gateway's {"error":{"code":"API_KEY_INVALID","message":"..."}}
                         JsonNode error = page.get("error");
-                        String code = page.path("code").isValueNode() ? page.path("code").asText() : error.path("code").isValueNode() ? error.path("code").asText() : "";
-                        String message = error.isValueNode() ? error.asText() : error.path("message").isValueNode() ? error.path("message").asText() : error.toString();
+                        JsonNode codeNode = page.path("code").isValueNode() ? page.path("code") : error.path("code");
+                        String code = codeNode.isValueNode() ? codeNode.asText() : "";
+                        String message = error.isValueNode() ? error.asText()
+                                : error.path("message").isValueNode() ? error.path("message").asText() : error.toString();
                         return ParsedPayload.operatorAnswer(FetchOutcome.OPERATOR_ERROR, report.reportName(), report.rawTable(),
                                 code.isBlank() ? "error" : code, String.format("EIA answered an error on page %d of %s: %s", pages, fileName, message));
                     }

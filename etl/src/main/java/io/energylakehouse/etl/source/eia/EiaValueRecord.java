@@ -77,8 +77,9 @@ public record EiaValueRecord(
     /** The record as JSON for quarantine rows. */
     String json()
     {
-        return String.format("{\"line_number\":%d,\"page_number\":%s,\"period\":\"%s\",\"series\":\"%s\",\"duoarea\":%s,\"value\":%s,\"units\":%s,\"value_status\":\"%s\"}",
-                lineNumber, pageNumber, period, escape(seriesId), quoted(duoarea), quoted(valueText), quoted(units), valueStatus);
+        return String.format("{\"line_number\":%d,\"page_number\":%s,\"period\":\"%s\",\"series\":\"%s\",\"duoarea\":%s,\"value\":%s,"
+                        + "\"units\":%s,\"value_status\":\"%s\"}", lineNumber, pageNumber, period, escape(seriesId), quoted(duoarea), quoted(valueText),
+                quoted(units), valueStatus);
     }
 
     private static String quoted(String text)
