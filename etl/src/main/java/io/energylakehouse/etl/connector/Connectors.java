@@ -4,10 +4,12 @@ import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.etl.source.aeso.AesoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.ecb.EcbConnector;
+import io.energylakehouse.etl.source.eia.EiaConnector;
 import io.energylakehouse.etl.source.eex.EexConnector;
 import io.energylakehouse.etl.source.entsoe.EntsoeConnector;
 import io.energylakehouse.etl.source.ercot.ErcotConnector;
 import io.energylakehouse.etl.source.ieso.IesoConnector;
+import io.energylakehouse.etl.source.jepx.JepxConnector;
 import io.energylakehouse.etl.source.miso.MisoConnector;
 import io.energylakehouse.etl.source.nordpool.NordPoolConnector;
 import io.energylakehouse.etl.source.nyiso.NyisoConnector;
@@ -34,7 +36,8 @@ public final class Connectors
             new NordPoolConnector(),
             new EexConnector(),
             new EcbConnector(),
-            new io.energylakehouse.etl.source.jepx.JepxConnector());
+            new JepxConnector(),
+            new EiaConnector());
 
     private Connectors() {}
 

@@ -122,7 +122,10 @@ public final class ParserSamples
                     connectorParser(new io.energylakehouse.etl.source.eex.EexConnector(), "eua_primary_auction", concat(
                             shared("data/connectors-gaps/eex_eua_auctions", name -> name.contains("2012")), List.of(new Sample("synthetic eex 2024.xlsx",
                             new io.energylakehouse.etl.source.eex.SyntheticEex(1).files(List.of(java.time.LocalDate.of(2024, 3, 26), java.time.LocalDate.of(2024, 3, 27)))
-                                    .get(0).bytes())))));
+                                    .get(0).bytes())))),
+                    // EIA's API v2 pages (string totals and values, a row repeated across pages) and the head of the real normalized Henry Hub histories
+                    connectorParser(new io.energylakehouse.etl.source.eia.EiaConnector(), "henry_hub_spot", concat(
+                            resources("eia", name -> name.contains("henry_hub")), sharedHeads("fixtures/real/eia"))));
         }
         return registered;
     }
