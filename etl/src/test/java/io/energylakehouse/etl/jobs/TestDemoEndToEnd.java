@@ -72,7 +72,8 @@ class TestDemoEndToEnd
     private static final List<MarketConnector> WORLD_MARKETS = List.of(new io.energylakehouse.etl.source.ecb.EcbConnector(),
             new io.energylakehouse.etl.source.eex.EexConnector(), new io.energylakehouse.etl.source.ieso.IesoConnector(),
             new io.energylakehouse.etl.source.aeso.AesoConnector(), new io.energylakehouse.etl.source.entsoe.EntsoeConnector(),
-            new io.energylakehouse.etl.source.nordpool.NordPoolConnector());
+            new io.energylakehouse.etl.source.nordpool.NordPoolConnector(), new io.energylakehouse.etl.source.eia.EiaConnector(),
+            new io.energylakehouse.etl.source.jepx.JepxConnector());
     /** Few locations: the European generators' zones and areas, Ontario's nodes, the ECB's currencies. */
     private static final int WORLD_NODES = 4;
 
@@ -392,6 +393,25 @@ class TestDemoEndToEnd
         // The ECB's rates and EEX's auctions in their own tables.
         assertThat(lakehouse.read(CanonicalTables.FX_RATES).count()).isEqualTo(results.get("ECB").curated().get(0).rowsWritten()).isPositive();
         assertThat(lakehouse.read(CanonicalTables.SPOT_PRICES).where(col("market").equalTo("EU-ETS").and(col("unit").equalTo("tCO2"))).count()).isPositive();
+        // EIA: Henry Hub in curated.spot_prices (USD/MMBtu, next gas days); weekly storage in curated.fundamentals, where the
+        // release of 2024-03-14 revises the week ending 2024-03-01 and both values stay, each with its release time.
+        assertThat(lakehouse.read(CanonicalTables.SPOT_PRICES).where(col("market").equalTo("HENRY-HUB")).orderBy("trade_date").collectAsList())
+                .extracting(row -> row.getAs("product"), row -> row.getAs("trade_date"), row -> row.getAs("delivery_start"), row -> row.getAs("delivery_end"),
+                        row -> row.getAs("currency"), row -> row.getAs("unit"))
+                .hasSize(5)
+                .contains(org.assertj.core.groups.Tuple.tuple("RNGWHHD", LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 2), LocalDate.of(2024, 3, 5), "USD", "MMBtu"));
+        assertThat(lakehouse.read(CanonicalTables.FUNDAMENTALS).where(col("market").equalTo("EIA").and(col("location_id").equalTo("R48"))
+                        .and(col("operating_date").equalTo(java.sql.Date.valueOf("2024-03-01")))).orderBy("revision").collectAsList())
+                .extracting(row -> row.getAs("revision"), row -> row.getAs("published_at_utc"), row -> row.getAs("series"), row -> row.getAs("unit"),
+                        row -> row.getAs("interval_minutes"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, java.sql.Timestamp.from(java.time.Instant.parse("2024-03-07T15:30:00Z")), "storage_bcf", "Bcf", 10_080),
+                        org.assertj.core.groups.Tuple.tuple(2, java.sql.Timestamp.from(java.time.Instant.parse("2024-03-14T14:30:00Z")), "storage_bcf", "Bcf", 10_080));
+        // JEPX: 48 half hours a day of the system price and the areas, in JPY per MWh, published as 24 hours of two each.
+        Row tokyo = lakehouse.read(PublishedTables.HUB_PRICES_DAILY)
+                .where(col("market").equalTo("JEPX").and(col("location_id").equalTo("TOKYO")).and(col("operating_date").equalTo(java.sql.Date.valueOf("2025-04-01"))))
+                .first();
+        assertThat(List.<Object>of(tokyo.getAs("currency"), tokyo.getAs("hours_in_day"), tokyo.getAs("da_interval_count"), tokyo.getAs("is_da_complete"),
+                tokyo.getAs("peak_block"), tokyo.getAs("on_peak_hours"))).containsExactly("JPY", 24, 48, true, "Japan peakload", 12);
         // ENTSO-E's load and wind and solar forecasts in curated.fundamentals, by the shared record curation: hourly, in MW,
         // with the time they were issued; 23 hours of each zone on the spring-forward day.
         Dataset<Row> fundamentals = lakehouse.read(CanonicalTables.FUNDAMENTALS).where(col("market").equalTo("ENTSOE"));
