@@ -404,8 +404,8 @@ class TestDemoEndToEnd
                         .and(col("operating_date").equalTo(java.sql.Date.valueOf("2024-03-01")))).orderBy("revision").collectAsList())
                 .extracting(row -> row.getAs("revision"), row -> row.getAs("published_at_utc"), row -> row.getAs("series"), row -> row.getAs("unit"),
                         row -> row.getAs("interval_minutes"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, java.sql.Timestamp.from(java.time.Instant.parse("2024-03-07T15:30:00Z")), "storage_bcf", "Bcf", 10_080),
-                        org.assertj.core.groups.Tuple.tuple(2, java.sql.Timestamp.from(java.time.Instant.parse("2024-03-14T14:30:00Z")), "storage_bcf", "Bcf", 10_080));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, java.time.Instant.parse("2024-03-07T15:30:00Z"), "storage_bcf", "Bcf", 10_080),
+                        org.assertj.core.groups.Tuple.tuple(2, java.time.Instant.parse("2024-03-14T14:30:00Z"), "storage_bcf", "Bcf", 10_080));
         // JEPX: 48 half hours a day of the system price and the areas, in JPY per MWh, published as 24 hours of two each.
         Row tokyo = lakehouse.read(PublishedTables.HUB_PRICES_DAILY)
                 .where(col("market").equalTo("JEPX").and(col("location_id").equalTo("TOKYO")).and(col("operating_date").equalTo(java.sql.Date.valueOf("2025-04-01"))))
