@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.connector;
 
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.source.aemo.AemoConnector;
 import io.energylakehouse.etl.source.aeso.AesoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.ecb.EcbConnector;
@@ -33,7 +34,8 @@ public final class Connectors
             new EntsoeConnector(),
             new NordPoolConnector(),
             new EexConnector(),
-            new EcbConnector());
+            new EcbConnector(),
+            new AemoConnector());
 
     private Connectors() {}
 
