@@ -132,6 +132,26 @@ public final class AemoConnector
                 source.settings().requestPause()), source.payloads(requests));
     }
 
+    /** Synthetic DISPATCHPRICE and TRADINGPRICE files per day, of the first {@code locations} regions (all five by default). */
+    @Override
+    public Optional<SampleWriter> samples()
+    {
+        return Optional.of((folder, days, locations, seed) -> new SyntheticAemo(seed).write(folder, days, locations));
+    }
+
+    /**
+     * The last day of 30-minute trading prices (2021-09-30), the first of five-minute settlement (2021-10-01), and the
+     * market price cap's change from 16,600 to 17,500 AUD/MWh (2024-06-30, 2024-07-01).
+     */
+    @Override
+    public List<LocalDate> demoDates()
+    {
+        return DEMO_DATES;
+    }
+
+    public static final List<LocalDate> DEMO_DATES = List.of(LocalDate.of(2021, 9, 30), LocalDate.of(2021, 10, 1), LocalDate.of(2024, 6, 30),
+            LocalDate.of(2024, 7, 1));
+
     @Override
     public List<String> settingKeys()
     {

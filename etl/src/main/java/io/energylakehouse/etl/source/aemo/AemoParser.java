@@ -324,8 +324,9 @@ public final class AemoParser
             String region = schema.required(fields, "REGIONID");
             Map<FcasService, BigDecimal> fcas = new EnumMap<>(FcasService.class);
             for (FcasService service : FcasService.values()) {
-                if (schema.has(service.column())) {
-                    fcas.put(service, decimal(schema.field(fields, service.column()), service.column()));
+                BigDecimal price = decimal(schema.field(fields, service.column()), service.column());
+                if (price != null) {
+                    fcas.put(service, price);
                 }
             }
             BigDecimal rrp = decimal(schema.required(fields, "RRP"), "RRP");

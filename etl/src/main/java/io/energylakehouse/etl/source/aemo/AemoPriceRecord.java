@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param settlementDate SETTLEMENTDATE as published: the interval's END in NEM time
  * @param intervention null where the table version has no INTERVENTION column
- * @param fcasPrices the FCAS prices of the columns the table version has (a missing column has no entry; a blank field null)
+ * @param fcasPrices the FCAS prices of the columns the table version has (a missing column or a blank field has no entry)
  * @param fieldsJson every field of the row as published, a JSON object by column name
  */
 public record AemoPriceRecord(
@@ -96,9 +96,6 @@ public record AemoPriceRecord(
         if (value == null) {
             return null;
         }
-        if (value instanceof BigDecimal decimal) {
-            return decimal.stripTrailingZeros();
-        }
-        return new BigDecimal(value.toString()).stripTrailingZeros();
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
     }
 }
