@@ -118,7 +118,12 @@ public final class ParserSamples
                     connectorParser(new io.energylakehouse.etl.source.eex.EexConnector(), "eua_primary_auction", concat(
                             shared("data/connectors-gaps/eex_eua_auctions", name -> name.contains("2012")), List.of(new Sample("synthetic eex 2024.xlsx",
                             new io.energylakehouse.etl.source.eex.SyntheticEex(1).files(List.of(java.time.LocalDate.of(2024, 3, 26), java.time.LocalDate.of(2024, 3, 27)))
-                                    .get(0).bytes())))));
+                                    .get(0).bytes())))),
+                    // AEMO MMS C/I/D files: the hand-written ones bare and zipped as NEMweb serves them, and the real (trimmed) archives
+                    connectorParser(new io.energylakehouse.etl.source.aemo.AemoConnector(), "dispatch_price",
+                            concat(aemoSamples(), shared("fixtures/real/aemo", name -> name.contains("DISPATCHPRICE")))),
+                    connectorParser(new io.energylakehouse.etl.source.aemo.AemoConnector(), "trading_price",
+                            concat(aemoSamples(), shared("fixtures/real/aemo", name -> name.contains("TRADINGPRICE")))));
         }
         return registered;
     }
@@ -227,6 +232,16 @@ public final class ParserSamples
         csv.forEach(sample -> samples.add(oasisZip(sample, memberName)));
         samples.addAll(resources("caiso", name -> name.endsWith(".xml")));
         samples.addAll(shared("fixtures/real/caiso", name -> true));
+        return List.copyOf(samples);
+    }
+
+    /** The hand-written AEMO files, bare and each zipped under its own name, as NEMweb serves them. */
+    private static List<Sample> aemoSamples()
+    {
+        List<Sample> csv = resources("aemo", name -> name.toUpperCase(java.util.Locale.ROOT).endsWith(".CSV"));
+        List<Sample> samples = new ArrayList<>(csv);
+        csv.forEach(sample -> samples.add(new Sample(sample.name() + " zipped", new Mutation.Zip(sample.name().substring(sample.name().indexOf('/') + 1),
+                Mutation.ZipCompanion.NONE, ZipEntry.DEFLATED).apply(sample.bytes()))));
         return List.copyOf(samples);
     }
 
