@@ -158,6 +158,20 @@ public final class AemoConnector
         return io.energylakehouse.etl.http.HttpSettings.keys(AemoLiveSource.PREFIX);
     }
 
+    /**
+     * Of replayed files, those of the reports (all when empty) whose days, as their names say ({@link NemwebFiles#daysOfFileName}),
+     * meet {@code first..last}; files whose names say no days are kept.
+     */
+    @Override
+    public List<java.nio.file.Path> select(List<java.nio.file.Path> files, LocalDate first, LocalDate last, List<MarketReport> reports)
+    {
+        return MarketConnector.super.select(files, first, last, reports).stream()
+                .filter(file -> NemwebFiles.daysOfFileName(file.getFileName().toString())
+                        .map(days -> !days[1].isBefore(first) && !days[0].isAfter(last))
+                        .orElse(true))
+                .toList();
+    }
+
     /** The report a file holds by its name: the archive's table, the current reports' prefix; else the default rule. */
     @Override
     public Optional<MarketReport> reportOfFile(String fileName)

@@ -211,7 +211,6 @@ public final class AemoParser
             Integer footerCount = null;
             int footerLine = 0;
             int lineCount = lines.lineNumber();
-            int lineNumber = lines.lineNumber();
             String next = lines.next();
             while (next != null) {
                 String current = next;

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static java.util.Objects.requireNonNull;
 
@@ -149,10 +148,5 @@ public final class AemoPayloadPrices
         log.info("Curated AEMO prices of fetch {}: {} records to {} rows, {} refused; not curated on purpose: {} INTERVENTION 1 rows, {} TRADINGPRICE rows of "
                 + "five-minute settlement (equal to DISPATCHPRICE)", fetchId, records.size(), rows.size(), rejected.size(), intervention, tradingAfter);
         return new Curated(new CanonicalPrices(PriceRows.withRevisions(rows), rejected), counts);
-    }
-
-    static boolean same(BigDecimal a, BigDecimal b)
-    {
-        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
     }
 }

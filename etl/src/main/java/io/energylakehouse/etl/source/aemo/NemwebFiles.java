@@ -118,6 +118,38 @@ public final class NemwebFiles
         return files;
     }
 
+    /**
+     * The NEM days a file holds, by its name, where the name says: a monthly archive ({@code PUBLIC_DVD_*_yyyyMM010000},
+     * {@code PUBLIC_ARCHIVE#*#FILEnn#yyyyMM010000}) its month's days, a five-minute report ({@code PUBLIC_DISPATCHIS_yyyyMMddHHmm_*},
+     * {@code PUBLIC_TRADINGIS_*}) the day of its interval, a synthetic sample ({@code SYNTHETIC_PUBLIC_*_yyyyMMdd}) its day.
+     * Empty for other names (the PUBLIC_DAILY report's name date is not known to be its trading day), which replays keep.
+     */
+    public static Optional<LocalDate[]> daysOfFileName(String fileName)
+    {
+        String name = fileName.toUpperCase(Locale.ROOT);
+        Matcher interval = Pattern.compile("PUBLIC_(?:DISPATCHIS|TRADINGIS)_(\\d{12})_").matcher(name);
+        if (interval.find()) {
+            LocalDate day = LocalDateTime.parse(interval.group(1), INTERVAL).minusMinutes(1).toLocalDate();
+            return Optional.of(new LocalDate[] {day, day});
+        }
+        Matcher synthetic = Pattern.compile("^SYNTHETIC_PUBLIC_[A-Z_]+_(\\d{8})\\.").matcher(name);
+        if (synthetic.find()) {
+            LocalDate day = LocalDate.parse(synthetic.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            return Optional.of(new LocalDate[] {day, day});
+        }
+        Matcher month = Pattern.compile("^PUBLIC_(?:DVD_|ARCHIVE(?:#|%23|%2523)).*?(\\d{6})010000\\.ZIP$").matcher(name);
+        if (month.find()) {
+            try {
+                YearMonth yearMonth = YearMonth.parse(month.group(1), MONTH);
+                return Optional.of(new LocalDate[] {yearMonth.atDay(1), yearMonth.atEndOfMonth()});
+            }
+            catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Whether a listed interval file belongs to the NEM days {@code first..last}: its interval (ending at its name's time) starts within them. */
     public static boolean coversDays(ListedFile file, LocalDate first, LocalDate last)
     {

@@ -84,6 +84,22 @@ class TestAemoConnector
     }
 
     @Test
+    void selectsReplayedFilesByReportAndDays()
+    {
+        List<Path> files = java.util.stream.Stream.of("PUBLIC_DVD_DISPATCHPRICE_201804010000.zip", "PUBLIC_DVD_DISPATCHPRICE_202406010000.zip",
+                "PUBLIC_ARCHIVE#DISPATCHPRICE#FILE02#202407010000.zip", "PUBLIC_DISPATCHIS_202407010005_0000000428183218.zip",
+                "PUBLIC_DISPATCHIS_202407020005_0000000428190077.zip", "SYNTHETIC_PUBLIC_DISPATCHPRICE_20240701.zip", "SYNTHETIC_PUBLIC_TRADINGPRICE_20240630.zip",
+                "PUBLIC_DAILY_202407020000_0000000428190001.zip", "PUBLIC_DVD_TRADINGPRICE_202407010000.zip").map(Path::of).toList();
+        LocalDate day = LocalDate.of(2024, 7, 1);
+
+        assertThat(CONNECTOR.select(files, day, day, List.of(CONNECTOR.report("dispatch_price")))).extracting(Path::toString).containsExactly(
+                "PUBLIC_ARCHIVE#DISPATCHPRICE#FILE02#202407010000.zip", "PUBLIC_DISPATCHIS_202407010005_0000000428183218.zip",
+                "SYNTHETIC_PUBLIC_DISPATCHPRICE_20240701.zip");
+        assertThat(CONNECTOR.select(files, day, day, List.of())).extracting(Path::toString).contains("PUBLIC_DAILY_202407020000_0000000428190001.zip",
+                "PUBLIC_DVD_TRADINGPRICE_202407010000.zip").doesNotContain("SYNTHETIC_PUBLIC_TRADINGPRICE_20240630.zip");
+    }
+
+    @Test
     void recordOfARawRowIsTheParsedRecord()
             throws IOException
     {
