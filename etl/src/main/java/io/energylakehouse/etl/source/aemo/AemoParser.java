@@ -459,7 +459,11 @@ public final class AemoParser
         }
     }
 
-    /** An exact decimal, null for a blank field; refused beyond {@link AemoTables#PRICE_TYPE}'s integer digits. */
+    /**
+     * A decimal as {@link AemoTables#PRICE_TYPE} holds it, null for a blank field: exact up to 18 decimals, rounded half-even beyond (MMS
+     * writes some cumulative prices with 22; {@code fields_json} keeps the text as published), never a negative scale ({@code 1E+3} is
+     * {@code 1000}); refused beyond 20 integer digits.
+     */
     static BigDecimal decimal(String value, String column)
     {
         if (value == null) {
@@ -476,7 +480,10 @@ public final class AemoParser
             throw new RowException(String.format("%s '%s' is out of range (more than %d integer digits, or too many decimals)", column, excerpt(value),
                     AemoTables.MAX_INTEGER_DIGITS));
         }
-        return parsed;
+        if (parsed.scale() > AemoTables.PRICE_TYPE.scale()) {
+            return parsed.setScale(AemoTables.PRICE_TYPE.scale(), java.math.RoundingMode.HALF_EVEN);
+        }
+        return parsed.scale() < 0 ? parsed.setScale(0) : parsed;
     }
 
     private static Integer integer(String value, String column)

@@ -120,6 +120,7 @@ class TestAemoConnector
         for (int p = 0; p < parsed.size(); p++) {
             MarketReport report = reports.get(p);
             List<String> columns = report.rawTable().columnNames();
+            scala.Function1<Object, Object> toCatalyst = org.apache.spark.sql.catalyst.CatalystTypeConverters.createToCatalystConverter(report.rawTable().schema());
             assertThat(parsed.get(p).records()).isNotEmpty();
             for (RawRecord record : parsed.get(p).records()) {
                 Row row = record.toRow("fetch-1", "landing-1");
@@ -130,6 +131,8 @@ class TestAemoConnector
                 }
                 assertThat(values.get("fetch_id")).isEqualTo("fetch-1");
                 assertThat(CONNECTOR.record(report, (RawFields) values::get)).as(report.name()).isEqualTo(record);
+                // the row converts to the raw table's Spark schema as landing writes it (decimal(38,18), timestamps, dates)
+                assertThat(toCatalyst.apply(row)).as(report.name()).isNotNull();
             }
         }
     }

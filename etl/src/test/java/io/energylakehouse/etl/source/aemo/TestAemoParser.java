@@ -85,17 +85,20 @@ class TestAemoParser
     }
 
     @Test
-    void readsLongDecimalsExactly()
+    void readsDecimalsExactlyToTheRawTypeAndKeepsTheTextAsPublished()
     {
         String text = "C,SETP.WORLD,DVD_DISPATCHPRICE,AEMO,PUBLIC,2018/05/08,00:20:04,1,,1\n"
-                + "I,DISPATCH,PRICE,1,SETTLEMENTDATE,RUNNO,REGIONID,INTERVENTION,RRP,CUMUL_PRE_AP_ENERGY_PRICE\n"
-                + "D,DISPATCH,PRICE,1,2018/04/01 00:05:00,1,NSW1,0,22051.3819749999999999999999,22051.3819749999999999999999\n"
+                + "I,DISPATCH,PRICE,1,SETTLEMENTDATE,RUNNO,REGIONID,INTERVENTION,RRP,CUMUL_PRE_AP_ENERGY_PRICE,RAISE6SECRRP,LOWER6SECRRP\n"
+                + "D,DISPATCH,PRICE,1,2018/04/01 00:05:00,1,NSW1,0,22051.3819749999999999999999,22051.3819749999999999999999,1E+3,0.000000000000000000001\n"
                 + "C,\"END OF REPORT\",4\n";
 
         AemoPriceRecord record = prices(parseText(AemoReport.DISPATCH_PRICE, text)).get(0);
 
-        assertThat(record.rrp()).isEqualTo(new BigDecimal("22051.3819749999999999999999"));
-        assertThat(record.fieldsJson()).contains("\"CUMUL_PRE_AP_ENERGY_PRICE\":\"22051.3819749999999999999999\"");
+        assertThat(record.rrp()).isEqualTo(new BigDecimal("22051.381975000000000000"));
+        assertThat(record.fcasPrices()).containsEntry(FcasService.RAISE6SEC, new BigDecimal("1000")).containsEntry(FcasService.LOWER6SEC,
+                new BigDecimal("0E-18"));
+        assertThat(record.fieldsJson()).contains("\"RRP\":\"22051.3819749999999999999999\"", "\"CUMUL_PRE_AP_ENERGY_PRICE\":\"22051.3819749999999999999999\"",
+                "\"RAISE6SECRRP\":\"1E+3\"");
     }
 
     @Test
