@@ -88,7 +88,7 @@ public final class AemoConnector
     @Override
     public PayloadParser parser(MarketReport report, PayloadLimits limits)
     {
-        return new AemoParser(AemoReport.fromName(report.requestName()), limits);
+        return new AemoParser(limits);
     }
 
     @Override

@@ -63,18 +63,18 @@ public final class AemoParser
     private static final JsonFactory JSON = new JsonFactory();
     private static final String FOOTER = "END OF REPORT";
 
-    private final AemoReport report;
     private final PayloadLimits limits;
 
-    public AemoParser(AemoReport report, PayloadLimits limits)
+    /** A parser of every AEMO report: each payload's report ({@link Payload#report()}, its MMS name) decides the tables it reads. */
+    public AemoParser(PayloadLimits limits)
     {
-        this.report = requireNonNull(report, "report is null");
         this.limits = requireNonNull(limits, "limits is null");
     }
 
-    public AemoParser(AemoReport report)
+    /** A parser with the default {@link PayloadLimits}. */
+    public AemoParser()
     {
-        this(report, PayloadLimits.DEFAULTS);
+        this(PayloadLimits.DEFAULTS);
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class AemoParser
     @Override
     public List<TableSpec> rawTables()
     {
-        return List.of(AemoTables.rawTable(report));
+        return java.util.Arrays.stream(AemoReport.values()).map(AemoTables::rawTable).toList();
     }
 
     static String dataset(AemoReport report)
@@ -98,15 +98,35 @@ public final class AemoParser
         };
     }
 
+    /** The report of a payload; an unknown report name is the dispatch report's (its quarantine row names the name). */
+    private static AemoReport report(Payload payload)
+    {
+        try {
+            return AemoReport.fromName(payload.report());
+        }
+        catch (LakehouseException e) {
+            return AemoReport.DISPATCH_PRICE;
+        }
+    }
+
     @Override
     public ParsedPayload rejected(Payload payload, String reason)
     {
+        AemoReport report = report(payload);
         return ParsedPayload.rejected(dataset(report), AemoTables.rawTable(report), reason);
     }
 
     @Override
     public ParsedPayload parse(Payload payload)
     {
+        AemoReport report;
+        try {
+            report = AemoReport.fromName(payload.report());
+        }
+        catch (LakehouseException e) {
+            return ParsedPayload.rejected(AemoPayloadPrices.RT_5MIN, AemoTables.RAW_DISPATCH_PRICE, String.format("Cannot parse AEMO file %s: %s",
+                    payload.fileName(), e.getMessage()));
+        }
         String dataset = dataset(report);
         TableSpec rawTable = AemoTables.rawTable(report);
         String fileName = payload.fileName();

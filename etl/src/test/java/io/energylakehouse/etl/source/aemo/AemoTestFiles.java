@@ -71,7 +71,7 @@ final class AemoTestFiles
     static ParsedPayload parseResource(AemoReport report, String name)
     {
         String zipName = name.replaceAll("(?i)\\.csv$", ".zip");
-        return new AemoParser(report).parse(payload(report, zipName, zip(name, resource(name))));
+        return new AemoParser().parse(payload(report, zipName, zip(name, resource(name))));
     }
 
     @SuppressWarnings("unchecked")

@@ -113,7 +113,7 @@ class TestAemoConnector
         });
         Path thresholds = AemoTestFiles.REAL.resolve("PUBLIC_DVD_MARKET_PRICE_THRESHOLDS_202104010000.zip");
         if (Files.isRegularFile(thresholds)) {
-            parsed.add(new AemoParser(AemoReport.PRICE_THRESHOLDS).parse(Payload.ofFile(AemoMarket.SOURCE, "MARKET_PRICE_THRESHOLDS", Payload.Origin.REPLAY, "k",
+            parsed.add(new AemoParser().parse(Payload.ofFile(AemoMarket.SOURCE, "MARKET_PRICE_THRESHOLDS", Payload.Origin.REPLAY, "k",
                     thresholds)));
             reports.add(CONNECTOR.report("price_thresholds"));
         }

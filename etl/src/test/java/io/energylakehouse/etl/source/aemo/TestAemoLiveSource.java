@@ -93,7 +93,7 @@ class TestAemoLiveSource
     @Test
     void fetchesArchiveMonthsChunkByChunkAndACurrentFolder()
     {
-        AemoParser parser = new AemoParser(AemoReport.DISPATCH_PRICE);
+        AemoParser parser = new AemoParser();
         List<Payload> payloads = new ArrayList<>();
         List<ParsedPayload> parsed = new ArrayList<>();
         source().payloads(List.of(new AemoLiveSource.Archive(AemoReport.DISPATCH_PRICE, YearMonth.of(2024, 7)),
@@ -127,7 +127,7 @@ class TestAemoLiveSource
     {
         List<ParsedPayload> parsed = new ArrayList<>();
         source().payloads(List.of(new AemoLiveSource.Archive(AemoReport.DISPATCH_PRICE, YearMonth.of(2024, 9))))
-                .forEachRemaining(payload -> parsed.add(new AemoParser(AemoReport.DISPATCH_PRICE).parse(payload)));
+                .forEachRemaining(payload -> parsed.add(new AemoParser().parse(payload)));
 
         assertThat(parsed).hasSize(1);
         assertThat(parsed.get(0).outcome()).isEqualTo(FetchOutcome.NO_DATA);

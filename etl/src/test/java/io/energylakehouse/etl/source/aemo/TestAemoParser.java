@@ -30,7 +30,7 @@ class TestAemoParser
 
     private static ParsedPayload parseText(AemoReport report, String text)
     {
-        return new AemoParser(report).parse(payload(report, "PUBLIC_TEST.zip", zip("PUBLIC_TEST.CSV", text)));
+        return new AemoParser().parse(payload(report, "PUBLIC_TEST.zip", zip("PUBLIC_TEST.CSV", text)));
     }
 
     @Test
@@ -223,7 +223,7 @@ class TestAemoParser
     @Test
     void rejectsWholeWhatIsNotAnMmsFileOrAReadableZip()
     {
-        AemoParser parser = new AemoParser(AemoReport.DISPATCH_PRICE);
+        AemoParser parser = new AemoParser();
         byte[] zipped = zip("x.CSV", text(DISPATCHIS));
 
         ParsedPayload html = parser.parse(payload(AemoReport.DISPATCH_PRICE, "x.zip", "<html><body>Not Found</body></html>".getBytes(StandardCharsets.UTF_8)));
@@ -240,12 +240,32 @@ class TestAemoParser
     }
 
     @Test
+    void oneParserReadsEveryReportByThePayloadsReportName()
+    {
+        AemoParser parser = new AemoParser();
+        assertThat(parser.rawTables()).containsExactly(AemoTables.RAW_DISPATCH_PRICE, AemoTables.RAW_TRADING_PRICE, AemoTables.RAW_DAILY,
+                AemoTables.RAW_PRICE_THRESHOLDS);
+        byte[] trading = zip(TRADINGIS, text(TRADINGIS));
+
+        ParsedPayload asTrading = parser.parse(payload(AemoReport.TRADING_PRICE, "t.zip", trading));
+        ParsedPayload unknown = parser.parse(new Payload(AemoMarket.SOURCE, "DISPATCHREGIONSUM", Payload.Origin.REPLAY, "k", Optional.empty(), "t.zip",
+                Instant.parse("2024-07-01T00:00:00Z"), 200, trading));
+
+        assertThat(asTrading.rawTable()).isEqualTo(AemoTables.RAW_TRADING_PRICE);
+        assertThat(asTrading.dataset()).isEqualTo("trading_30min");
+        assertThat(prices(asTrading)).hasSize(6);
+        assertThat(unknown.outcome()).isEqualTo(FetchOutcome.REJECTED);
+        assertThat(unknown.detail().orElseThrow()).startsWith("Cannot parse AEMO file t.zip: Cannot use AEMO report 'DISPATCHREGIONSUM': known reports are "
+                + "[dispatch_price, trading_price, daily, price_thresholds]");
+    }
+
+    @Test
     void aMissingFileIsNoData()
     {
         Payload missing = new Payload(AemoMarket.SOURCE, "DISPATCHPRICE", Payload.Origin.LIVE, "k", Optional.empty(), "PUBLIC_DVD_DISPATCHPRICE_203001010000.zip",
                 Instant.parse("2024-07-01T00:00:00Z"), 404, "<html>404</html>".getBytes(StandardCharsets.UTF_8));
 
-        ParsedPayload parsed = new AemoParser(AemoReport.DISPATCH_PRICE).parse(missing);
+        ParsedPayload parsed = new AemoParser().parse(missing);
 
         assertThat(parsed.outcome()).isEqualTo(FetchOutcome.NO_DATA);
         assertThat(parsed.detail()).contains("NEMweb has no file PUBLIC_DVD_DISPATCHPRICE_203001010000.zip (HTTP 404): not published (yet)");
@@ -256,7 +276,7 @@ class TestAemoParser
     {
         byte[] bytes = ("\uFEFF" + text(TRADINGIS)).getBytes(StandardCharsets.UTF_8);
 
-        ParsedPayload parsed = new AemoParser(AemoReport.TRADING_PRICE).parse(payload(AemoReport.TRADING_PRICE, TRADINGIS, bytes));
+        ParsedPayload parsed = new AemoParser().parse(payload(AemoReport.TRADING_PRICE, TRADINGIS, bytes));
 
         assertThat(parsed.rejected()).isEmpty();
         assertThat(prices(parsed)).hasSize(6);

@@ -34,7 +34,7 @@ class TestAemoRealFiles
         Path file = REAL.resolve(fileName);
         assumeTrue(Files.isRegularFile(file), "the shared real fixture " + file + " is absent");
         assertThat(new AemoConnector().reportOfFile(fileName).orElseThrow().name()).isEqualTo(report.reportName());
-        return new AemoParser(report).parse(Payload.ofFile(AemoMarket.SOURCE, report.requestName(), Payload.Origin.REPLAY, "replay", file));
+        return new AemoParser().parse(Payload.ofFile(AemoMarket.SOURCE, report.requestName(), Payload.Origin.REPLAY, "replay", file));
     }
 
     @Test

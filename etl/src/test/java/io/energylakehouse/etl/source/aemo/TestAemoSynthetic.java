@@ -39,7 +39,7 @@ class TestAemoSynthetic
 
         for (Path file : written) {
             AemoReport report = AemoReport.fromName(connector.reportOfFile(file.getFileName().toString()).orElseThrow().requestName());
-            ParsedPayload parsed = new AemoParser(report).parse(Payload.ofFile(AemoMarket.SOURCE, report.requestName(), Payload.Origin.SYNTHETIC, "k", file));
+            ParsedPayload parsed = new AemoParser().parse(Payload.ofFile(AemoMarket.SOURCE, report.requestName(), Payload.Origin.SYNTHETIC, "k", file));
             assertThat(parsed.outcome()).as(file.toString()).isEqualTo(FetchOutcome.PARSED);
             assertThat(parsed.rejected()).as(file.toString()).isEmpty();
             assertThat(parsed.detail()).as(file.toString()).isEmpty();
