@@ -349,19 +349,22 @@ public final class AemoParser
                 }
             }
             BigDecimal rrp = decimal(schema.required(fields, "RRP"), "RRP");
-            AemoPriceRecord record = new AemoPriceRecord(member, lineNumber, schema.mmsTable.get(), schema.versionNumber, settlementDate, end, region,
+            Instant start = end.minus(java.time.Duration.ofMinutes(AemoPayloadPrices.intervalMinutes(schema.mmsTable.get(), end)));
+            AemoPriceRecord record = new AemoPriceRecord(member, lineNumber, schema.mmsTable.get(), schema.versionNumber, settlementDate, start, end, region,
                     integer(schema.field(fields, "RUNNO"), "RUNNO"), integer(schema.field(fields, "INTERVENTION"), "INTERVENTION"),
                     integer(schema.field(fields, "PERIODID"), "PERIODID"), schema.field(fields, "DISPATCHINTERVAL"), rrp, fcas,
                     schema.field(fields, "PRICE_STATUS"), schema.field(fields, "LASTCHANGED"), json(schema, fields));
             firstEnd = firstEnd == null || end.isBefore(firstEnd) ? end : firstEnd;
             lastEnd = lastEnd == null || end.isAfter(lastEnd) ? end : lastEnd;
-            operatingDates.add(AemoMarket.TIME.operatingDate(end.minusSeconds(60)));
+            operatingDates.add(AemoMarket.TIME.operatingDate(start));
             return record;
         }
 
         private AemoThresholdRecord threshold(String member, int lineNumber, Schema schema, List<String> fields)
         {
             LocalDate effective = dateTime(schema.required(fields, "EFFECTIVEDATE"), "EFFECTIVEDATE").toLocalDate();
+            // the dates its rows of curated.spot_prices have (trade_date): what the fetch log says the payload covers
+            operatingDates.add(effective);
             return new AemoThresholdRecord(member, lineNumber, schema.versionNumber, effective, integer(schema.field(fields, "VERSIONNO"), "VERSIONNO"),
                     decimal(schema.field(fields, "VOLL"), "VOLL"), decimal(schema.field(fields, "MARKETPRICEFLOOR"), "MARKETPRICEFLOOR"),
                     decimal(schema.field(fields, "ADMINISTERED_PRICE_THRESHOLD"), "ADMINISTERED_PRICE_THRESHOLD"), schema.field(fields, "LASTCHANGED"),

@@ -51,6 +51,12 @@ public final class AemoPayloadPrices
     /** The first five-minute settlement interval starts here: 2021-10-01 00:00 NEM time. */
     public static final Instant FIVE_MINUTE_SETTLEMENT_START = AemoMarket.instant(LocalDateTime.of(2021, 10, 1, 0, 0));
 
+    /** The length of an interval ending at {@code end}: 30 minutes for TRADINGPRICE before five-minute settlement, else 5. */
+    public static int intervalMinutes(MmsTable table, Instant end)
+    {
+        return table == MmsTable.TRADING_PRICE && !end.isAfter(FIVE_MINUTE_SETTLEMENT_START) ? 30 : 5;
+    }
+
     /** What a payload's curation did, for the log and tests. */
     public record Counts(int intervention, int tradingAfterFiveMinuteSettlement, int collapsed)
     {
@@ -87,14 +93,14 @@ public final class AemoPayloadPrices
                 continue;
             }
             if (!AemoMarket.REGIONS.contains(record.regionId())) {
-                rejected.add(new CanonicalPrices.Rejected(record.regionId(), null, String.format("unknown NEM region '%s' at %s (line %d of %s): the regions "
+                rejected.add(new CanonicalPrices.Rejected(record.regionId(), record.intervalStartUtc(), String.format("unknown NEM region '%s' at %s (line %d of %s): the regions "
                         + "are %s", record.regionId(), record.settlementDate(), record.lineNumber(), record.member(), AemoMarket.REGIONS), record.fieldsJson()));
                 continue;
             }
             if (record.rrp() == null) {
                 continue;
             }
-            int minutes = trading ? 30 : 5;
+            int minutes = (int) Duration.between(record.intervalStartUtc(), record.intervalEndUtc()).toMinutes();
             List<Candidate> candidates = new ArrayList<>();
             candidates.add(new Candidate(record, trading ? TRADING_30MIN : RT_5MIN, minutes, record.rrp(), "RRP"));
             if (!trading) {

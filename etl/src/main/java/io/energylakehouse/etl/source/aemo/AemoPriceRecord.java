@@ -19,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * One {@code D} row of DISPATCHPRICE or TRADINGPRICE, typed by the columns its {@code I} row names.
  *
  * @param settlementDate SETTLEMENTDATE as published: the interval's END in NEM time
+ * @param intervalStartUtc the end less the interval's length ({@link AemoPayloadPrices#intervalMinutes})
  * @param intervention null where the table version has no INTERVENTION column
  * @param fcasPrices the FCAS prices of the columns the table version has (a missing column or a blank field has no entry)
  * @param fieldsJson every field of the row as published, a JSON object by column name
@@ -29,6 +30,7 @@ public record AemoPriceRecord(
         MmsTable table,
         int tableVersion,
         String settlementDate,
+        Instant intervalStartUtc,
         Instant intervalEndUtc,
         String regionId,
         Integer runNo,
@@ -47,6 +49,7 @@ public record AemoPriceRecord(
         requireNonNull(member, "member is null");
         requireNonNull(table, "table is null");
         requireNonNull(settlementDate, "settlementDate is null");
+        requireNonNull(intervalStartUtc, "intervalStartUtc is null");
         requireNonNull(intervalEndUtc, "intervalEndUtc is null");
         requireNonNull(regionId, "regionId is null");
         EnumMap<FcasService, BigDecimal> copy = new EnumMap<>(FcasService.class);
@@ -65,8 +68,8 @@ public record AemoPriceRecord(
     public Row toRow(String fetchId, String landingId)
     {
         List<Object> values = new ArrayList<>(32);
-        values.addAll(java.util.Arrays.asList(fetchId, landingId, member, lineNumber, table.tableName(), tableVersion, settlementDate, intervalEndUtc,
-                regionId, runNo, intervention, periodId, dispatchInterval, rrp));
+        values.addAll(java.util.Arrays.asList(fetchId, landingId, member, lineNumber, table.tableName(), tableVersion, settlementDate, intervalStartUtc,
+                intervalEndUtc, regionId, runNo, intervention, periodId, dispatchInterval, rrp));
         for (FcasService service : FcasService.values()) {
             values.add(fcasPrices.get(service));
         }
@@ -86,7 +89,7 @@ public record AemoPriceRecord(
         String tableName = row.string("mms_table");
         MmsTable table = MmsTable.TRADING_PRICE.tableName().equals(tableName) ? MmsTable.TRADING_PRICE : MmsTable.DISPATCH_PRICE;
         return new AemoPriceRecord(row.string("member"), row.integer("line_number"), table, row.integer("table_version"), row.string("settlement_date"),
-                row.instant("interval_end_utc"), row.string("region_id"), row.integer("run_no"), row.integer("intervention"), row.integer("period_id"),
+                row.instant("interval_start_utc"), row.instant("interval_end_utc"), row.string("region_id"), row.integer("run_no"), row.integer("intervention"), row.integer("period_id"),
                 row.string("dispatch_interval"), decimal(row, "rrp"), fcas, row.string("price_status"), row.string("last_changed"), row.string("fields_json"));
     }
 

@@ -35,6 +35,8 @@ public final class AemoTables
                 .required("mms_table", StringType, "The MMS table of the row's I row: DISPATCHPRICE or TRADINGPRICE")
                 .required("table_version", IntegerType, "The table version of the row's I row (DISPATCHPRICE 1..5, TRADINGPRICE 2 or 3): it decides the columns")
                 .required("settlement_date", StringType, "SETTLEMENTDATE as published: the END of the interval, NEM time (AEST, UTC+10 all year)")
+                .required("interval_start_utc", TimestampType, "interval_end_utc less the interval: 5 minutes (DISPATCHPRICE; TRADINGPRICE from "
+                        + "2021-10-01, five-minute settlement), 30 minutes (TRADINGPRICE intervals ending up to 2021-10-01 00:00 NEM time)")
                 .required("interval_end_utc", TimestampType, "SETTLEMENTDATE read at UTC+10")
                 .required("region_id", StringType, "REGIONID, e.g. NSW1")
                 .optional("run_no", IntegerType, "RUNNO")
@@ -52,7 +54,7 @@ public final class AemoTables
                 .optional("last_changed", StringType, "LASTCHANGED as published, NEM time")
                 .required("fields_json", StringType, "Every field of the D row as published, as a JSON object from the I row's column names to text")
                 .key("fetch_id", "member", "line_number")
-                .partitionedBy("days(interval_end_utc)")
+                .partitionedBy("days(interval_start_utc)")
                 .build();
     }
 

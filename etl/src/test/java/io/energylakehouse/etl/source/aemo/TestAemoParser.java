@@ -47,6 +47,7 @@ class TestAemoParser
         // quoted dates, read at UTC+10: the interval ending 00:05 NEM time
         assertThat(nsw.settlementDate()).isEqualTo("2024/07/01 00:05:00");
         assertThat(nsw.intervalEndUtc()).isEqualTo(Instant.parse("2024-06-30T14:05:00Z"));
+        assertThat(nsw.intervalStartUtc()).isEqualTo(Instant.parse("2024-06-30T14:00:00Z"));
         assertThat(nsw.tableVersion()).isEqualTo(5);
         assertThat(nsw.table()).isEqualTo(MmsTable.DISPATCH_PRICE);
         assertThat(nsw.rrp()).isEqualByComparingTo("112.45");

@@ -24,7 +24,8 @@ class TestAemoPayloadPrices
     private static AemoPriceRecord record(int line, MmsTable table, String settlementDate, String region, Integer intervention, String rrp)
     {
         Instant end = AemoMarket.instant(LocalDateTime.parse(settlementDate, AemoMarket.MMS_DATE_TIME));
-        return new AemoPriceRecord("m.CSV", line, table, table == MmsTable.TRADING_PRICE ? 2 : 1, settlementDate, end, region, 1, intervention, null, null,
+        Instant start = end.minus(java.time.Duration.ofMinutes(AemoPayloadPrices.intervalMinutes(table, end)));
+        return new AemoPriceRecord("m.CSV", line, table, table == MmsTable.TRADING_PRICE ? 2 : 1, settlementDate, start, end, region, 1, intervention, null, null,
                 new BigDecimal(rrp), Map.of(), "FIRM", null, "{}");
     }
 
@@ -163,6 +164,9 @@ class TestAemoPayloadPrices
         CanonicalPrices prices = AemoPayloadPrices.canonical(records, PUBLISHED, "f");
 
         assertThat(prices.rows()).isEmpty();
+        // every refusal has its interval, so that curation quarantines it on its operating day
+        assertThat(prices.rejected()).extracting(CanonicalPrices.Rejected::intervalStartUtc).containsExactly(Instant.parse("2024-06-30T14:00:00Z"),
+                Instant.parse("1996-12-31T14:00:00Z"));
         assertThat(prices.rejected()).extracting(CanonicalPrices.Rejected::reason).containsExactly(
                 "unknown NEM region 'SNOWY1' at 2024/07/01 00:05:00 (line 2 of m.CSV): the regions are [NSW1, QLD1, SA1, TAS1, VIC1]",
                 "RRP of NSW1 at 1997/01/01 00:05:00 (line 3) 50 AUD/MWh on 1997-01-01: no market price cap is known before 1997-11-04");

@@ -102,6 +102,8 @@ class TestAemoRealFiles
         assertThat(records).hasSize(480);
         assertThat(records).extracting(AemoPriceRecord::tableVersion).containsOnly(2);
         assertThat(records).extracting(AemoPriceRecord::intervention).containsOnlyNulls();
+        assertThat(records.get(0).intervalStartUtc()).isEqualTo(Instant.parse("2018-03-31T14:00:00Z"));
+        assertThat(records.get(0).intervalEndUtc()).isEqualTo(Instant.parse("2018-03-31T14:30:00Z"));
 
         CanonicalPrices prices = AemoPayloadPrices.canonical(records, parsed.publishedAtUtc().orElseThrow(), "f");
         assertThat(prices.rejected()).isEmpty();
@@ -133,6 +135,8 @@ class TestAemoRealFiles
         @SuppressWarnings("unchecked")
         List<AemoThresholdRecord> records = (List<AemoThresholdRecord>) parsed.records();
         assertThat(records).hasSize(12);
+        // the fetch log's dates of the payload are the effective dates, the trade_date of its rows in curated.spot_prices
+        assertThat(parsed.operatingDates()).hasSize(12).contains(LocalDate.of(1997, 11, 4), LocalDate.of(2020, 7, 1));
         for (AemoThresholdRecord record : records) {
             AemoThresholds.Threshold known = AemoThresholds.inEffect(record.effectiveDate()).orElseThrow();
             assertThat(known.effectiveDate()).as("effective date of line %d", record.lineNumber()).isEqualTo(record.effectiveDate());
