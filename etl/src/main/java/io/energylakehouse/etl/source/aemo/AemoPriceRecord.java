@@ -52,8 +52,9 @@ public record AemoPriceRecord(
         requireNonNull(intervalStartUtc, "intervalStartUtc is null");
         requireNonNull(intervalEndUtc, "intervalEndUtc is null");
         requireNonNull(regionId, "regionId is null");
+        rrp = AemoTables.canonical(rrp);
         EnumMap<FcasService, BigDecimal> copy = new EnumMap<>(FcasService.class);
-        copy.putAll(requireNonNull(fcasPrices, "fcasPrices is null"));
+        requireNonNull(fcasPrices, "fcasPrices is null").forEach((service, price) -> copy.put(service, AemoTables.canonical(price)));
         fcasPrices = Collections.unmodifiableMap(copy);
         requireNonNull(fieldsJson, "fieldsJson is null");
     }
@@ -69,9 +70,9 @@ public record AemoPriceRecord(
     {
         List<Object> values = new ArrayList<>(32);
         values.addAll(java.util.Arrays.asList(fetchId, landingId, member, lineNumber, table.tableName(), tableVersion, settlementDate, intervalStartUtc,
-                intervalEndUtc, regionId, runNo, intervention, periodId, dispatchInterval, rrp));
+                intervalEndUtc, regionId, runNo, intervention, periodId, dispatchInterval, AemoTables.rawValue(rrp)));
         for (FcasService service : FcasService.values()) {
-            values.add(fcasPrices.get(service));
+            values.add(AemoTables.rawValue(fcasPrices.get(service)));
         }
         values.addAll(java.util.Arrays.asList(priceStatus, lastChanged, fieldsJson));
         return RowFactory.create(values.toArray());

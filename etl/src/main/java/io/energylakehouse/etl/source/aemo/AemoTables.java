@@ -25,6 +25,22 @@ public final class AemoTables
     /** The largest number of integer digits {@link #PRICE_TYPE} holds. */
     public static final int MAX_INTEGER_DIGITS = PRICE_TYPE.precision() - PRICE_TYPE.scale();
 
+    /** A decimal in one form whatever its scale ({@code 67.58327} read from a file or as {@code 67.583270000000000000} from the raw table). */
+    static java.math.BigDecimal canonical(java.math.BigDecimal value)
+    {
+        if (value == null) {
+            return null;
+        }
+        java.math.BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** A decimal as the raw table stores it: exactly {@link #PRICE_TYPE}'s scale (the parser rounded longer ones). */
+    static java.math.BigDecimal rawValue(java.math.BigDecimal value)
+    {
+        return value == null ? null : value.setScale(PRICE_TYPE.scale(), java.math.RoundingMode.HALF_EVEN);
+    }
+
     private static TableSpec priceTable(AemoReport report, String description)
     {
         TableSpec.Builder builder = TableSpec.builder("raw", report.rawTableName(), description)

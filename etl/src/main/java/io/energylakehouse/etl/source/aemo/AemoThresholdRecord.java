@@ -32,13 +32,16 @@ public record AemoThresholdRecord(
         requireNonNull(member, "member is null");
         requireNonNull(effectiveDate, "effectiveDate is null");
         requireNonNull(fieldsJson, "fieldsJson is null");
+        voll = AemoTables.canonical(voll);
+        marketPriceFloor = AemoTables.canonical(marketPriceFloor);
+        administeredPriceThreshold = AemoTables.canonical(administeredPriceThreshold);
     }
 
     @Override
     public Row toRow(String fetchId, String landingId)
     {
-        return RowFactory.create(fetchId, landingId, member, lineNumber, tableVersion, effectiveDate, versionNo, voll, marketPriceFloor,
-                administeredPriceThreshold, lastChanged, fieldsJson);
+        return RowFactory.create(fetchId, landingId, member, lineNumber, tableVersion, effectiveDate, versionNo, AemoTables.rawValue(voll),
+                AemoTables.rawValue(marketPriceFloor), AemoTables.rawValue(administeredPriceThreshold), lastChanged, fieldsJson);
     }
 
     public static AemoThresholdRecord of(RawFields row)

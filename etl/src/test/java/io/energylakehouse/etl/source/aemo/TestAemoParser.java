@@ -95,9 +95,10 @@ class TestAemoParser
 
         AemoPriceRecord record = prices(parseText(AemoReport.DISPATCH_PRICE, text)).get(0);
 
-        assertThat(record.rrp()).isEqualTo(new BigDecimal("22051.381975000000000000"));
-        assertThat(record.fcasPrices()).containsEntry(FcasService.RAISE6SEC, new BigDecimal("1000")).containsEntry(FcasService.LOWER6SEC,
-                new BigDecimal("0E-18"));
+        assertThat(record.rrp()).isEqualTo(new BigDecimal("22051.381975"));
+        assertThat(record.fcasPrices()).containsEntry(FcasService.RAISE6SEC, new BigDecimal("1000")).containsEntry(FcasService.LOWER6SEC, BigDecimal.ZERO);
+        // the raw table's decimal(38,18) holds each exactly at its scale
+        assertThat(record.toRow("f", "l").get(14)).isEqualTo(new BigDecimal("22051.381975000000000000"));
         assertThat(record.fieldsJson()).contains("\"RRP\":\"22051.3819749999999999999999\"", "\"CUMUL_PRE_AP_ENERGY_PRICE\":\"22051.3819749999999999999999\"",
                 "\"RAISE6SECRRP\":\"1E+3\"");
     }
