@@ -60,6 +60,8 @@ class TestAemoRealFiles
         assertThat(parsed.operatingDates()).containsExactlyInAnyOrder(LocalDate.of(2018, 4, 1), LocalDate.of(2018, 4, 2), LocalDate.of(2018, 4, 3),
                 LocalDate.of(2018, 4, 28), LocalDate.of(2018, 4, 29), LocalDate.of(2018, 4, 30));
         assertThat(records.get(0).fieldsJson()).contains("\"CUMUL_PRE_AP_ENERGY_PRICE\":\"22051.3819749999999999999999\"");
+        scala.Function1<Object, Object> toRaw = org.apache.spark.sql.catalyst.CatalystTypeConverters.createToCatalystConverter(AemoTables.RAW_DISPATCH_PRICE.schema());
+        records.forEach(record -> assertThat(toRaw.apply(record.toRow("f", "l"))).isNotNull());
 
         // the intervention pair of 2018/04/01 00:05 NSW1: both in raw, the pricing run (INTERVENTION 0) curated
         List<AemoPriceRecord> pair = records.stream().filter(record -> record.regionId().equals("NSW1") && record.settlementDate().equals("2018/04/01 00:05:00"))
@@ -157,6 +159,9 @@ class TestAemoRealFiles
         assertThat(curated.rejected()).isEmpty();
         // cap and floor for 12 dates, the administered price threshold for 11 (1997 has none)
         assertThat(curated.rows()).hasSize(35);
+        scala.Function1<Object, Object> toSpotPrices = org.apache.spark.sql.catalyst.CatalystTypeConverters.createToCatalystConverter(
+                io.energylakehouse.common.table.CanonicalTables.SPOT_PRICES.schema());
+        curated.rows().forEach(row -> assertThat(toSpotPrices.apply(row)).isNotNull());
         assertThat(curated.rows().get(curated.rows().size() - 3).toString()).isEqualTo(
                 "[AEMO,MARKET_PRICE_CAP,2020-07-01,2020-07-01,2021-07-01,15000.0,AUD,MWh,settled,null,null,null,null,null,null,2021-05-07T03:10:02Z,null,f,[]]");
     }
