@@ -106,7 +106,11 @@ public final class AemoLiveSource
                 continue;
             }
             for (YearMonth month = YearMonth.from(first); !month.isAfter(YearMonth.from(end)); month = month.plusMonths(1)) {
-                if (month.isBefore(current) && report != AemoReport.DAILY) {
+                if (month.isBefore(current) && report == AemoReport.DAILY) {
+                    log.warn("AEMO daily reports of {} are not fetched: NEMweb keeps past months' PUBLIC_DAILY files in Reports/Archive as zips of zips, "
+                            + "which this connector does not read; dispatch_price and trading_price have those days from the MMSDM archive", month);
+                }
+                else if (month.isBefore(current)) {
                     requests.add(new Archive(report, month));
                 }
                 else if (!month.isBefore(current)) {

@@ -29,7 +29,7 @@ class TestAemoSynthetic
         AemoConnector connector = new AemoConnector();
         List<Path> written = connector.samples().orElseThrow().write(folder, connector.demoDates(), 5, 42);
 
-        assertThat(written).hasSize(8);
+        assertThat(written).hasSize(9);
         assertThat(Files.readString(folder.resolve("README-aemo.md"))).contains("SYNTHETIC").contains("NOT MARKET DATA");
         List<SyntheticAemo.GeneratedFile> again = new SyntheticAemo(42).files(connector.demoDates(), 5);
         for (int i = 0; i < written.size(); i++) {
@@ -43,6 +43,16 @@ class TestAemoSynthetic
             assertThat(parsed.outcome()).as(file.toString()).isEqualTo(FetchOutcome.PARSED);
             assertThat(parsed.rejected()).as(file.toString()).isEmpty();
             assertThat(parsed.detail()).as(file.toString()).isEmpty();
+            if (report == AemoReport.PRICE_THRESHOLDS) {
+                @SuppressWarnings("unchecked")
+                List<AemoThresholdRecord> thresholds = (List<AemoThresholdRecord>) parsed.records();
+                // as of 2024-07-01: 1997-11-04 .. 2024-07-01, the 17,500 cap last
+                assertThat(thresholds).hasSize(16);
+                assertThat(thresholds.get(15).voll()).isEqualByComparingTo("17500");
+                assertThat(parsed.operatingDates()).contains(LocalDate.of(2024, 7, 1));
+                assertThat(AemoThresholds.canonicalRecords(thresholds, parsed.publishedAtUtc().orElseThrow(), "f").rejected()).isEmpty();
+                continue;
+            }
             AemoPayloadPrices.Curated curated = AemoPayloadPrices.curate(prices(parsed), parsed.publishedAtUtc().orElseThrow(), "f");
             CanonicalPrices canonical = curated.prices();
             assertThat(canonical.rejected()).as(file.toString()).isEmpty();
