@@ -376,14 +376,15 @@ public final class AemoParser
             String ignoredText = ignored.isEmpty() ? "none" : ignored.toString();
             log.info("Parsed AEMO {} file {}: {} records, {} rejected, tables {}, ignored rows of other tables {}", report.reportName(), fileName,
                     records.size(), rejected.size(), tablesSeen, ignoredText);
-            if (records.isEmpty() && rejected.isEmpty()) {
+            if (records.isEmpty() && rejected.stream().allMatch(row -> row.lineNumber().isEmpty())) {
                 if (report == AemoReport.DAILY && !tablesSeen.isEmpty()) {
                     return new ParsedPayload(FetchOutcome.NO_DATA, dataset, rawTable, List.of(), List.of(), Optional.empty(),
                             Optional.of(String.format("the file holds no DISPATCHPRICE or TRADINGPRICE rows; rows of other tables ignored: %s", ignoredText)),
                             Optional.empty(), Optional.ofNullable(publishedAtUtc), Set.of());
                 }
-                String reason = String.format("Cannot parse AEMO file %s as %s: it holds no %s rows (tables: %s)", fileName, report.reportName(),
-                        String.join(" or ", report.tables().stream().map(MmsTable::tableName).sorted().toList()), tablesSeen.isEmpty() ? "none" : tablesSeen);
+                String reason = String.format("Cannot parse AEMO file %s as %s: it holds no %s rows (tables: %s)%s", fileName, report.reportName(),
+                        String.join(" or ", report.tables().stream().map(MmsTable::tableName).sorted().toList()), tablesSeen.isEmpty() ? "none" : tablesSeen,
+                        notes.isEmpty() ? "" : "; " + String.join("; ", notes));
                 return ParsedPayload.rejected(dataset, rawTable, reason);
             }
             List<String> details = new ArrayList<>(notes);

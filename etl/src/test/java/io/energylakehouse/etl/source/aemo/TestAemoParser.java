@@ -139,6 +139,19 @@ class TestAemoParser
     }
 
     @Test
+    void aFileCutBeforeItsFirstRowIsRejectedWhole()
+    {
+        String full = text(DISPATCHIS);
+
+        ParsedPayload parsed = parseText(AemoReport.DISPATCH_PRICE, full.substring(0, full.indexOf("I,DISPATCH,PRICE")));
+
+        assertThat(parsed.outcome()).isEqualTo(FetchOutcome.REJECTED);
+        assertThat(parsed.detail()).contains("Cannot parse AEMO file PUBLIC_TEST.zip as dispatch_price: it holds no DISPATCHPRICE rows (tables: "
+                + "[DISPATCH,CASE_SOLUTION v2]); Cannot read AEMO file PUBLIC_TEST.zip to its end: member PUBLIC_TEST.CSV has no END OF REPORT footer "
+                + "(truncated after line 3); its complete rows are kept");
+    }
+
+    @Test
     void aFooterCountingOtherLinesIsAWarningNotARejection()
     {
         String text = text(TRADINGIS).replace("C,\"END OF REPORT\",10", "C,\"END OF REPORT\",7203");
