@@ -1,6 +1,7 @@
 package io.energylakehouse.etl.connector;
 
 import io.energylakehouse.common.LakehouseException;
+import io.energylakehouse.etl.source.aemo.AemoConnector;
 import io.energylakehouse.etl.source.aeso.AesoConnector;
 import io.energylakehouse.etl.source.caiso.CaisoConnector;
 import io.energylakehouse.etl.source.ecb.EcbConnector;
@@ -37,6 +38,7 @@ public final class Connectors
             new EexConnector(),
             new EcbConnector(),
             new JepxConnector(),
+            new AemoConnector(),
             new EiaConnector());
 
     private Connectors() {}

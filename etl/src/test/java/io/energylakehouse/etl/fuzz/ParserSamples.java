@@ -125,7 +125,12 @@ public final class ParserSamples
                                     .get(0).bytes())))),
                     // EIA's API v2 pages (string totals and values, a row repeated across pages) and the head of the real normalized Henry Hub histories
                     connectorParser(new io.energylakehouse.etl.source.eia.EiaConnector(), "henry_hub_spot", concat(
-                            resources("eia", name -> name.contains("henry_hub")), sharedHeads("fixtures/real/eia"))));
+                            resources("eia", name -> name.contains("henry_hub")), sharedHeads("fixtures/real/eia")))),
+                    // AEMO MMS C/I/D files: the hand-written ones bare and zipped as NEMweb serves them, and the real (trimmed) archives
+                    connectorParser(new io.energylakehouse.etl.source.aemo.AemoConnector(), "dispatch_price",
+                            concat(aemoSamples(), shared("fixtures/real/aemo", name -> name.contains("DISPATCHPRICE")))),
+                    connectorParser(new io.energylakehouse.etl.source.aemo.AemoConnector(), "trading_price",
+                            concat(aemoSamples(), shared("fixtures/real/aemo", name -> name.contains("TRADINGPRICE")))));
         }
         return registered;
     }
@@ -234,6 +239,16 @@ public final class ParserSamples
         csv.forEach(sample -> samples.add(oasisZip(sample, memberName)));
         samples.addAll(resources("caiso", name -> name.endsWith(".xml")));
         samples.addAll(shared("fixtures/real/caiso", name -> true));
+        return List.copyOf(samples);
+    }
+
+    /** The hand-written AEMO files, bare and each zipped under its own name, as NEMweb serves them. */
+    private static List<Sample> aemoSamples()
+    {
+        List<Sample> csv = resources("aemo", name -> name.toUpperCase(java.util.Locale.ROOT).endsWith(".CSV"));
+        List<Sample> samples = new ArrayList<>(csv);
+        csv.forEach(sample -> samples.add(new Sample(sample.name() + " zipped", new Mutation.Zip(sample.name().substring(sample.name().indexOf('/') + 1),
+                Mutation.ZipCompanion.NONE, ZipEntry.DEFLATED).apply(sample.bytes()))));
         return List.copyOf(samples);
     }
 
