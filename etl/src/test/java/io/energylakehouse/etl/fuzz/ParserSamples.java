@@ -125,7 +125,7 @@ public final class ParserSamples
                                     .get(0).bytes())))),
                     // EIA's API v2 pages (string totals and values, a row repeated across pages) and the head of the real normalized Henry Hub histories
                     connectorParser(new io.energylakehouse.etl.source.eia.EiaConnector(), "henry_hub_spot", concat(
-                            resources("eia", name -> name.contains("henry_hub")), sharedHeads("fixtures/real/eia")))),
+                            resources("eia", name -> name.contains("henry_hub")), sharedHeads("fixtures/real/eia"))),
                     // AEMO MMS C/I/D files: the hand-written ones bare and zipped as NEMweb serves them, and the real (trimmed) archives
                     connectorParser(new io.energylakehouse.etl.source.aemo.AemoConnector(), "dispatch_price",
                             concat(aemoSamples(), shared("fixtures/real/aemo", name -> name.contains("DISPATCHPRICE")))),
