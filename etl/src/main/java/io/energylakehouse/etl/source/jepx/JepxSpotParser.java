@@ -395,6 +395,8 @@ public final class JepxSpotParser
                 return records;
             }
             List<JepxSpotRecord> kept = new ArrayList<>(records.size());
+            // One reason per repeated slot, shared by its copies: naming the lines per copy would be quadratic in the repeats.
+            Map<Instant, String> reasons = new java.util.HashMap<>();
             for (int i = 0; i < records.size(); i++) {
                 JepxSpotRecord record = records.get(i);
                 List<Integer> same = linesBySlot.get(record.intervalStartUtc());
@@ -402,13 +404,14 @@ public final class JepxSpotParser
                     kept.add(record);
                     continue;
                 }
-                List<Integer> lines = same.stream().map(index -> records.get(index).lineNumber()).toList();
-                String named = lines.stream().limit(MAX_LINES_NAMED).map(String::valueOf).collect(Collectors.joining(", "))
-                        + (lines.size() > MAX_LINES_NAMED ? " and " + (lines.size() - MAX_LINES_NAMED) + " more" : "");
-                rejected.add(new RejectedRecord(Optional.of(record.lineNumber()), Optional.of(lineTexts.get(i)), String.format(
-                        "%s %s slot %d appears on %d lines (%s): a repeated half hour is refused, every copy of it", JepxHeader.DATE,
-                        record.operatingDate(), record.slotCode(), lines.size(), named), Optional.empty(), Optional.of(record.intervalStartUtc()),
-                        Optional.of(record.operatingDate())));
+                String reason = reasons.computeIfAbsent(record.intervalStartUtc(), start -> {
+                    String named = same.stream().limit(MAX_LINES_NAMED).map(index -> String.valueOf(records.get(index).lineNumber()))
+                            .collect(Collectors.joining(", ")) + (same.size() > MAX_LINES_NAMED ? " and " + (same.size() - MAX_LINES_NAMED) + " more" : "");
+                    return String.format("%s %s slot %d appears on %d lines (%s): a repeated half hour is refused, every copy of it", JepxHeader.DATE,
+                            record.operatingDate(), record.slotCode(), same.size(), named);
+                });
+                rejected.add(new RejectedRecord(Optional.of(record.lineNumber()), Optional.of(lineTexts.get(i)), reason, Optional.empty(),
+                        Optional.of(record.intervalStartUtc()), Optional.of(record.operatingDate())));
             }
             rejected.sort(java.util.Comparator.comparing(rejectedRecord -> rejectedRecord.lineNumber().orElse(0)));
             return kept;

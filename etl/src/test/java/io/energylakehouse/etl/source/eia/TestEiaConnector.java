@@ -42,7 +42,7 @@ class TestEiaConnector
     {
         assertThat(Connectors.find("eia")).containsInstanceOf(EiaConnector.class);
         assertThat(Connectors.all().get(Connectors.all().size() - 1)).isInstanceOf(EiaConnector.class);
-        assertThat(Connectors.codes()).endsWith("ecb, eia");
+        assertThat(Connectors.codes()).endsWith(", eia");
         assertThat(connector.market().code()).isEqualTo("EIA");
         assertThat(connector.reports()).extracting(MarketReport::name).containsExactly("henry_hub_spot", "storage_weekly");
         assertThat(connector.reports()).extracting(MarketReport::requestName).containsExactly("RNGWHHD", "WNGSR");
