@@ -53,7 +53,7 @@ class TestArgumentErrors
                 bad("--run-date must be a date like 2024-08-01, got '2024/08/01'", "ingest", "--market", "caiso", "--files", empty, "--run-date", "2024/08/01"),
                 bad("--end must be a date like 2024-08-01, got '01.08.2024'", "ingest", "--market", "caiso", "--files", empty, "--start", "2024-08-01", "--end", "01.08.2024"),
                 bad("Cannot use CAISO report 'lmp': known reports are", "ingest", "--market", "caiso", "--files", empty, "--report", "lmp"),
-                bad("Cannot use market 'jepx': available markets are [caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex, ecb]", "ingest", "--market", "jepx", "--files", empty),
+                bad("Cannot use market 'nemo': available markets are [caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex, ecb, jepx, aemo, eia]", "ingest", "--market", "nemo", "--files", empty),
                 // ingest-settlements, ingest-series
                 bad("Missing required option: '--files=PATH'", "ingest-settlements"),
                 bad("Cannot read " + missing + ": no such file or folder", "ingest-settlements", "--files", missing),
@@ -67,7 +67,7 @@ class TestArgumentErrors
                 bad("Cannot use CAISO report 'lmp'", "curate", "--market", "caiso", "--run-date", "2024-08-01", "--report", "lmp"),
                 bad("Cannot use date range 2024-08-02..2024-08-01: the end is before the start", "curate", "--market", "caiso", "--run-date", "2024-08-02", "--end", "2024-08-01"),
                 bad("Missing required option: '--market=MARKET'", "publish"),
-                bad("Cannot use market 'jepx': available markets are [caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex, ecb]", "publish", "--market", "jepx"),
+                bad("Cannot use market 'nemo': available markets are [caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex, ecb, jepx, aemo, eia]", "publish", "--market", "nemo"),
                 bad("--run-date must be a date like 2024-08-01, got '2024-02-30'", "check", "--market", "caiso", "--run-date", "2024-02-30"),
                 bad("Cannot check dataset 'hourly'", "check", "--market", "caiso", "--run-date", "2024-08-01", "--dataset", "hourly"),
                 // samples, maintain

@@ -229,7 +229,7 @@ class TestLakehouseCli
     void wrongArgumentsAreUserErrors()
     {
         assertThat(run("parse", "--market", "nemo", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: Cannot use market 'nemo': available markets are [caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex, ecb]" + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("error: Cannot use market 'nemo': available markets are [caiso, pjm, ercot, miso, nyiso, spp, ieso, aeso, entsoe, nordpool, eex, ecb, jepx, aemo, eia]" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(run("parse", "--market", "pjm", "--report", "prc_lmp", "--file", "a.zip", "--out", "a.csv")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("error: Cannot use PJM report 'prc_lmp': known reports are da_hrl_lmps, rt_hrl_lmps, rt_fivemin_hrl_lmps, "
