@@ -155,12 +155,21 @@ final class DemoCommand
     static String summaryLine(io.energylakehouse.common.market.Market market, DemoJob.Result result)
     {
         double seconds = result.stages().stream().mapToLong(stage -> stage.elapsed().toMillis()).sum() / 1000.0;
-        long days = result.curated().stream().flatMap(curated -> curated.operatingDates().stream()).distinct().count();
+        // The days of its prices where it has prices (AEMO's price thresholds span effective dates since 1997), else of its records.
+        String prices = io.energylakehouse.common.table.CanonicalTables.MARKET_PRICES.identifier();
+        boolean hasPrices = result.curated().stream().anyMatch(curated -> curated.table().equals(prices));
+        long days = hasPrices
+                ? result.curated().stream().filter(curated -> curated.table().equals(prices)).flatMap(curated -> curated.intervalsPerDay().keySet().stream()).distinct().count()
+                : result.curated().stream().flatMap(curated -> curated.operatingDates().stream()).distinct().count();
         long rows = result.curated().stream().mapToLong(CurateResult::rowsWritten).sum();
         long quarantined = result.curated().stream().mapToLong(CurateResult::quarantined).sum() + result.landing().rowsRejected();
         long issues = result.curated().stream().flatMap(curated -> curated.dataQualityIssues().values().stream()).mapToLong(Long::longValue).sum();
         boolean unchanged = result.curated().stream().allMatch(CurateResult::unchanged) && result.landing().payloadsNew() == 0;
-        String main = result.published().hubSummaries().stream().findFirst()
+        // Its reference hub, else its system price, else the first location published.
+        String reference = market.referenceHub().map(io.energylakehouse.common.market.ReferenceHub::locationId).orElse("SYSTEM");
+        String main = result.published().hubSummaries().stream()
+                .sorted(java.util.Comparator.comparing((PublishResult.HubSummary hub) -> !hub.locationId().equals(reference)))
+                .findFirst()
                 .map(hub -> hub.locationId() + " " + (hub.daBasePerMwh() != null ? "DA " + Console.price(hub.daBasePerMwh()) : "RT " + Console.price(hub.rtBasePerMwh()))
                         + " " + market.priceLabel() + " over " + hub.days() + " days")
                 .orElse(result.curated().stream().map(CurateResult::table).distinct().collect(Collectors.joining(", ")));
@@ -236,7 +245,7 @@ final class DemoCommand
             String hours = new java.util.TreeMap<>(curated.intervalsPerDay()).entrySet().stream()
                     .map(entry -> entry.getKey() + "=" + entry.getValue())
                     .collect(Collectors.joining(" "));
-            out.printf("  %-9s %d days, %d locations, %s rows, %d quarantined, data-quality issues %s%s%n", curated.dataset(), curated.operatingDates().size(),
+            out.printf("  %-9s %d days, %d locations, %s rows, %d quarantined, data-quality issues %s%s%n", curated.dataset(), curated.intervalsPerDay().size(),
                     curated.locations(), Console.count(curated.rowsWritten()), curated.quarantined(), curated.dataQualityIssues(),
                     curated.unchanged() ? " (unchanged: nothing written)" : "");
             out.printf("            intervals per day: %s%n", hours);
