@@ -28,6 +28,11 @@ public final class JepxMarket
     public static final String DATASET = "da_30min";
     public static final int INTERVAL_MINUTES = 30;
     public static final int SLOTS_PER_DAY = 48;
+    /**
+     * JEPX's files are Shift_JIS, read as {@code windows-31j} (MS932, Microsoft's superset with the characters Japanese
+     * Windows writes): in it line-break bytes never occur inside a two-byte character (trail bytes are 0x40..0xFC).
+     */
+    public static final java.nio.charset.Charset CHARSET = java.nio.charset.Charset.forName("windows-31j");
 
     /** The UTC start of slot {@code slot} (1..48) of the JST day {@code date}. */
     public static Instant slotStartUtc(LocalDate date, int slot)

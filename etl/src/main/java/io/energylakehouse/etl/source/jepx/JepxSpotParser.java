@@ -11,6 +11,7 @@ import io.energylakehouse.etl.raw.ParsedPayload;
 import io.energylakehouse.etl.raw.Payload;
 import io.energylakehouse.etl.raw.PayloadContent;
 import io.energylakehouse.etl.raw.PayloadLimits;
+import io.energylakehouse.etl.raw.PayloadLines;
 import io.energylakehouse.etl.raw.PayloadParser;
 import io.energylakehouse.etl.raw.RejectedRecord;
 
@@ -41,7 +42,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Parses JEPX's day-ahead spot results, {@code spot_{FY}.csv}: Shift_JIS text (decoded strictly as {@code windows-31j},
- * see {@link ShiftJisLines}), a header row whose first cell is {@code 年月日} (columns mapped by name, {@link JepxHeader}),
+ * see {@link PayloadLines#strict}), a header row whose first cell is {@code 年月日} (columns mapped by name, {@link JepxHeader}),
  * then one row per JST day and half-hour slot: {@code 年月日} {@code yyyy/MM/dd} (also {@code yyyy/M/d}), {@code 時刻コード}
  * 1..48, volumes in kWh and prices in JPY per kWh.
  *
@@ -147,7 +148,7 @@ public final class JepxSpotParser
                 return reject(prefix + "JEPX answered HTML instead of the CSV (the site may be blocking direct downloads, or the file moved); it starts: "
                         + PacedHttpClient.excerpt(content));
             }
-            ShiftJisLines lines = new ShiftJisLines(input, skipped);
+            PayloadLines lines = PayloadLines.strict(input, PayloadLines.Breaks.ANY, JepxMarket.CHARSET, skipped);
             List<String> preamble = new ArrayList<>();
             JepxHeader header = null;
             for (String line = lines.next(); line != null; line = lines.next()) {
@@ -179,8 +180,9 @@ public final class JepxSpotParser
                 }
             }
         }
-        catch (ShiftJisLines.MalformedException e) {
-            return reject(prefix + e.getMessage());
+        catch (PayloadLines.MalformedTextException e) {
+            return reject(prefix + e.getMessage().replace("is not windows-31j text", "is not Shift_JIS (windows-31j) text")
+                    + ": JEPX files are Shift_JIS; the file is refused whole rather than decoded with replacement characters");
         }
         catch (IOException e) {
             return reject(prefix + e.getMessage());

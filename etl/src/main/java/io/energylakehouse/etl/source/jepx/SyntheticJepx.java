@@ -141,7 +141,7 @@ public final class SyntheticJepx
         }
         // the auction for day D clears on D-1 around 10:00 JST: the file holding the last day is published then
         Instant published = days.last().minusDays(1).atTime(10, 5).toInstant(JepxMarket.JST);
-        return new GeneratedFile(year.fileName(), text.toString().getBytes(ShiftJisLines.CHARSET), published);
+        return new GeneratedFile(year.fileName(), text.toString().getBytes(JepxMarket.CHARSET), published);
     }
 
     private static BigDecimal price(double value)
