@@ -438,13 +438,17 @@ class StackIT
         TrinoClient trino = TrinoClient.forUser(config, "lakehouse");
         timeTrino(trino, "trino: published.hub_prices_daily in EUR, 2025-11-03, every market", query);
         Map<String, String> currencies = new TreeMap<>();
+        List<String> printed = new ArrayList<>();
         try (Connection connection = trino.connect(); Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(query)) {
             while (result.next()) {
                 currencies.put(result.getString("market"), result.getString("currency"));
+                printed.add(String.format("%-9s %-18s %s %14s %12s EUR", result.getString("market"), result.getString("location_id"), result.getString("currency"),
+                        result.getString("base_per_mwh"), result.getString("base_eur_per_mwh")));
                 assertThat(result.getObject("base_eur_per_mwh")).as("EUR base of %s %s", result.getString("market"), result.getString("location_id")).isNotNull();
                 assertThat(result.getDate("fx_rate_date").toLocalDate()).isEqualTo(java.time.LocalDate.of(2025, 11, 3));
             }
         }
+        System.out.println("published.hub_prices_daily, 2025-11-03, every market (base price per MWh, own currency and EUR):\n  " + String.join("\n  ", printed));
         assertThat(currencies).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("CAISO", "USD"), Map.entry("PJM", "USD"), Map.entry("ERCOT", "USD"),
                 Map.entry("MISO", "USD"), Map.entry("NYISO", "USD"), Map.entry("SPP", "USD"), Map.entry("IESO", "CAD"), Map.entry("AESO", "CAD"),
                 Map.entry("ENTSOE", "EUR"), Map.entry("NORDPOOL", "EUR"), Map.entry("JEPX", "JPY"), Map.entry("AEMO", "AUD")));
