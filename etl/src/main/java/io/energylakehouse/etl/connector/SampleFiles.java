@@ -27,6 +27,21 @@ public final class SampleFiles
             java.time.LocalDate.of(2025, 10, 1), java.time.LocalDate.of(2025, 10, 26), java.time.LocalDate.of(2026, 3, 29));
 
     /**
+     * A Monday every market's clock calls an ordinary day (no clock change, after IESO's market renewal and Europe's move
+     * to quarter hours, inside the demo's ECB rates), in the demo days of the markets outside North America: with
+     * {@code demo --dates 2025-11-03 --market} of the North American ones, one query reads every market on one day.
+     */
+    public static final java.time.LocalDate ORDINARY_DAY = java.time.LocalDate.of(2025, 11, 3);
+
+    /** The days with {@link #ORDINARY_DAY} among them, in order. */
+    public static java.util.List<java.time.LocalDate> withOrdinaryDay(java.util.List<java.time.LocalDate> days)
+    {
+        java.util.TreeSet<java.time.LocalDate> all = new java.util.TreeSet<>(days);
+        all.add(ORDINARY_DAY);
+        return java.util.List.copyOf(all);
+    }
+
+    /**
      * Writes the bytes unless the file already holds them (a second run of a generator leaves the folder as it was),
      * and dates the file at {@code publishedAtUtc}, as a download from the operator would be.
      */

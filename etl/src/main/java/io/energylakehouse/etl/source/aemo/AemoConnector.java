@@ -149,8 +149,8 @@ public final class AemoConnector
         return DEMO_DATES;
     }
 
-    public static final List<LocalDate> DEMO_DATES = List.of(LocalDate.of(2021, 9, 30), LocalDate.of(2021, 10, 1), LocalDate.of(2024, 6, 30),
-            LocalDate.of(2024, 7, 1));
+    public static final List<LocalDate> DEMO_DATES = io.energylakehouse.etl.connector.SampleFiles.withOrdinaryDay(List.of(LocalDate.of(2021, 9, 30),
+            LocalDate.of(2021, 10, 1), LocalDate.of(2024, 6, 30), LocalDate.of(2024, 7, 1)));
 
     @Override
     public List<String> settingKeys()

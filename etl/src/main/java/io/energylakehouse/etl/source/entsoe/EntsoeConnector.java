@@ -73,7 +73,7 @@ public final class EntsoeConnector
     @Override
     public List<LocalDate> demoDates()
     {
-        return io.energylakehouse.etl.connector.SampleFiles.EUROPEAN_DST_DAYS;
+        return io.energylakehouse.etl.connector.SampleFiles.withOrdinaryDay(io.energylakehouse.etl.connector.SampleFiles.EUROPEAN_DST_DAYS);
     }
 
     @Override

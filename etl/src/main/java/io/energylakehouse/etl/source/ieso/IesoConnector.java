@@ -61,7 +61,8 @@ public final class IesoConnector
     @Override
     public List<LocalDate> demoDates()
     {
-        return List.of(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 2));
+        return io.energylakehouse.etl.connector.SampleFiles.withOrdinaryDay(List.of(LocalDate.of(2025, 4, 30), LocalDate.of(2025, 5, 1), LocalDate.of(2025, 11, 1),
+                LocalDate.of(2025, 11, 2)));
     }
 
     @Override

@@ -42,7 +42,8 @@ public final class JepxConnector
      * The demo's days: both sides of a fiscal-year boundary (31 March 2025 is in spot_2024.csv, 1 April 2025 in
      * spot_2025.csv) and a January day, which is in the previous calendar year's file.
      */
-    public static final List<LocalDate> DEMO_DATES = List.of(LocalDate.of(2025, 1, 15), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1));
+    public static final List<LocalDate> DEMO_DATES = io.energylakehouse.etl.connector.SampleFiles.withOrdinaryDay(
+            List.of(LocalDate.of(2025, 1, 15), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 4, 1)));
 
     @Override
     public Market market()

@@ -62,7 +62,7 @@ public final class NordPoolConnector
     @Override
     public List<LocalDate> demoDates()
     {
-        return io.energylakehouse.etl.connector.SampleFiles.EUROPEAN_DST_DAYS;
+        return io.energylakehouse.etl.connector.SampleFiles.withOrdinaryDay(io.energylakehouse.etl.connector.SampleFiles.EUROPEAN_DST_DAYS);
     }
 
     @Override

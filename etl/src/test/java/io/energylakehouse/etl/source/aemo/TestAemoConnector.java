@@ -52,7 +52,7 @@ class TestAemoConnector
         assertThat(CONNECTOR.report("Dispatch-Price").name()).isEqualTo("dispatch_price");
         assertThat(CONNECTOR.settingKeys()).contains("etl.aemo.base-url", "etl.aemo.request-pause");
         assertThat(CONNECTOR.demoDates()).containsExactly(LocalDate.of(2021, 9, 30), LocalDate.of(2021, 10, 1), LocalDate.of(2024, 6, 30),
-                LocalDate.of(2024, 7, 1));
+                LocalDate.of(2024, 7, 1), LocalDate.of(2025, 11, 3));
     }
 
     @Test
