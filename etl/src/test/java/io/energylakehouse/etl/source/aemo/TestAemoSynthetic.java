@@ -29,7 +29,8 @@ class TestAemoSynthetic
         AemoConnector connector = new AemoConnector();
         List<Path> written = connector.samples().orElseThrow().write(folder, connector.demoDates(), 5, 42);
 
-        assertThat(written).hasSize(9);
+        // a DISPATCHPRICE and a TRADINGPRICE zip a day, and the price thresholds as of the last day
+        assertThat(written).hasSize(2 * connector.demoDates().size() + 1);
         assertThat(Files.readString(folder.resolve("README-aemo.md"))).contains("SYNTHETIC").contains("NOT MARKET DATA");
         List<SyntheticAemo.GeneratedFile> again = new SyntheticAemo(42).files(connector.demoDates(), 5);
         for (int i = 0; i < written.size(); i++) {
@@ -46,10 +47,10 @@ class TestAemoSynthetic
             if (report == AemoReport.PRICE_THRESHOLDS) {
                 @SuppressWarnings("unchecked")
                 List<AemoThresholdRecord> thresholds = (List<AemoThresholdRecord>) parsed.records();
-                // as of 2024-07-01: 1997-11-04 .. 2024-07-01, the 17,500 cap last
-                assertThat(thresholds).hasSize(16);
-                assertThat(thresholds.get(15).voll()).isEqualByComparingTo("17500");
-                assertThat(parsed.operatingDates()).contains(LocalDate.of(2024, 7, 1));
+                // as of 2025-11-03: 1997-11-04 .. 2025-07-01, the 20,300 cap last
+                assertThat(thresholds).hasSize(17);
+                assertThat(thresholds.get(16).voll()).isEqualByComparingTo("20300");
+                assertThat(parsed.operatingDates()).contains(LocalDate.of(2024, 7, 1), LocalDate.of(2025, 7, 1));
                 assertThat(AemoThresholds.canonicalRecords(thresholds, parsed.publishedAtUtc().orElseThrow(), "f").rejected()).isEmpty();
                 continue;
             }
