@@ -79,18 +79,6 @@ public record PeakBlock(String name, int firstHourEnding, int lastHourEnding, Se
         this(name, firstHourEnding, lastHourEnding, days, HolidayCalendar.NERC, "");
     }
 
-    /** A block with NERC holidays off-peak or no holidays at all. */
-    public PeakBlock(String name, int firstHourEnding, int lastHourEnding, Set<DayOfWeek> days, boolean nercHolidaysOffPeak)
-    {
-        this(name, firstHourEnding, lastHourEnding, days, nercHolidaysOffPeak ? HolidayCalendar.NERC : HolidayCalendar.NONE, "");
-    }
-
-    /** Whether the block's holidays are the NERC holidays. */
-    public boolean nercHolidaysOffPeak()
-    {
-        return holidays == HolidayCalendar.NERC;
-    }
-
     public boolean isPeakDay(LocalDate operatingDate)
     {
         return days.contains(operatingDate.getDayOfWeek()) && !holidays.isHoliday(operatingDate);

@@ -108,12 +108,6 @@ public record HubDatasets(Optional<String> dayAheadDataset, Optional<String> rea
         }
     }
 
-    /** Whether the market has day-ahead prices: an hourly or a sub-hourly day-ahead dataset. */
-    public boolean hasDayAhead()
-    {
-        return dayAheadDataset.isPresent() || dayAheadSubHourlyDataset.isPresent();
-    }
-
     /** Day-ahead intervals an hour holds where no row says: 1 for an hourly dataset, 60 / minutes for a sub-hourly one only, 0 without either. */
     public long expectedDayAheadIntervalsPerHour()
     {

@@ -215,13 +215,13 @@ public final class IesoParser
         return report.hasInterval() ? "intervals" : "hours";
     }
 
+    /** How many lines a duplicate's reason names at most. */
+    private static final int MAX_LINES_NAMED = 5;
+
     /**
      * Every price of a location, hour and interval published more than once in the file is rejected, with the lines it
      * was published on: which one IESO meant is unknown, and renumbering them would invent hours.
      */
-    /** How many lines a duplicate's reason names at most. */
-    private static final int MAX_LINES_NAMED = 5;
-
     private static void quarantineDuplicates(IesoReport report, List<IesoPriceRecord> all, List<IesoPriceRecord> kept, List<RejectedRecord> rejected)
     {
         Map<String, List<IesoPriceRecord>> byKey = new LinkedHashMap<>();
