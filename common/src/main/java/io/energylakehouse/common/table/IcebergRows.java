@@ -59,7 +59,7 @@ final class IcebergRows
         if (rows.isEmpty()) {
             return 0;
         }
-        List<DataFile> files = write(table, spec, rows);
+        List<DataFile> files = TableFileWriter.write(table, spec, rows);
         AppendFiles append = table.newAppend();
         files.forEach(append::appendFile);
         append.commit();
@@ -100,7 +100,7 @@ final class IcebergRows
             if (missing.isEmpty()) {
                 return 0;
             }
-            List<DataFile> files = write(table, spec, missing);
+            List<DataFile> files = TableFileWriter.write(table, spec, missing);
             OverwriteFiles commit = table.newOverwrite().conflictDetectionFilter(ofTheseKeys).validateNoConflictingData();
             if (base != null) {
                 commit.validateFromSnapshot(base.snapshotId());
@@ -130,7 +130,7 @@ final class IcebergRows
     {
         table.refresh();
         Snapshot base = table.currentSnapshot();
-        List<DataFile> files = rows.isEmpty() ? List.of() : write(table, spec, rows);
+        List<DataFile> files = rows.isEmpty() ? List.of() : TableFileWriter.write(table, spec, rows);
         OverwriteFiles overwrite = table.newOverwrite().overwriteByRowFilter(filter);
         if (!files.isEmpty()) {
             overwrite.validateAddedFilesMatchOverwriteFilter();
@@ -158,7 +158,7 @@ final class IcebergRows
     static void writeFile(Schema schema, TableSpec spec, List<Row> rows, org.apache.iceberg.io.OutputFile file)
     {
         List<Types.NestedField> fields = schema.columns();
-        int[] positions = positions(schema, spec);
+        int[] positions = TableFileWriter.positions(schema, spec);
         try (org.apache.iceberg.io.FileAppender<Record> appender = org.apache.iceberg.parquet.Parquet.write(file)
                 .schema(schema)
                 .createWriterFunc(org.apache.iceberg.data.parquet.GenericParquetWriter::create)
@@ -166,105 +166,11 @@ final class IcebergRows
                 .build()) {
             GenericRecord reused = GenericRecord.create(schema);
             for (Row row : rows) {
-                appender.add(record(reused, fields, positions, spec, row));
+                appender.add(TableFileWriter.record(reused, fields, positions, spec, row));
             }
         }
         catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file.location(), e);
         }
-    }
-
-    private static int[] positions(Schema schema, TableSpec spec)
-    {
-        StructType sparkSchema = spec.schema();
-        List<Types.NestedField> fields = schema.columns();
-        int[] positions = new int[fields.size()];
-        for (int i = 0; i < fields.size(); i++) {
-            positions[i] = sparkSchema.fieldIndex(fields.get(i).name());
-        }
-        return positions;
-    }
-
-    /** Fills {@code record} (reused row after row: the writers consume its values at once) with the row's values. */
-    private static GenericRecord record(GenericRecord record, List<Types.NestedField> fields, int[] positions, TableSpec spec, Row row)
-    {
-        for (int i = 0; i < positions.length; i++) {
-            Object value = row.get(positions[i]);
-            if (value == null && fields.get(i).isRequired()) {
-                throw LakehouseException.userError("Cannot write a row to %s: required column %s is null in %s", spec.identifier(), fields.get(i).name(), row);
-            }
-            record.set(i, icebergValue(value));
-        }
-        return record;
-    }
-
-    private static List<DataFile> write(Table table, TableSpec spec, List<Row> rows)
-    {
-        Schema schema = table.schema();
-        List<Types.NestedField> fields = schema.columns();
-        int[] positions = positions(schema, spec);
-        long targetFileSize = PropertyUtil.propertyAsLong(table.properties(), TableProperties.WRITE_TARGET_FILE_SIZE_BYTES,
-                TableProperties.WRITE_TARGET_FILE_SIZE_BYTES_DEFAULT);
-        OutputFileFactory fileFactory = OutputFileFactory.builderFor(table, 1, System.nanoTime())
-                .format(FileFormat.PARQUET)
-                .operationId(UUID.randomUUID().toString())
-                .build();
-        GenericFileWriterFactory writerFactory = new GenericFileWriterFactory.Builder(table).dataFileFormat(FileFormat.PARQUET).build();
-        PartitionKey partition = new PartitionKey(table.spec(), schema);
-        InternalRecordWrapper wrapper = new InternalRecordWrapper(schema.asStruct());
-        FanoutDataWriter<Record> writer = new FanoutDataWriter<>(writerFactory, fileFactory, table.io(), targetFileSize);
-        try {
-            GenericRecord reused = GenericRecord.create(schema);
-            for (Row row : rows) {
-                GenericRecord record = record(reused, fields, positions, spec, row);
-                partition.partition(wrapper.wrap(record));
-                writer.write(record, table.spec(), partition);
-            }
-        }
-        catch (RuntimeException e) {
-            // Nothing was committed: the files written so far are removed, so no orphan is left behind.
-            try {
-                writer.close();
-                writer.result().dataFiles().forEach(file -> table.io().deleteFile(file.location()));
-            }
-            catch (IOException | RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        try {
-            writer.close();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("Cannot write data files of " + spec.identifier(), e);
-        }
-        return new ArrayList<>(writer.result().dataFiles());
-    }
-
-    /**
-     * The instant at UTC without {@code OffsetDateTime.ofInstant}, which asks the offset for its rules and so builds a
-     * new {@code ZoneRules} per value (3 % of the demo's driver samples in a profile).
-     */
-    private static OffsetDateTime utc(Instant instant)
-    {
-        return OffsetDateTime.of(java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC), ZoneOffset.UTC);
-    }
-
-    /** Spark's Java values to Iceberg's generic ones: timestamps with zone are OffsetDateTime there. */
-    private static Object icebergValue(Object value)
-    {
-        if (value instanceof Instant instant) {
-            return utc(instant);
-        }
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return utc(timestamp.toInstant());
-        }
-        if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
-        }
-        if (value instanceof scala.collection.Seq<?> sequence) {
-            return new ArrayList<>(scala.jdk.javaapi.CollectionConverters.asJava(sequence));
-        }
-        return value;
     }
 }

@@ -334,6 +334,30 @@ public final class Lakehouse
     }
 
     /**
+     * Where Spark tasks (or the driver) write new data files of the table with a {@link TableFileWriter}: a serialisable
+     * copy of the table as it is now. The files count once {@link #appendFiles} commits them.
+     */
+    public TableFileWriter.Target fileTarget(TableSpec spec)
+    {
+        return TableFileWriter.Target.of(icebergTable(spec), spec);
+    }
+
+    /**
+     * Commits data files a {@link TableFileWriter} wrote (on the driver or in tasks) to the table in one append, with
+     * {@code snapshotProperties} in its summary. Appends never conflict with other writers' commits.
+     */
+    public void appendFiles(TableSpec spec, List<org.apache.iceberg.DataFile> files, java.util.Map<String, String> snapshotProperties)
+    {
+        if (files.isEmpty()) {
+            return;
+        }
+        org.apache.iceberg.AppendFiles append = icebergTable(spec).newAppend();
+        files.forEach(append::appendFile);
+        snapshotProperties.forEach(append::set);
+        append.commit();
+    }
+
+    /**
      * {@link #insertNew} for rows the driver holds: appends those whose (single-column) key the table lacks, in one
      * commit that is validated against concurrent writers of the same keys. Returns the rows written.
      */

@@ -29,6 +29,7 @@ import static org.apache.spark.sql.functions.col;
  */
 public record TableSpec(String namespace, String name, String description, List<ColumnSpec> columns, List<String> key, List<String> partitioning,
         Map<String, String> properties, Map<String, List<String>> allowedValues)
+        implements java.io.Serializable
 {
     public TableSpec(String namespace, String name, String description, List<ColumnSpec> columns, List<String> key, List<String> partitioning,
             Map<String, String> properties)
@@ -130,6 +131,7 @@ public record TableSpec(String namespace, String name, String description, List<
     }
 
     public record ColumnSpec(String name, DataType type, boolean nullable, String doc)
+            implements java.io.Serializable
     {
         public ColumnSpec
         {

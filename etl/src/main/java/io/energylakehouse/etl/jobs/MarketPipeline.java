@@ -48,7 +48,6 @@ import static org.apache.spark.sql.functions.min;
 public final class MarketPipeline
 {
     private static final Logger log = LoggerFactory.getLogger(MarketPipeline.class);
-    public static final int LANDING_CHUNK_ROWS = 500_000;
     /**
      * Curated rows of a market (all locations, an upper bound from file metadata) up to which publishing reads the hub
      * rows and writes the hub tables and their files on the driver: some months of 50 CAISO nodes' five-minute prices; beyond, Spark jobs.
@@ -100,7 +99,16 @@ public final class MarketPipeline
     {
         lakehouse.describe("Land " + code + " payloads");
         RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
-        return new Landing(lakehouse, rawStore, connector.parser(connector.reports().get(0), limits), LANDING_CHUNK_ROWS, limits).land(payloads);
+        return new Landing(lakehouse, rawStore, parsers(code, limits), limits).land(payloads);
+    }
+
+    /** The connector's parser, made where payloads are parsed (a Spark task makes its own from the registry). */
+    private static io.energylakehouse.etl.raw.ParserFactory parsers(String market, PayloadLimits limits)
+    {
+        return () -> {
+            MarketConnector connector = io.energylakehouse.etl.connector.Connectors.require(market);
+            return connector.parser(connector.reports().get(0), limits);
+        };
     }
 
     public List<CurateResult> curate(List<MarketReport> reports, List<LocalDate> operatingDates)

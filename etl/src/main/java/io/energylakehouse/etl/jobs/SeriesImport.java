@@ -38,7 +38,6 @@ import static org.apache.spark.sql.functions.col;
 public final class SeriesImport
 {
     private static final Logger log = LoggerFactory.getLogger(SeriesImport.class);
-    public static final int LANDING_CHUNK_ROWS = 500_000;
     private static final List<TableSpec> REPORTED = List.of(CanonicalTables.MARKET_PRICES, CanonicalTables.FUNDAMENTALS, CanonicalTables.QUARANTINE,
             CanonicalTables.DATA_QUALITY, SeriesTables.RAW_SERIES, CanonicalTables.FETCH_LOG);
 
@@ -57,6 +56,21 @@ public final class SeriesImport
         this.limits = requireNonNull(limits, "limits is null");
     }
 
+    /** The series parser, made where the file is parsed; the dataset's optional parts travel as plain values. */
+    private static io.energylakehouse.etl.raw.ParserFactory parsers(SeriesDataset dataset, PayloadLimits limits)
+    {
+        io.energylakehouse.etl.source.epf.SeriesFormat format = dataset.format();
+        String name = dataset.name();
+        String market = dataset.market();
+        String locationId = dataset.locationId();
+        String locationType = dataset.locationType();
+        java.time.ZoneId zone = dataset.zone();
+        String currency = dataset.currency().orElse(null);
+        String priceRefusal = dataset.priceRefusal().orElse(null);
+        return () -> new SeriesParser(new SeriesDataset(format, name, market, locationId, locationType, zone, java.util.Optional.ofNullable(currency),
+                java.util.Optional.ofNullable(priceRefusal)), limits);
+    }
+
     public SeriesImportResult load(Path file, SeriesDataset dataset)
     {
         SeriesFiles.check(file);
@@ -66,7 +80,7 @@ public final class SeriesImport
                 dataset.market(), dataset.locationId(), dataset.zone(), dataset.currency().orElseGet(() -> "none: " + dataset.priceRefusal().orElseThrow()));
         lakehouse.describe("Land " + dataset.format().code() + " file " + file.getFileName());
         RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
-        LandingResult landing = new Landing(lakehouse, rawStore, new SeriesParser(dataset, limits), LANDING_CHUNK_ROWS, limits)
+        LandingResult landing = new Landing(lakehouse, rawStore, parsers(dataset, limits), limits)
                 .land(List.of(SeriesFiles.payload(file, dataset)).iterator());
         SeriesCurateResult curation = landing.operatingDates().isEmpty()
                 ? SeriesCurateResult.nothingToCurate()

@@ -26,7 +26,6 @@ import static java.util.Objects.requireNonNull;
 public final class SettlementsPipeline
 {
     private static final Logger log = LoggerFactory.getLogger(SettlementsPipeline.class);
-    public static final int LANDING_CHUNK_ROWS = 500_000;
 
     private final Lakehouse lakehouse;
     private final PayloadLimits limits;
@@ -50,7 +49,7 @@ public final class SettlementsPipeline
         log.info("Stage list: {} settlement files under {}", files.size(), paths);
         lakehouse.describe("Land " + files.size() + " futures settlement files");
         RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
-        LandingResult landing = new Landing(lakehouse, rawStore, new SettlementParser(limits), LANDING_CHUNK_ROWS, limits).land(SettlementFiles.payloads(files));
+        LandingResult landing = new Landing(lakehouse, rawStore, () -> new SettlementParser(limits), limits).land(SettlementFiles.payloads(files));
         SettlementCurateResult curation = landing.operatingDates().isEmpty()
                 ? SettlementCurateResult.nothingToCurate()
                 : new SettlementCuration(lakehouse).curate(landing.operatingDates());

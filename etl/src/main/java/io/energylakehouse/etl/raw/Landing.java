@@ -3,6 +3,7 @@ package io.energylakehouse.etl.raw;
 import io.energylakehouse.common.LakehouseException;
 import io.energylakehouse.common.table.CanonicalTables;
 import io.energylakehouse.common.table.Lakehouse;
+import io.energylakehouse.common.table.TableFileWriter;
 import io.energylakehouse.common.table.TableSpec;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.expressions.Expression;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -75,26 +77,49 @@ public final class Landing
     private static final Logger log = LoggerFactory.getLogger(Landing.class);
     private static final int UPDATE_ATTEMPTS = 10;
 
+    /**
+     * Payload bytes (as received) up to which a batch is parsed and written on the driver, with no Spark job: a few
+     * small files cost less to parse than to schedule.
+     */
+    public static final long DRIVER_MAX_BYTES = 16L << 20;
+
+    /** Payload bytes (as received) per batch: each batch is one commit per raw table and one fetch-log commit. */
+    public static final long BATCH_MAX_BYTES = 1L << 30;
+
+    /** Payload bytes a Spark task is given at most when a batch is large; smaller batches are cut into two slices per core. */
+    private static final long SLICE_TARGET_BYTES = 64L << 20;
+
     private final Lakehouse lakehouse;
     private final RawStore rawStore;
+    private final ParserFactory parsers;
     private final PayloadParser parser;
-    private final int chunkRows;
+    private final long batchBytes;
+    private final long driverMaxBytes;
     private final PayloadLimits limits;
 
-    public Landing(Lakehouse lakehouse, RawStore rawStore, PayloadParser parser, int chunkRows)
+    public Landing(Lakehouse lakehouse, RawStore rawStore, ParserFactory parsers, PayloadLimits limits)
     {
-        this(lakehouse, rawStore, parser, chunkRows, PayloadLimits.DEFAULTS);
+        this(lakehouse, rawStore, parsers, limits, BATCH_MAX_BYTES, DRIVER_MAX_BYTES);
     }
 
-    /** @param limits payloads larger than {@link PayloadLimits#maxPayloadBytes()} are kept and rejected unparsed */
-    public Landing(Lakehouse lakehouse, RawStore rawStore, PayloadParser parser, int chunkRows, PayloadLimits limits)
+    /**
+     * @param parsers makes the source's parser on the driver and in every Spark task
+     * @param limits payloads larger than {@link PayloadLimits#maxPayloadBytes()} are kept and rejected unparsed
+     * @param batchBytes payload bytes per batch (one commit each)
+     * @param driverMaxBytes a batch of at most this many payload bytes is parsed on the driver; 0 always uses Spark tasks
+     */
+    public Landing(Lakehouse lakehouse, RawStore rawStore, ParserFactory parsers, PayloadLimits limits, long batchBytes, long driverMaxBytes)
     {
         this.limits = requireNonNull(limits, "limits is null");
         this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
         this.rawStore = requireNonNull(rawStore, "rawStore is null");
-        this.parser = requireNonNull(parser, "parser is null");
-        if (chunkRows < 1) {
-            throw new IllegalArgumentException("chunkRows must be positive: " + chunkRows);
+        this.parsers = requireNonNull(parsers, "parsers is null");
+        this.parser = parsers.create();
+        if (batchBytes < 1) {
+            throw new IllegalArgumentException("batchBytes must be positive: " + batchBytes);
+        }
+        if (driverMaxBytes < 0) {
+            throw new IllegalArgumentException("driverMaxBytes must not be negative: " + driverMaxBytes);
         }
         for (TableSpec rawTable : parser.rawTables()) {
             List<String> columns = rawTable.columnNames();
@@ -102,7 +127,8 @@ public final class Landing
                 throw new IllegalArgumentException("Cannot land into " + rawTable.identifier() + ": a raw table starts with fetch_id and " + LANDING_ID + ", not " + columns);
             }
         }
-        this.chunkRows = chunkRows;
+        this.batchBytes = batchBytes;
+        this.driverMaxBytes = driverMaxBytes;
     }
 
     public LandingResult land(Iterator<Payload> payloads)
@@ -116,71 +142,65 @@ public final class Landing
 
         Map<String, LoggedFetch> known = loadFetchLog();
         Map<String, LoggedFetch> knownBySha = new HashMap<>();
-        known.values().forEach(fetch -> knownBySha.putIfAbsent(fetch.source + "|" + fetch.report + "|" + fetch.sha256, fetch));
+        known.values().forEach(fetch -> knownBySha.putIfAbsent(shaKey(fetch.source, fetch.report, fetch.sha256), fetch));
         Map<String, Set<String>> fileNames = new HashMap<>();
         known.values().forEach(fetch -> fileNames.put(fetch.fetchId, new LinkedHashSet<>(fetch.fileNames)));
         Set<String> renamed = new LinkedHashSet<>();
+        Batch batch = new Batch(landingId, known, knownBySha, fileNames, new Counters(), renamed);
 
-        Counters counters = new Counters();
-        Map<String, Landed> pending = new LinkedHashMap<>();
-        long pendingRows = 0;
+        List<Pending> pending = new ArrayList<>();
+        Set<String> pendingShas = new HashSet<>();
+        long pendingBytes = 0;
         while (payloads.hasNext()) {
             Payload payload = payloads.next();
             // Kept first, whatever it holds: streamed into the raw store while hashed, so no payload is held whole.
             RawStore.Stored stored = rawStore.store(payload.content());
             String sha256 = stored.sha256();
-            LoggedFetch sameBytes = knownBySha.get(payload.source() + "|" + payload.report() + "|" + sha256);
+            String shaKey = shaKey(payload.source(), payload.report(), sha256);
+            if (pendingShas.contains(shaKey)) {
+                // The same bytes twice in one batch: the first must be recorded before the second can be told apart from it.
+                flush(batch, pending);
+                pending.clear();
+                pendingShas.clear();
+                pendingBytes = 0;
+            }
+            LoggedFetch sameBytes = knownBySha.get(shaKey);
             // A payload rejected before under the name it was rejected under is read again (within the limits): after a limit was raised,
             // it lands. Under another name, it is the earlier payload delivered again, and the error says so.
             boolean replayOfRejected = sameBytes != null && sameBytes.outcome.equals(FetchOutcome.REJECTED.code())
                     && sameBytes.fileNames.get(0).equals(payload.fileName());
             if (sameBytes != null && !replayOfRejected && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
-                alreadyLanded(payload, sameBytes, counters, fileNames, pending.keySet(), renamed);
+                alreadyLanded(payload, sameBytes, batch.counters, fileNames, Set.of(), renamed);
                 continue;
             }
-            String tooLarge = limits.tooLarge(stored.size());
-            // The parser reads the raw store's copy: what is parsed is exactly what was hashed and kept.
-            ParsedPayload parsed = tooLarge == null ? parser.parse(payload.withContent(rawStore.content(stored)))
-                    : parser.rejected(payload, String.format("Cannot land %s: %s; kept unparsed", payload.fileName(), tooLarge));
-            String requestKey = !payload.requestKey().isEmpty() ? payload.requestKey()
-                    : parsed.contentKey().orElse("file:" + payload.fileName());
-            String fetchId = fetchId(payload, requestKey, sha256);
-            if (known.containsKey(fetchId)) {
-                alreadyLanded(payload, known.get(fetchId), counters, fileNames, pending.keySet(), renamed);
-                continue;
-            }
-            int revision = 1 + known.values().stream()
-                    .filter(fetch -> fetch.source.equals(payload.source()) && fetch.report.equals(payload.report()) && fetch.requestKey.equals(requestKey))
-                    .mapToInt(fetch -> fetch.revision)
-                    .max().orElse(0);
-            String payloadPath = stored.path();
-            Landed landed = new Landed(payload.withRequestKey(requestKey), parsed, fetchId, sha256, revision, payloadPath, stored.size());
-            pending.put(fetchId, landed);
-            LoggedFetch logged = new LoggedFetch(fetchId, payload.source(), payload.report(), requestKey, sha256, revision, parsed.operatingDates(),
-                    parsed.outcome().code(), payloadPath, parsed.detail().orElse(""), List.of(payload.fileName()));
-            known.put(fetchId, logged);
-            knownBySha.putIfAbsent(payload.source() + "|" + payload.report() + "|" + sha256, logged);
-            fileNames.put(fetchId, new LinkedHashSet<>(logged.fileNames));
-            if (parsed.outcome() != FetchOutcome.PARSED) {
-                String message = String.format("%s %s: %s%s", payload.fileName(), parsed.outcome().code(),
-                        parsed.operatorErrorCode().map(code -> "ERR_CODE " + code + " ").orElse(""), parsed.detail().orElse(""));
-                counters.messages.add(message);
-                log.warn("Payload {}", message);
-            }
-            pendingRows += parsed.records().size() + parsed.rejected().size();
-            if (pendingRows >= chunkRows) {
-                flush(landingId, pending.values(), known, fileNames, counters, renamed);
+            // A fetch id is a digest of the bytes and the request: only fetches of the same bytes can share it.
+            Set<String> sameBytesFetchIds = known.values().stream()
+                    .filter(fetch -> fetch.sha256.equals(sha256) && fetch.source.equals(payload.source()) && fetch.report.equals(payload.report()))
+                    .map(LoggedFetch::fetchId)
+                    .collect(java.util.stream.Collectors.toCollection(HashSet::new));
+            pending.add(new Pending(pending.size(), Delivery.of(payload), stored.path(), stored.size(), sha256, limits.tooLarge(stored.size()), sameBytesFetchIds));
+            pendingShas.add(shaKey);
+            pendingBytes += stored.size();
+            if (pendingBytes >= batchBytes) {
+                flush(batch, pending);
                 pending.clear();
-                pendingRows = 0;
+                pendingShas.clear();
+                pendingBytes = 0;
             }
         }
-        flush(landingId, pending.values(), known, fileNames, counters, renamed);
+        flush(batch, pending);
         recordFileNames(renamed, fileNames);
+        Counters counters = batch.counters;
         LandingResult result = new LandingResult(counters.landedNew, counters.alreadyLanded, counters.outcomes, counters.rowsParsed,
                 counters.rowsRejected, counters.operatingDates, counters.messages, counters.rejectedPayloads);
         log.info("Landed {} new payloads ({} already landed): {} rows parsed, {} rejected, outcomes {}",
                 result.payloadsNew(), result.payloadsAlreadyLanded(), result.rowsParsed(), result.rowsRejected(), result.outcomes());
         return result;
+    }
+
+    private static String shaKey(String source, String report, String sha256)
+    {
+        return source + "|" + report + "|" + sha256;
     }
 
     /**
@@ -206,51 +226,193 @@ public final class Landing
         return Hashing.sha256(String.join("\n", payload.source(), payload.report(), requestKey, sha256)).substring(0, 32);
     }
 
-    private void flush(String landingId, Collection<Landed> batch, Map<String, LoggedFetch> known, Map<String, Set<String>> fileNames, Counters counters,
-            Set<String> renamed)
+    /**
+     * Parses the batch's payloads (on the driver when they are small, else in Spark tasks that write the raw data files
+     * themselves), then, in payload order, numbers revisions and commits: the raw tables' files, the quarantine, and
+     * last the fetch log, the commit marker.
+     */
+    private void flush(Batch batch, List<Pending> pending)
     {
-        if (batch.isEmpty()) {
+        if (pending.isEmpty()) {
             return;
         }
-        for (TableSpec rawTable : parser.rawTables()) {
-            List<Row> rows = new ArrayList<>();
-            for (Landed landed : batch) {
-                if (landed.parsed.rawTable().equals(rawTable)) {
-                    landed.parsed.records().forEach(record -> rows.add(record.toRow(landed.fetchId, landingId)));
-                }
+        List<Parsed> parsedAll = parse(batch.landingId, pending);
+        Map<String, LoggedFetch> known = batch.known;
+        List<Landed> landedAll = new ArrayList<>();
+        for (Parsed parsed : parsedAll) {
+            Pending delivered = pending.get(parsed.index());
+            Payload payload = delivered.delivery().payload(PayloadContent.of(new byte[0]));
+            if (known.containsKey(parsed.fetchId())) {
+                // Its rows were not written: the task saw the fetch id among those of the same bytes.
+                alreadyLanded(payload, known.get(parsed.fetchId()), batch.counters, batch.fileNames, Set.of(), batch.renamed);
+                continue;
             }
-            if (!rows.isEmpty()) {
-                lakehouse.describe("Land " + rows.size() + " rows into " + rawTable.identifier());
-                lakehouse.appendRows(rawTable, rows);
-                log.info("Stage raw: appended {} rows to {}", rows.size(), rawTable.identifier());
+            String requestKey = parsed.requestKey();
+            int revision = 1 + known.values().stream()
+                    .filter(fetch -> fetch.source.equals(payload.source()) && fetch.report.equals(payload.report()) && fetch.requestKey.equals(requestKey))
+                    .mapToInt(fetch -> fetch.revision)
+                    .max().orElse(0);
+            Landed landed = new Landed(payload.withRequestKey(requestKey), parsed, parsed.fetchId(), delivered.sha256(), revision, delivered.storedPath(), delivered.size());
+            landedAll.add(landed);
+            LoggedFetch logged = new LoggedFetch(landed.fetchId, payload.source(), payload.report(), requestKey, landed.sha256, revision, Set.copyOf(parsed.operatingDates()),
+                    parsed.outcome().code(), landed.payloadPath, parsed.detail() == null ? "" : parsed.detail(), List.of(payload.fileName()));
+            known.put(landed.fetchId, logged);
+            batch.knownBySha.putIfAbsent(shaKey(payload.source(), payload.report(), landed.sha256), logged);
+            batch.fileNames.put(landed.fetchId, new LinkedHashSet<>(logged.fileNames));
+            if (parsed.outcome() != FetchOutcome.PARSED) {
+                String message = String.format("%s %s: %s%s", payload.fileName(), parsed.outcome().code(),
+                        parsed.operatorErrorCode() == null ? "" : "ERR_CODE " + parsed.operatorErrorCode() + " ", parsed.detail() == null ? "" : parsed.detail());
+                batch.counters.messages.add(message);
+                log.warn("Payload {}", message);
             }
         }
-        List<Row> quarantine = batch.stream().flatMap(landed -> quarantineRows(landed).stream()).toList();
+        for (TableSpec rawTable : parser.rawTables()) {
+            List<org.apache.iceberg.DataFile> files = parsedAll.stream().flatMap(parsed -> parsed.files().stream())
+                    .filter(file -> file.table().equals(rawTable.identifier()))
+                    .map(WrittenFile::file)
+                    .toList();
+            if (!files.isEmpty()) {
+                long rows = files.stream().mapToLong(org.apache.iceberg.DataFile::recordCount).sum();
+                lakehouse.appendFiles(rawTable, files, Map.of("landing-id", batch.landingId));
+                log.info("Stage raw: appended {} rows to {} ({} data files)", rows, rawTable.identifier(), files.size());
+            }
+        }
+        List<Row> quarantine = landedAll.stream().flatMap(landed -> landed.parsed.quarantine().stream()).toList();
         if (!quarantine.isEmpty()) {
             lakehouse.describe("Quarantine " + quarantine.size() + " rejected records");
             lakehouse.insertNewRows(CanonicalTables.QUARANTINE, quarantine);
             log.info("Stage raw: quarantined {} records at parse time", quarantine.size());
         }
-        List<Row> fetchLog = batch.stream().map(landed -> fetchLogRow(landingId, landed, List.copyOf(fileNames.get(landed.fetchId)))).toList();
+        if (landedAll.isEmpty()) {
+            return;
+        }
+        List<Row> fetchLog = landedAll.stream().map(landed -> fetchLogRow(batch.landingId, landed, List.copyOf(batch.fileNames.get(landed.fetchId)))).toList();
         lakehouse.describe("Record " + fetchLog.size() + " payloads in raw.fetch_log");
         int recorded = lakehouse.insertNewRows(CanonicalTables.FETCH_LOG, fetchLog);
-        Map<String, LoggedFetch> byOthers = recorded == batch.size() ? Map.of() : recordedByOthers(landingId, batch);
-        for (Landed landed : batch) {
+        Map<String, LoggedFetch> byOthers = recorded == landedAll.size() ? Map.of() : recordedByOthers(batch.landingId, landedAll);
+        for (Landed landed : landedAll) {
             LoggedFetch other = byOthers.get(landed.fetchId);
             if (other == null) {
-                counters.count(landed, known.get(landed.fetchId));
+                batch.counters.count(landed, known.get(landed.fetchId));
                 continue;
             }
             // Another landing recorded the same payload between our read of the log and our commit: its rows count, ours are ignored.
             known.put(landed.fetchId, other);
-            counters.alreadyLanded(landed.payload, other);
-            if (!other.fileNames.containsAll(fileNames.get(landed.fetchId))) {
-                renamed.add(landed.fetchId);
+            batch.counters.alreadyLanded(landed.payload, other);
+            if (!other.fileNames.containsAll(batch.fileNames.get(landed.fetchId))) {
+                batch.renamed.add(landed.fetchId);
             }
         }
         if (!byOthers.isEmpty()) {
             log.info("Stage raw: {} of {} payloads were recorded by another landing at the same moment; this run's rows of them are ignored",
-                    byOthers.size(), batch.size());
+                    byOthers.size(), landedAll.size());
+        }
+    }
+
+    /**
+     * The batch parsed, in payload order: on the driver when its payloads are at most {@code driverMaxBytes}, else in Spark
+     * tasks, each given a slice of the payloads balanced by size; either way {@link #landSlice} runs, so no record passes
+     * through the driver on the Spark path.
+     */
+    private List<Parsed> parse(String landingId, List<Pending> pending)
+    {
+        Map<String, TableFileWriter.Target> targets = new HashMap<>();
+        for (TableSpec rawTable : parser.rawTables()) {
+            targets.put(rawTable.identifier(), lakehouse.fileTarget(rawTable));
+        }
+        SliceContext context = new SliceContext(parsers, rawStore.reader(), targets, landingId, parser.market());
+        long bytes = pending.stream().mapToLong(Pending::size).sum();
+        List<Parsed> parsed = new ArrayList<>(pending.size());
+        if (bytes <= driverMaxBytes) {
+            parsed.addAll(landSlice(context, pending));
+        }
+        else {
+            int cores = Math.max(1, lakehouse.spark().sparkContext().defaultParallelism());
+            int sliceCount = (int) Math.min(pending.size(), Math.max(2L * cores, (bytes + SLICE_TARGET_BYTES - 1) / SLICE_TARGET_BYTES));
+            List<List<Pending>> slices = slices(pending, sliceCount);
+            lakehouse.describe(String.format("Land %d payloads (%,d bytes) in %d tasks", pending.size(), bytes, slices.size()));
+            log.info("Stage raw: parsing {} payloads ({} bytes) in {} Spark tasks", pending.size(), bytes, slices.size());
+            org.apache.spark.api.java.JavaSparkContext spark = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(lakehouse.spark().sparkContext());
+            spark.parallelize(slices, slices.size())
+                    .map(slice -> landSlice(context, slice))
+                    .collect()
+                    .forEach(parsed::addAll);
+        }
+        parsed.sort(java.util.Comparator.comparingInt(Parsed::index));
+        return parsed;
+    }
+
+    /** The payloads in {@code count} slices of about equal bytes: largest first, each to the lightest slice so far. */
+    static List<List<Pending>> slices(List<Pending> pending, int count)
+    {
+        List<List<Pending>> slices = new ArrayList<>();
+        long[] loads = new long[count];
+        for (int i = 0; i < count; i++) {
+            slices.add(new ArrayList<>());
+        }
+        List<Pending> bySize = new ArrayList<>(pending);
+        bySize.sort(java.util.Comparator.comparingLong(Pending::size).reversed().thenComparingInt(Pending::index));
+        for (Pending payload : bySize) {
+            int lightest = 0;
+            for (int i = 1; i < count; i++) {
+                if (loads[i] < loads[lightest]) {
+                    lightest = i;
+                }
+            }
+            slices.get(lightest).add(payload);
+            loads[lightest] += Math.max(1, payload.size());
+        }
+        slices.removeIf(List::isEmpty);
+        return slices;
+    }
+
+    /**
+     * Parses a slice of payloads from the raw store's copies (what is parsed is exactly what was hashed and kept) and writes
+     * their records into new data files of the raw tables, not committed; returns per payload what the driver records. Runs
+     * in a Spark task or on the driver. A payload whose fetch id the log already holds (the same bytes and request) is not
+     * written. On failure the files written so far are deleted.
+     */
+    private static List<Parsed> landSlice(SliceContext context, List<Pending> slice)
+    {
+        PayloadParser parser = context.parsers().create();
+        Map<String, TableFileWriter> writers = new LinkedHashMap<>();
+        List<Parsed> parsedAll = new ArrayList<>(slice.size());
+        try {
+            for (Pending pending : slice) {
+                Payload payload = pending.delivery().payload(context.reader().content(pending.storedPath(), pending.size()));
+                ParsedPayload parsed = pending.tooLarge() == null ? parser.parse(payload)
+                        : parser.rejected(payload, String.format("Cannot land %s: %s; kept unparsed", payload.fileName(), pending.tooLarge()));
+                String requestKey = !payload.requestKey().isEmpty() ? payload.requestKey() : parsed.contentKey().orElse("file:" + payload.fileName());
+                String fetchId = fetchId(payload, requestKey, pending.sha256());
+                boolean write = !pending.sameBytesFetchIds().contains(fetchId);
+                if (write && !parsed.records().isEmpty()) {
+                    String table = parsed.rawTable().identifier();
+                    TableFileWriter writer = writers.computeIfAbsent(table, name -> {
+                        TableFileWriter.Target target = context.targets().get(name);
+                        if (target == null) {
+                            throw new IllegalStateException("Cannot land " + payload.fileName() + ": its parser wrote to " + name + ", not one of " + context.targets().keySet());
+                        }
+                        return new TableFileWriter(target);
+                    });
+                    for (RawRecord record : parsed.records()) {
+                        writer.write(record.toRow(fetchId, context.landingId()));
+                    }
+                }
+                parsedAll.add(new Parsed(pending.index(), requestKey, fetchId, parsed.outcome(), parsed.records().size(), parsed.rejected().size(),
+                        parsed.operatorErrorCode().orElse(null), parsed.detail().orElse(null), parsed.publishedAtUtc().orElse(null),
+                        new ArrayList<>(parsed.operatingDates()), write ? quarantineRows(context.market(), payload, parsed, fetchId) : List.of(), new ArrayList<>()));
+            }
+            List<WrittenFile> files = new ArrayList<>();
+            writers.forEach((table, writer) -> writer.finish().forEach(file -> files.add(new WrittenFile(table, file))));
+            // The files travel with the slice's first payload: the driver gathers them per table.
+            if (!parsedAll.isEmpty()) {
+                parsedAll.get(0).files().addAll(files);
+            }
+            return parsedAll;
+        }
+        catch (RuntimeException e) {
+            writers.values().forEach(writer -> writer.abort(e));
+            throw e;
         }
     }
 
@@ -325,8 +487,8 @@ public final class Landing
     private Row fetchLogRow(String landingId, Landed landed, List<String> fileNames)
     {
         Payload payload = landed.payload;
-        ParsedPayload parsed = landed.parsed;
-        Instant publishedAt = parsed.publishedAtUtc().orElse(payload.fetchedAtUtc());
+        Parsed parsed = landed.parsed;
+        Instant publishedAt = parsed.publishedAtUtc() != null ? parsed.publishedAtUtc() : payload.fetchedAtUtc();
         return RowFactory.create(
                 landed.fetchId,
                 landingId,
@@ -345,26 +507,26 @@ public final class Landing
                 landed.payloadPath,
                 landed.revision,
                 parsed.outcome().code(),
-                parsed.operatorErrorCode().orElse(null),
-                parsed.detail().orElse(null),
-                (long) parsed.records().size(),
-                (long) parsed.rejected().size(),
-                new ArrayList<>(parsed.operatingDates()));
+                parsed.operatorErrorCode(),
+                parsed.detail(),
+                parsed.records(),
+                parsed.rejected(),
+                new ArrayList<>(new TreeSet<>(parsed.operatingDates())));
     }
 
-    private List<Row> quarantineRows(Landed landed)
+    private static List<Row> quarantineRows(String market, Payload payload, ParsedPayload parsed, String fetchId)
     {
         List<Row> rows = new ArrayList<>();
-        for (RejectedRecord rejected : landed.parsed.rejected()) {
-            String id = Hashing.sha256(String.join("|", landed.fetchId, "parse", String.valueOf(rejected.lineNumber().orElse(0)), rejected.reason())).substring(0, 32);
+        for (RejectedRecord rejected : parsed.rejected()) {
+            String id = Hashing.sha256(String.join("|", fetchId, "parse", String.valueOf(rejected.lineNumber().orElse(0)), rejected.reason())).substring(0, 32);
             rows.add(RowFactory.create(
                     id,
-                    rejected.market().orElse(parser.market()),
-                    landed.parsed.dataset(),
+                    rejected.market().orElse(market),
+                    parsed.dataset(),
                     "parse",
-                    landed.payload.source(),
-                    landed.payload.report(),
-                    landed.fetchId,
+                    payload.source(),
+                    payload.report(),
+                    fetchId,
                     rejected.operatingDate().orElse(null),
                     rejected.locationId().orElse(null),
                     rejected.intervalStartUtc().orElse(null),
@@ -463,7 +625,48 @@ public final class Landing
         }
     }
 
-    private record Landed(Payload payload, ParsedPayload parsed, String fetchId, String sha256, int revision, String payloadPath, long size) {}
+    private record Landed(Payload payload, Parsed parsed, String fetchId, String sha256, int revision, String payloadPath, long size) {}
+
+    /** What the driver keeps of a payload while its batch is parsed: how it was delivered and where its bytes are stored. */
+    record Pending(int index, Delivery delivery, String storedPath, long size, String sha256, String tooLarge, Set<String> sameBytesFetchIds)
+            implements java.io.Serializable {}
+
+    /** A payload's description without its bytes, serialisable (a {@link Payload} holds its content). */
+    record Delivery(String source, String report, Payload.Origin origin, String requestKey, String requestUri, String fileName, Instant fetchedAtUtc, int httpStatus)
+            implements java.io.Serializable
+    {
+        static Delivery of(Payload payload)
+        {
+            return new Delivery(payload.source(), payload.report(), payload.origin(), payload.requestKey(), payload.requestUri().map(Object::toString).orElse(null),
+                    payload.fileName(), payload.fetchedAtUtc(), payload.httpStatus());
+        }
+
+        Payload payload(PayloadContent content)
+        {
+            return new Payload(source, report, origin, requestKey, java.util.Optional.ofNullable(requestUri).map(java.net.URI::create), fileName, fetchedAtUtc,
+                    httpStatus, content);
+        }
+    }
+
+    /** What a slice's task needs: serialisable. */
+    private record SliceContext(ParserFactory parsers, RawStore.Reader reader, Map<String, TableFileWriter.Target> targets, String landingId, String market)
+            implements java.io.Serializable {}
+
+    /** A data file a task wrote, with the raw table it belongs to. */
+    private record WrittenFile(String table, org.apache.iceberg.DataFile file)
+            implements java.io.Serializable {}
+
+    /**
+     * What a task made of one payload, without its records (they are in the data files): what the fetch log records, the
+     * quarantine rows, and (on a slice's first payload) the data files the slice wrote.
+     */
+    private record Parsed(int index, String requestKey, String fetchId, FetchOutcome outcome, long records, long rejected, String operatorErrorCode, String detail,
+            Instant publishedAtUtc, List<LocalDate> operatingDates, List<Row> quarantine, List<WrittenFile> files)
+            implements java.io.Serializable {}
+
+    /** The state of one landing run across its batches. */
+    private record Batch(String landingId, Map<String, LoggedFetch> known, Map<String, LoggedFetch> knownBySha, Map<String, Set<String>> fileNames, Counters counters,
+            Set<String> renamed) {}
 
     private static final class Counters
     {
@@ -497,8 +700,8 @@ public final class Landing
         {
             rejected(landed.payload, logged);
             landedNew++;
-            rowsParsed += landed.parsed.records().size();
-            rowsRejected += landed.parsed.rejected().size();
+            rowsParsed += landed.parsed.records();
+            rowsRejected += landed.parsed.rejected();
             outcomes.merge(landed.parsed.outcome(), 1, Integer::sum);
             operatingDates.addAll(landed.parsed.operatingDates());
         }

@@ -22,6 +22,7 @@ import java.util.List;
  * @param maxExpansionRatio largest ratio of a zip's inflated members to the zip's size
  */
 public record PayloadLimits(long maxPayloadBytes, long maxExpandedBytes, int maxExpansionRatio)
+        implements java.io.Serializable
 {
     public static final String MAX_PAYLOAD_BYTES = "etl.raw.max-payload-bytes";
     public static final String MAX_EXPANDED_BYTES = "etl.raw.max-expanded-bytes";

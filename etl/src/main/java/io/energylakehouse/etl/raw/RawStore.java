@@ -117,7 +117,37 @@ public final class RawStore
     /** The stored bytes of a payload, read from the store as a stream. */
     public PayloadContent content(Stored stored)
     {
-        Path path = new Path(stored.path());
+        return reader().content(stored.path(), stored.size());
+    }
+
+    /** Reads stored payloads wherever it is sent (a Spark task parsing them): the store's Hadoop configuration, serialisable. */
+    public Reader reader()
+    {
+        return new Reader(new org.apache.iceberg.hadoop.SerializableConfiguration(hadoopConfiguration));
+    }
+
+    /** Opens stored payloads by their content address; see {@link #reader()}. */
+    public static final class Reader
+            implements java.io.Serializable
+    {
+        private static final long serialVersionUID = 1L;
+
+        private final org.apache.iceberg.hadoop.SerializableConfiguration configuration;
+
+        private Reader(org.apache.iceberg.hadoop.SerializableConfiguration configuration)
+        {
+            this.configuration = configuration;
+        }
+
+        /** The bytes stored at {@code storedPath} (a {@link Stored#path()}), {@code size} long, as a stream. */
+        public PayloadContent content(String storedPath, long size)
+        {
+            return RawStore.content(new Path(storedPath), size, configuration.get());
+        }
+    }
+
+    private static PayloadContent content(Path path, long size, Configuration hadoopConfiguration)
+    {
         return new PayloadContent()
         {
             @Override
@@ -130,7 +160,7 @@ public final class RawStore
             @Override
             public long size()
             {
-                return stored.size();
+                return size;
             }
 
             @Override

@@ -82,7 +82,7 @@ class TestConcurrentLanding
                 for (Job job : jobs) {
                     results.add(threads.submit(() -> {
                         together.await();
-                        return new Landing(lakehouse, store(), job.parser(), 1_000).land(job.payloads().iterator());
+                        return new Landing(lakehouse, store(), job::parser, PayloadLimits.DEFAULTS).land(job.payloads().iterator());
                     }));
                     for (Payload payload : job.payloads()) {
                         ParsedPayload parsed = job.parser().parse(payload);

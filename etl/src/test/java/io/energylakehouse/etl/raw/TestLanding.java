@@ -72,7 +72,7 @@ class TestLanding
     {
         RawStore store = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
         Iterator<Payload> iterator = List.of(payloads).iterator();
-        return new Landing(lakehouse, store, new OasisLmpParser(limits), 1_000, limits).land(iterator);
+        return new Landing(lakehouse, store, () -> new OasisLmpParser(limits), limits).land(iterator);
     }
 
     private static Payload live(String requestKey, byte[] bytes)
@@ -188,6 +188,91 @@ class TestLanding
         assertThat(raised.payloadsNew()).isEqualTo(1);
         assertThat(raised.rejectedPayloads()).isEmpty();
         assertThat(raised.rowsParsed()).isEqualTo(20L * 24 * 5);
+    }
+
+    @Test
+    void sparkTasksLandWhatTheParserMadeWithRevisionsDuplicatesAndRejectsAsOnTheDriver()
+            throws Exception
+    {
+        String key = "PRC_LMP|DAM|2024-08-05T07:00:00Z|2024-08-06T07:00:00Z|ALL_APNODES";
+        byte[] first = new SyntheticOasis(31).dayAhead(LocalDate.of(2024, 8, 5), SyntheticOasis.nodes(9)).bytes();
+        byte[] revised = new SyntheticOasis(32).dayAhead(LocalDate.of(2024, 8, 5), SyntheticOasis.nodes(9)).bytes();
+        byte[] nextDay = new SyntheticOasis(33).dayAhead(LocalDate.of(2024, 8, 6), SyntheticOasis.nodes(11)).bytes();
+        byte[] corrupt = "PK\u0003\u0004 cut short in August".getBytes(StandardCharsets.ISO_8859_1);
+        List<Payload> payloads = List.of(live(key, first), live(key, revised), replay("20240806_20240806_PRC_LMP_DAM_20240805_13_05_12_v12.zip", nextDay),
+                // the same bytes again in the same run, under another name: recorded as another name of the fetch before it
+                replay("august-6-copy.zip", nextDay), replay("20240807_20240807_PRC_LMP_DAM_20240806_13_05_12_v12.zip", corrupt));
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener counter = new org.apache.spark.scheduler.SparkListener()
+        {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd taskEnd)
+            {
+                tasks.incrementAndGet();
+            }
+        };
+        lakehouse.spark().sparkContext().addSparkListener(counter);
+        LandingResult result;
+        try {
+            RawStore store = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
+            // driverMaxBytes 0: every batch is parsed and written in Spark tasks
+            result = new Landing(lakehouse, store, () -> new OasisLmpParser(PayloadLimits.DEFAULTS), PayloadLimits.DEFAULTS, Landing.BATCH_MAX_BYTES, 0)
+                    .land(payloads.iterator());
+        }
+        finally {
+            lakehouse.spark().sparkContext().listenerBus().waitUntilEmpty();
+            lakehouse.spark().sparkContext().removeSparkListener(counter);
+        }
+
+        assertThat(tasks.get()).as("Spark tasks run").isGreaterThanOrEqualTo(2);
+        assertThat(result.payloadsNew()).isEqualTo(4);
+        assertThat(result.payloadsAlreadyLanded()).isEqualTo(1);
+        assertThat(result.outcome(FetchOutcome.PARSED)).isEqualTo(3);
+        assertThat(result.outcome(FetchOutcome.REJECTED)).isEqualTo(1);
+        assertThat(result.rowsParsed()).isEqualTo((9L + 9 + 11) * 24 * 5);
+        List<Row> log = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("request_key").equalTo(key)).orderBy("revision").collectAsList();
+        assertThat(log).extracting(row -> row.<String>getAs("sha256")).containsExactly(Hashing.sha256(first), Hashing.sha256(revised));
+        assertThat(log).extracting(row -> row.<Integer>getAs("revision")).containsExactly(1, 2);
+        Row copied = lakehouse.read(CanonicalTables.FETCH_LOG).where(col("sha256").equalTo(Hashing.sha256(nextDay))).first();
+        assertThat(copied.getList(copied.fieldIndex("file_names"))).containsExactly("20240806_20240806_PRC_LMP_DAM_20240805_13_05_12_v12.zip", "august-6-copy.zip");
+        assertThat(lakehouse.read(CanonicalTables.QUARANTINE).where(col("fetch_id").equalTo(result.rejectedPayloads().get(0).fetchId())).count()).isEqualTo(1);
+        // Every committed raw row is one the parser made of its payload, once.
+        OasisLmpParser parser = new OasisLmpParser();
+        for (Payload payload : List.of(payloads.get(0), payloads.get(1), payloads.get(2))) {
+            ParsedPayload parsed = parser.parse(payload);
+            String requestKey = !payload.requestKey().isEmpty() ? payload.requestKey() : parsed.contentKey().orElseThrow();
+            String fetchId = Landing.fetchId(payload, requestKey, sha256(payload));
+            Dataset<Row> landed = LandedRows.committed(lakehouse.read(CaisoTables.RAW_PRC_LMP), lakehouse.read(CanonicalTables.FETCH_LOG))
+                    .where(col("fetch_id").equalTo(fetchId)).drop("fetch_id", "published_at_utc");
+            List<String> columns = List.of(landed.columns());
+            List<String> expected = parsed.records().stream().map(record -> record.toRow(fetchId, "x")).map(row -> valuesOf(row, CaisoTables.RAW_PRC_LMP, columns)).sorted().toList();
+            List<String> actual = landed.collectAsList().stream().map(row -> valuesOf(row, columns)).sorted().toList();
+            assertThat(actual).as("raw rows of %s", payload.fileName()).hasSize(parsed.records().size()).isEqualTo(expected);
+        }
+    }
+
+    private static String valuesOf(Row row, TableSpec spec, List<String> columns)
+    {
+        return String.join("|", columns.stream().map(column -> String.valueOf(normalized(row.get(spec.columnNames().indexOf(column))))).toList());
+    }
+
+    private static String valuesOf(Row row, List<String> columns)
+    {
+        return String.join("|", columns.stream().map(column -> String.valueOf(normalized(row.get(row.fieldIndex(column))))).toList());
+    }
+
+    private static Object normalized(Object value)
+    {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof java.math.BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        return value;
     }
 
     @Test
