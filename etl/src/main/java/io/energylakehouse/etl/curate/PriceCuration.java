@@ -79,6 +79,14 @@ public final class PriceCuration
 
     private static final String REASON = "reason";
     private static final String RECORD = "record";
+    /** What a row of the Spark step is: a price, a refusal, or what a payload says of a location ({@link #ATTRIBUTES}). */
+    private static final String KIND = "_kind";
+    private static final String PRICE = "price";
+    private static final String REFUSED = "refused";
+    private static final String ATTRIBUTES = "attributes";
+    private static final String SAID_NAME = "_said_location_name";
+    private static final String SAID_TYPE = "_said_operator_type_code";
+    private static final String SAID_ZONE = "_said_zone_name";
 
     private final Lakehouse lakehouse;
     private final MarketConnector connector;
@@ -177,28 +185,29 @@ public final class PriceCuration
                 .and(col("operating_date").isin(dates.toArray()));
         String code = market.code();
         Dataset<Row> canonical = null;
-        Dataset<Row> attributes = null;
         for (MarketReport report : group) {
             Dataset<Row> raw = lakehouse.read(report.rawTable()).where(rawWindow(dates, market));
             // Only rows whose landing the fetch log committed count: rows of an interrupted landing are ignored.
             Dataset<Row> withPublication = LandedRows.committed(raw, lakehouse.read(CanonicalTables.FETCH_LOG));
             String reportName = report.name();
-            Dataset<Row> reportAttributes = withPublication.mapPartitions(
-                    (MapPartitionsFunction<Row, Row>) rows -> locationAttributeRows(code, reportName, rows), Encoders.row(ATTRIBUTES_SCHEMA));
-            attributes = attributes == null ? reportAttributes : attributes.union(reportAttributes);
             Dataset<Row> reportRows = withPublication
                     .groupByKey((MapFunction<Row, String>) row -> row.getAs("fetch_id"), Encoders.STRING())
                     .flatMapGroups((FlatMapGroupsFunction<String, Row, Row>) (fetchId, rows) -> canonicalRows(code, reportName, fetchId, rows),
                             Encoders.row(canonicalSchema()));
             canonical = canonical == null ? reportRows : canonical.union(reportRows);
         }
+        // One pass over the raw rows makes the prices, the refusals and what the payloads say of their locations; kept as
+        // rows (not the columnar cache, whose encoding cost a third of the run) for the steps below.
+        Dataset<Row> made = canonical.localCheckpoint();
+        Dataset<Row> attributes = made.where(col(KIND).equalTo(lit(ATTRIBUTES)))
+                .select(col("location_id"), col(SAID_NAME).as("location_name"), col(SAID_TYPE).as("operator_type_code"), col(SAID_ZONE).as("zone_name"),
+                        col("published_at_utc"), col("fetch_id"));
+        made = made.where(col(KIND).notEqual(lit(ATTRIBUTES))).drop(KIND, SAID_NAME, SAID_TYPE, SAID_ZONE);
         // Refused records carry their report's first dataset: they are quarantined in that dataset's run only.
-        Dataset<Row> prices = canonical.where(col("operating_date").isin(dates.toArray()).and(col("dataset").equalTo(dataset)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Dataset<Row> curated = MarketPrices.withRevisions(prices.where(col(REASON).isNull()).drop(REASON, RECORD))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            try {
+        Dataset<Row> prices = made.where(col("operating_date").isin(dates.toArray()).and(col("dataset").equalTo(dataset)));
+        {
+            Dataset<Row> curated = MarketPrices.withRevisions(prices.where(col(REASON).isNull()).drop(REASON, RECORD)).localCheckpoint();
+            {
                 Dataset<Row> rejected = prices.where(col(REASON).isNotNull());
                 Map<LocalDate, Long> quarantinedPerDay = countPerDay(rejected);
                 if (!quarantinedPerDay.isEmpty()) {
@@ -249,12 +258,6 @@ public final class PriceCuration
                 lakehouse.overwrite(CanonicalTables.MARKET_PRICES, written, runPartitions, CurationInputs.snapshotProperties(market.code(), dataset, days));
                 return days;
             }
-            finally {
-                curated.unpersist();
-            }
-        }
-        finally {
-            prices.unpersist();
         }
     }
 
@@ -299,30 +302,8 @@ public final class PriceCuration
         for (StructField field : CanonicalTables.MARKET_PRICES.schema().fields()) {
             schema = schema.add(field.name(), field.dataType(), true);
         }
-        return schema.add(REASON, DataTypes.StringType, true).add(RECORD, DataTypes.StringType, true);
-    }
-
-    /** What {@link #locationAttributeRows} makes of raw rows: what each says of its location, with its payload. */
-    private static final StructType ATTRIBUTES_SCHEMA = new StructType()
-            .add("location_id", DataTypes.StringType, false)
-            .add("location_name", DataTypes.StringType, true)
-            .add("operator_type_code", DataTypes.StringType, true)
-            .add("zone_name", DataTypes.StringType, true)
-            .add("published_at_utc", DataTypes.TimestampType, true)
-            .add("fetch_id", DataTypes.StringType, false);
-
-    /** In a Spark task: {@link MarketConnector#locationAttributes} of raw rows (with their fetch's publication), as rows of {@link #ATTRIBUTES_SCHEMA}. */
-    private static Iterator<Row> locationAttributeRows(String marketCode, String reportName, Iterator<Row> rows)
-    {
-        MarketConnector connector = Connectors.require(marketCode);
-        MarketReport report = connector.report(reportName);
-        List<Row> out = new ArrayList<>();
-        while (rows.hasNext()) {
-            RawFields fields = RawFields.of(rows.next());
-            connector.locationAttributes(report, connector.record(report, fields)).ifPresent(said -> out.add(RowFactory.create(said.locationId(),
-                    said.locationName(), said.operatorTypeCode(), said.zoneName(), fields.instant("published_at_utc"), fields.string("fetch_id"))));
-        }
-        return out.iterator();
+        return schema.add(REASON, DataTypes.StringType, true).add(RECORD, DataTypes.StringType, true).add(KIND, DataTypes.StringType, false)
+                .add(SAID_NAME, DataTypes.StringType, true).add(SAID_TYPE, DataTypes.StringType, true).add(SAID_ZONE, DataTypes.StringType, true);
     }
 
     /**
@@ -334,27 +315,34 @@ public final class PriceCuration
         MarketConnector connector = Connectors.require(marketCode);
         MarketReport report = connector.report(reportName);
         List<RawRecord> records = new ArrayList<>();
+        // The first that each location's rows of the payload say, as the driver keeps it.
+        Map<String, LocationAttributes> said = new java.util.LinkedHashMap<>();
         Instant publishedAtUtc = null;
         while (rows.hasNext()) {
             Row row = rows.next();
             RawFields fields = RawFields.of(row);
             publishedAtUtc = fields.instant("published_at_utc");
-            records.add(connector.record(report, fields));
+            RawRecord record = connector.record(report, fields);
+            records.add(record);
+            connector.locationAttributes(report, record).ifPresent(attributes -> said.putIfAbsent(attributes.locationId(), attributes));
         }
         CanonicalPrices prices = connector.canonical(report, records, publishedAtUtc, fetchId);
         List<String> columns = CanonicalTables.MARKET_PRICES.columnNames();
-        List<Row> out = new ArrayList<>(prices.rows().size() + prices.rejected().size());
+        int width = columns.size() + 6;
+        int kind = columns.size() + 2;
+        List<Row> out = new ArrayList<>(prices.rows().size() + prices.rejected().size() + said.size());
         for (PriceRow price : prices.rows()) {
-            Object[] values = new Object[columns.size() + 2];
+            Object[] values = new Object[width];
             for (int i = 0; i < columns.size(); i++) {
                 Object value = price.value(columns.get(i));
                 values[i] = value instanceof List<?> list ? scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq() : value;
             }
+            values[kind] = PRICE;
             out.add(RowFactory.create(values));
         }
         String dataset = report.outputs().get(0).dataset();
         for (CanonicalPrices.Rejected rejected : prices.rejected()) {
-            Object[] values = new Object[columns.size() + 2];
+            Object[] values = new Object[width];
             values[columns.indexOf("market")] = connector.market().code();
             values[columns.indexOf("dataset")] = dataset;
             values[columns.indexOf("location_id")] = rejected.locationId();
@@ -363,6 +351,18 @@ public final class PriceCuration
             values[columns.indexOf("fetch_id")] = fetchId;
             values[columns.size()] = rejected.reason();
             values[columns.size() + 1] = rejected.record();
+            values[kind] = REFUSED;
+            out.add(RowFactory.create(values));
+        }
+        for (LocationAttributes attributes : said.values()) {
+            Object[] values = new Object[width];
+            values[columns.indexOf("location_id")] = attributes.locationId();
+            values[columns.indexOf("published_at_utc")] = publishedAtUtc;
+            values[columns.indexOf("fetch_id")] = fetchId;
+            values[kind] = ATTRIBUTES;
+            values[kind + 1] = attributes.locationName();
+            values[kind + 2] = attributes.operatorTypeCode();
+            values[kind + 3] = attributes.zoneName();
             out.add(RowFactory.create(values));
         }
         return out.iterator();
