@@ -10,6 +10,7 @@ import io.energylakehouse.etl.raw.PayloadLimits;
 import io.energylakehouse.etl.raw.RawStore;
 import io.energylakehouse.etl.source.epf.SeriesCurateResult;
 import io.energylakehouse.etl.source.epf.SeriesCuration;
+import io.energylakehouse.etl.source.epf.SeriesCurationRecord;
 import io.energylakehouse.etl.source.epf.SeriesDataset;
 import io.energylakehouse.etl.source.epf.SeriesFiles;
 import io.energylakehouse.etl.source.epf.SeriesParser;
@@ -82,9 +83,7 @@ public final class SeriesImport
         RawStore rawStore = new RawStore(lakehouse.config().rawStore(), lakehouse.spark().sparkContext().hadoopConfiguration());
         LandingResult landing = new Landing(lakehouse, rawStore, parsers(dataset, limits), limits)
                 .land(List.of(SeriesFiles.payload(file, dataset)).iterator());
-        SeriesCurateResult curation = landing.operatingDates().isEmpty()
-                ? SeriesCurateResult.nothingToCurate()
-                : new SeriesCuration(lakehouse).curate(dataset, landing.operatingDates());
+        SeriesCurateResult curation = landing.operatingDates().isEmpty() ? SeriesCurateResult.nothingToCurate() : curate(dataset, landing);
         Map<String, Long> snapshots = new LinkedHashMap<>();
         for (TableSpec table : REPORTED) {
             OptionalLong snapshot = lakehouse.currentSnapshotId(table);
@@ -96,6 +95,25 @@ public final class SeriesImport
         log.info("Stage load: {} ({}), {} values landed, {} records quarantined, {} rejected whole; {} rows curated on {} local days; snapshots {}",
                 file.getFileName(), landing.payloadsNew() > 0 ? "new" : "landed before", result.rowsLanded(), result.rowsQuarantined(),
                 result.rejectedPayloads().size(), result.rowsCurated(), curation.localDates().size(), snapshots);
+        return result;
+    }
+
+    /** Curates the landed days, unless the same file again finds its last curation's inputs and rows as they were. */
+    private SeriesCurateResult curate(SeriesDataset dataset, LandingResult landing)
+    {
+        SeriesCurationRecord record = new SeriesCurationRecord(lakehouse);
+        String inputs = record.inputs();
+        List<java.time.LocalDate> dates = landing.operatingDates().stream().sorted().distinct().toList();
+        if (landing.payloadsNew() == 0) {
+            java.util.Optional<SeriesCurateResult> unchanged = record.unchanged(dataset, inputs, dates);
+            if (unchanged.isPresent()) {
+                log.info("Stage curate: {} dataset {} unchanged: the same series payloads as its last curation, whose rows no commit has touched since; nothing written",
+                        dataset.format().code(), dataset.name());
+                return unchanged.get();
+            }
+        }
+        SeriesCurateResult result = new SeriesCuration(lakehouse).curate(dataset, dates);
+        record.record(dataset, inputs, result);
         return result;
     }
 

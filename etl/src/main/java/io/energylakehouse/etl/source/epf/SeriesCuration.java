@@ -24,6 +24,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -104,8 +105,8 @@ public final class SeriesCuration
             Dataset<Row> prices = CanonicalTables.MARKET_PRICES.conform(SeriesRows.prices(accepted)).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> fundamentals = CanonicalTables.FUNDAMENTALS.conform(SeriesRows.fundamentals(accepted)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                long rowsWritten = write(CanonicalTables.MARKET_PRICES, prices, scope.pricesCondition(), scope.partitions("dataset", List.of(SeriesSource.DATASET)));
-                rowsWritten += write(CanonicalTables.FUNDAMENTALS, fundamentals, scope.fundamentalsCondition(), scope.partitions("series", scope.fundamentalSeries()));
+                long rowsWritten = write(dataset.market(), CanonicalTables.MARKET_PRICES, prices, scope.pricesCondition(), scope.partitions("dataset", List.of(SeriesSource.DATASET)));
+                rowsWritten += write(dataset.market(), CanonicalTables.FUNDAMENTALS, fundamentals, scope.fundamentalsCondition(), scope.partitions("series", scope.fundamentalSeries()));
                 // Other datasets' files may hold values of this scope (BE's and FR's files both hold French load): their own imports quarantined them.
                 Column ownFiles = col("format").equalTo(dataset.format().code()).and(col("dataset_name").equalTo(dataset.name()));
                 long quarantined = quarantine(SeriesRows.nonexistentLines(rows.where(ownFiles))
@@ -114,7 +115,7 @@ public final class SeriesCuration
                         .unionByName(SeriesRows.latestRevision(fundamentals, "series").select("market", "dataset", "location_id", "interval_start_utc"));
                 Dataset<Row> missingIntervals = CanonicalTables.DATA_QUALITY.conform(SeriesRows.missingIntervals(latest, intervals(dataset.zone(), dates))).localCheckpoint();
                 // A rerun writes nothing; a corrected file that fills a gap removes its result.
-                long dataQuality = write(CanonicalTables.DATA_QUALITY, missingIntervals, scope.dataQualityCondition(), scope.partitions("dataset", scope.dataQualityDatasets()));
+                long dataQuality = write(dataset.market(), CanonicalTables.DATA_QUALITY, missingIntervals, scope.dataQualityCondition(), scope.partitions("dataset", scope.dataQualityDatasets()));
 
                 // After the writes the scope's rows in the tables are these.
                 Row priceCounts = prices.agg(count(lit(1)), count(when(col("revision").gt(1), lit(1)))).first();
@@ -146,7 +147,7 @@ public final class SeriesCuration
      *
      * @param partitions the table's partitions on given days, e.g. {@code market = 'NORDPOOL' AND dataset IN ('da_hourly') AND operating_date ...}
      */
-    private long write(TableSpec target, Dataset<Row> curated, String scopeCondition, Function<List<LocalDate>, String> partitions)
+    private long write(String market, TableSpec target, Dataset<Row> curated, String scopeCondition, Function<List<LocalDate>, String> partitions)
     {
         Dataset<Row> desired = target.conform(curated);
         // Read once and materialized: a long series is thousands of small daily files, and the table is rewritten from these.
@@ -161,7 +162,12 @@ public final class SeriesCuration
             Dataset<Row> others = lakehouse.read(target).where(rewritten.and(not(expr(scopeCondition))));
             Dataset<Row> replacement = others.unionByName(desired.where(expr(dateWindow("operating_date", days)))).localCheckpoint();
             try {
-                replacement.writeTo(target.identifier()).option("fanout-enabled", "false").overwrite(rewritten);
+                org.apache.spark.sql.DataFrameWriterV2<Row> writer = replacement.writeTo(target.identifier()).option("fanout-enabled", "false");
+                // Says whose rows the commit wrote, so that a later re-import of another market's file knows its own rows were not touched.
+                for (Map.Entry<String, String> property : io.energylakehouse.etl.curate.CurationInputs.marketWrite(market).entrySet()) {
+                    writer = writer.option("snapshot-property." + property.getKey(), property.getValue());
+                }
+                writer.overwrite(rewritten);
             }
             catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
                 throw new IllegalStateException("Table " + target.identifier() + " vanished while writing", e);
