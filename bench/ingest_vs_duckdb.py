@@ -4,11 +4,12 @@ pivoted, de-duplicated and written as partitioned Parquet by DuckDB.
 
     python3 bench/ingest_vs_duckdb.py [--markets caiso,pjm,entsoe] [--days 1,7,28] [--nodes caiso=1700,pjm=1700]
                                       [--runs 1] [--launcher bin/lakehouse] [--skip-lakehouse] [--skip-duckdb]
+                                      [--entsoe-day-scale 7] [--start caiso=2024-03-10] [--keep-outputs]
 
 For each market M and number of days D (and location count N):
 
 Input (not timed). `bin/lakehouse samples --market M --dates A..B --nodes N --out DIR` writes the market's SYNTHETIC
-files (exact operator format, made-up prices) once, under var/bench/ingest/<market>-<days>d-<nodes>n/files, reused
+files (exact operator format, made-up prices) once, under var/bench/ingest/<market>-<days>d-<nodes>n/files (days: delivery days generated), reused
 while the arguments are the same (the folder's .bench-args says which):
   caiso   day-ahead PRC_LMP OASIS zips (one a day, 24 hours) and real-time PRC_INTVL_LMP zips (one an hour, 12
           five-minute intervals), one CSV each, long format: 5 LMP types (LMP, MCE, MCC, MCL, MGHG) per node and
@@ -23,12 +24,13 @@ while the arguments are the same (the folder's .bench-args says which):
           (hourly, into curated.fundamentals): about 2,000 source rows a day for all 12 zones. Days from 2025-10-06.
 
 Sizes. Defaults: CAISO 1,700 nodes (2.65 M source rows a day); PJM 1,700 pnodes (1.06 M rows a day: 0.40 of
-CAISO's at the same days, within the factor of 3; 4,250 pnodes would match CAISO's rows but make 31 GB of JSON at 28
-days, against 12.5 GB at 1,700); ENTSO-E all 12 zones the generator has (it has no more: one price per real bidding
-zone), and each of D "days" is --entsoe-day-scale (default 7) delivery days, so D = 28 is 196 days, 2,352 price
-documents and about 0.4 M source rows. ENTSO-E cannot come within a factor of 3 of CAISO: at 1,700 nodes CAISO has
-about 1,300 times ENTSO-E's rows a day, so matching even D = 1 would take some 3.5 years of documents for every CAISO
-day; its row takes the table's place as the small-document, per-file-overhead case. --nodes N applies to CAISO and
+CAISO's at the same days, within the factor of 3; 4,250 pnodes would match CAISO's rows but make 22 GB of JSON at 28
+days, against 8.8 GB at 1,700); ENTSO-E all 12 zones the generator has (it has no more: one price per real bidding
+zone), and each of D "days" is --entsoe-day-scale (default 7) delivery days, so D = 28 is 196 days, 7,056 documents
+(2,352 of prices) and about 0.38 M source rows. ENTSO-E cannot come within a factor of 3 of CAISO: at 1,700 nodes
+CAISO has about 1,360 times ENTSO-E's 1,948 source rows a day, so a third of CAISO's rows would take some 450
+delivery days of documents for every CAISO day (35 years at D = 28); its row stands for the many-small-documents,
+per-file-overhead case instead. --nodes N applies to CAISO and
 PJM (ENTSO-E takes min(N, 12) zones); --nodes caiso=1700,pjm=2500,entsoe=12 sets each.
 
 Lakehouse (timed, whole processes). A fresh lake home per run (wiped first), then
@@ -36,8 +38,10 @@ Lakehouse (timed, whole processes). A fresh lake home per run (wiped first), the
   bin/lakehouse curate --market M --start A --end B --home H   (every report of the market: all its datasets)
 with LAKEHOUSE_SKIP_BUILD=1. Wall time is the sum of the two, peak memory the larger of their max RSS (os.wait4).
 Source rows are what ingest prints ("Rows: N parsed into raw tables"), curated rows what curate prints per dataset
-("<MARKET> <dataset>: N rows for ...", revisions included); ENTSO-E's curated.fundamentals rows are counted with DuckDB
-over the Parquet data files of the table's current snapshot (its printed lines do not give them per series).
+("<MARKET> <dataset>: N rows for ...", every revision included), plus, for ENTSO-E, the curated.fundamentals rows
+counted with DuckDB over the Parquet data files of the table's current snapshot (curate's fundamentals lines name the
+wrong series and repeat, so they are not parsed). The check also counts every dataset's rows that way and reports a
+printed count that differs from the table.
 
 DuckDB (timed, one whole process of the virtualenv's python with duckdb 2.0.1 and pyarrow from PyPI):
   caiso   per operating day, extracts the day's zips' CSV members into a scratch folder (DuckDB 2.0.1 has no zip
@@ -179,6 +183,8 @@ def main():
     parser.add_argument("--nodes", default="", help="N for CAISO and PJM (ENTSO-E min(N, 12)), or caiso=N,pjm=N,entsoe=N; "
                         "default caiso=1700,pjm=1700,entsoe=12")
     parser.add_argument("--entsoe-day-scale", type=int, default=7, help="ENTSO-E delivery days per day of --days (default 7)")
+    parser.add_argument("--start", default="", help="first day per market, e.g. caiso=2024-03-10,pjm=2024-11-03 (defaults: "
+                        + ", ".join(f"{m} {spec['start']}" for m, spec in MARKETS.items()) + ")")
     parser.add_argument("--runs", type=int, default=1, help="whole-process runs of each side (median wall, largest RSS)")
     parser.add_argument("--launcher", default=str(LAUNCHER))
     parser.add_argument("--skip-lakehouse", action="store_true")
@@ -197,6 +203,7 @@ def main():
     days_list = [int(d) for d in args.days.split(",") if d.strip()]
     nodes = node_counts(args.nodes)
     check_nodes(markets, nodes)
+    starts = dict(part.split("=", 1) for part in args.start.split(",") if part.strip())
     launcher = Path(args.launcher).resolve()
     WORK.mkdir(parents=True, exist_ok=True)
     duck = duckdb_python(extra=("pyarrow",))
@@ -210,9 +217,9 @@ def main():
         spec = MARKETS[market]
         for days in days_list:
             span = days * (args.entsoe_day_scale if market == "entsoe" else 1)
-            first = datetime.date.fromisoformat(spec["start"])
+            first = datetime.date.fromisoformat(starts.get(market, spec["start"]))
             last = first + datetime.timedelta(days=span - 1)
-            base = WORK / f"{market}-{days}d-{nodes[market]}n"
+            base = WORK / f"{market}-{span}d-{nodes[market]}n"
             files = base / "files"
             print(f"{market}: {span} days {first}..{last}, {nodes[market]} locations", file=sys.stderr, flush=True)
             generate(launcher, market, first, last, nodes[market], files, lakehouse_env(base / "none", base / "lakehouse.log"))
@@ -243,9 +250,16 @@ def main():
                 _, _, out = run([duck, __file__, "--worker", "check", spec["code"], str(base / "lake"), str(base / "duckdb-out")])
                 check = json.loads(out.strip().splitlines()[-1])
                 row["check"] = check
+                printed = row["lake_curated_printed"]
+                for name in sorted(set(printed) | {k for k in check["lake"] if not k.startswith("fundamentals:")}):
+                    table = check["lake"].get(name, {}).get("all_revisions", 0)
+                    if printed.get(name, 0) != table:
+                        check["differences"].append(f"{name}: curate printed {printed.get(name)} rows, the table has {table}")
+                if row["duck_summary"]["source_rows"] != row["source_rows"]:
+                    check["differences"].append(f"source rows: the lake landed {row['source_rows']}, DuckDB read {row['duck_summary']['source_rows']}")
                 print(f"  {market} {span} days: " + ("outputs agree" if not check["differences"] else "outputs differ: " + "; ".join(check["differences"])),
                       flush=True)
-                row["curated_rows"] = sum(v["all_revisions"] for v in check["lake"].values())
+                row["curated_rows"] = sum(printed.values()) + sum(v["all_revisions"] for k, v in check["lake"].items() if k.startswith("fundamentals:"))
             elif lake_runs:
                 row["curated_rows"] = sum(row["lake_curated_printed"].values())
             elif duck_runs and duck_runs[-1][2]:
