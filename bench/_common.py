@@ -62,17 +62,18 @@ def lakehouse_env(home, log_file):
 
 
 def duckdb_python(extra=()):
-    """The virtualenv's python with duckdb==DUCKDB_VERSION (and the extra PyPI packages asked for), installed on first use."""
+    """The virtualenv's python with duckdb==DUCKDB_VERSION and the extra PyPI packages asked for, (module, requirement)
+    pairs such as ("pyarrow", "pyarrow==26.0.1"), each installed on first use."""
     venv = CACHE / f"bench-duckdb-{DUCKDB_VERSION}"
     python = venv / "bin" / "python"
     if not python.exists():
         print(f"Installing duckdb=={DUCKDB_VERSION} from PyPI into {venv} (once)", file=sys.stderr)
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"duckdb=={DUCKDB_VERSION}"], check=True)
-    for package in extra:
-        if subprocess.run([str(python), "-c", f"import {package}"], capture_output=True).returncode != 0:
-            print(f"Installing {package} from PyPI into {venv} (once)", file=sys.stderr)
-            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", package], check=True)
+    for module, requirement in extra:
+        if subprocess.run([str(python), "-c", f"import {module}"], capture_output=True).returncode != 0:
+            print(f"Installing {requirement} from PyPI into {venv} (once)", file=sys.stderr)
+            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", requirement], check=True)
     return str(python)
 
 

@@ -44,7 +44,7 @@ wrong series and repeat, so they are not parsed). ENTSO-E's ingest already curat
 curate curates them again (finding nothing changed) and checks Nord Pool against ENTSO-E: all of it is timed. The check also counts every dataset's rows that way and reports a
 printed count that differs from the table.
 
-DuckDB (timed, one whole process of the virtualenv's python with duckdb 2.0.1 and pyarrow from PyPI):
+DuckDB (timed, one whole process of the virtualenv's python with duckdb 2.0.1 and pyarrow 26.0.1 from PyPI):
   caiso   per operating day, extracts the day's zips' CSV members into a scratch folder (DuckDB 2.0.1 has no zip
           reader without a community extension; the time counts), read_csv of the day-ahead and the real-time files
           with the columns of their header line (OASIS's names, types declared: sniffing 24 files a day with
@@ -104,6 +104,7 @@ MARKETS = {
     "entsoe": {"code": "ENTSOE", "start": "2025-10-06", "nodes": 12, "min_nodes": 1, "max_nodes": 12},
 }
 REL_TOLERANCE = 1e-6
+PYARROW_VERSION = "26.0.1"  # the ENTSO-E points go from Python into DuckDB as an Arrow table
 
 
 # --- the orchestrator (system python, standard library) -------------------------------------------------------------
@@ -210,7 +211,7 @@ def main():
     starts = dict(part.split("=", 1) for part in args.start.split(",") if part.strip())
     launcher = Path(args.launcher).resolve()
     WORK.mkdir(parents=True, exist_ok=True)
-    duck = duckdb_python(extra=("pyarrow",))
+    duck = duckdb_python(extra=(("pyarrow", f"pyarrow=={PYARROW_VERSION}"),))
     # The launcher's class-data archive (made once per build by the first Spark command) is made here, outside the
     # timed runs; the build itself is yours to run first (mvn -o -q -B package -DskipTests).
     shutil.rmtree(WORK / "empty-lake", ignore_errors=True)
