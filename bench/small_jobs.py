@@ -24,18 +24,12 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
-import zipfile
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-LAUNCHER = ROOT / "bin" / "lakehouse"
+from _common import DUCKDB_VERSION, LAUNCHER, ROOT, duckdb_python, run, timed
+import _common
+
 WORK = ROOT / "var" / "bench" / "small-jobs"
-CACHE = Path(os.environ.get("LAKEHOUSE_CACHE_DIR", Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "energy-lakehouse"))
-DUCKDB_VERSION = "2.0.1"
 DAY = "2024-08-01"
 HUB = "TH_NP15_GEN-APND"
 
@@ -84,49 +78,8 @@ RT_DAILY = ("SELECT operating_date, count(*) AS intervals, avg(price_per_mwh) AS
             "FROM {table} WHERE dataset = 'rt_5min' GROUP BY 1 ORDER BY 1")
 
 
-def run(command, env=None, quiet=True):
-    """Runs a command as a whole process; returns (seconds, its peak RSS in MB, its stdout)."""
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=out if quiet else None, stderr=err, text=True)
-        # wait4 gives this child's own resource usage (bin/lakehouse execs java, so it is the JVM's).
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        if process.returncode != 0:
-            sys.exit(f"error: Cannot run {' '.join(map(str, command))}: exit {process.returncode}\n{err.read()[-3000:]}")
-        return elapsed, usage.ru_maxrss / 1024.0, out.read()
-
-
-def timed(command, runs, env=None, before=None):
-    seconds, peaks = [], []
-    for _ in range(runs):
-        if before:
-            before()
-        elapsed, rss, _ = run(command, env)
-        seconds.append(elapsed)
-        peaks.append(rss)
-    return statistics.median(seconds), max(peaks)
-
-
 def lakehouse_env(home):
-    env = dict(os.environ)
-    env["LAKEHOUSE_SKIP_BUILD"] = "1"
-    env["LAKEHOUSE_HOME"] = str(home)
-    env["LAKEHOUSE_LOG_FILE"] = str(WORK / "lakehouse.log")
-    return env
-
-
-def duckdb_python():
-    venv = CACHE / f"bench-duckdb-{DUCKDB_VERSION}"
-    python = venv / "bin" / "python"
-    if not python.exists():
-        print(f"Installing duckdb=={DUCKDB_VERSION} from PyPI into {venv} (once)", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"duckdb=={DUCKDB_VERSION}"], check=True)
-    return str(python)
+    return _common.lakehouse_env(home, WORK / "lakehouse.log")
 
 
 def data_files(home, table):
