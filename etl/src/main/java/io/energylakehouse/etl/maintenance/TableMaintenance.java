@@ -378,6 +378,55 @@ public final class TableMaintenance
     }
 
     /** Data files of the current snapshot: from its summary, else by planning the scan. */
+    /**
+     * The sizes of a table's current data files: what the file-size rule of {@link #layout} reads. After the small-file
+     * rewrite, a partition holds at most one data file below {@link FileLayout#smallFileBytes} (three quarters of the
+     * target size: Iceberg's bin-pack threshold), so its average file size is at least the smaller of its bytes and
+     * half that threshold, and at most the target plus one row group.
+     */
+    public FileLayout layout(String identifier)
+    {
+        Table table = lakehouse.icebergTable(identifier);
+        table.refresh();
+        long smallFileBytes = (long) (options.targetFileSizeBytes() * 0.75);
+        Map<String, long[]> partitions = new TreeMap<>();
+        if (table.currentSnapshot() != null) {
+            try (CloseableIterable<org.apache.iceberg.FileScanTask> tasks = table.newScan().planFiles()) {
+                for (org.apache.iceberg.FileScanTask task : tasks) {
+                    long[] counts = partitions.computeIfAbsent(task.spec().partitionToPath(task.file().partition()), path -> new long[3]);
+                    counts[0]++;
+                    counts[1] += task.file().fileSizeInBytes();
+                    counts[2] += task.file().fileSizeInBytes() < smallFileBytes ? 1 : 0;
+                }
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException("Cannot list the data files of " + identifier, e);
+            }
+        }
+        long files = partitions.values().stream().mapToLong(counts -> counts[0]).sum();
+        long bytes = partitions.values().stream().mapToLong(counts -> counts[1]).sum();
+        List<String> crowded = partitions.entrySet().stream().filter(entry -> entry.getValue()[2] > 1)
+                .map(entry -> (entry.getKey().isEmpty() ? "(unpartitioned)" : entry.getKey()) + ": " + entry.getValue()[2] + " small files").toList();
+        return new FileLayout(identifier, files, bytes, partitions.size(), smallFileBytes, crowded);
+    }
+
+    /**
+     * @param crowdedPartitions partitions with more than one file below {@code smallFileBytes}, with their count: none after a rewrite
+     */
+    public record FileLayout(String table, long files, long bytes, int partitions, long smallFileBytes, List<String> crowdedPartitions)
+    {
+        public FileLayout
+        {
+            requireNonNull(table, "table is null");
+            crowdedPartitions = List.copyOf(requireNonNull(crowdedPartitions, "crowdedPartitions is null"));
+        }
+
+        public long averageFileBytes()
+        {
+            return files == 0 ? 0 : bytes / files;
+        }
+    }
+
     private static long dataFiles(Table table)
     {
         Snapshot current = table.currentSnapshot();

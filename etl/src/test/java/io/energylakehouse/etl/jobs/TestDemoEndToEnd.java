@@ -632,4 +632,39 @@ class TestDemoEndToEnd
                 .orderBy("market", "dataset", "location_id", "interval_start_utc", "revision")
                 .collectAsList();
     }
+
+    /**
+     * The nightly maintenance on the lake every market landed into (many small landings and curations): afterwards no
+     * partition of any table holds more than one data file below the small-file threshold, so each table's average
+     * file size is within the documented range (docs/architecture.md, "Layout"), and no row changed.
+     */
+    @Test
+    @Order(10)
+    void maintenanceLeavesAtMostOneSmallFilePerPartitionOfEveryTable()
+    {
+        io.energylakehouse.etl.maintenance.MaintenanceOptions options = new io.energylakehouse.etl.maintenance.MaintenanceOptions(
+                io.energylakehouse.etl.maintenance.MaintenanceOptions.DEFAULT_SNAPSHOT_MAX_AGE, io.energylakehouse.etl.maintenance.MaintenanceOptions.DEFAULT_RETAIN_LAST,
+                io.energylakehouse.etl.maintenance.MaintenanceOptions.DEFAULT_ORPHAN_MIN_AGE, io.energylakehouse.etl.maintenance.MaintenanceOptions.DEFAULT_TARGET_FILE_SIZE_BYTES,
+                true /* rewriteDataFiles */, false /* removeOrphans */, false /* allowShortOrphanAge */);
+        io.energylakehouse.etl.maintenance.TableMaintenance maintenance = new io.energylakehouse.etl.maintenance.TableMaintenance(lakehouse, options);
+        List<String> tables = maintenance.tables();
+        Map<String, Long> rowsBefore = new java.util.TreeMap<>();
+        List<String> crowdedBefore = new java.util.ArrayList<>();
+        for (String table : tables) {
+            rowsBefore.put(table, lakehouse.spark().table(table).count());
+            crowdedBefore.addAll(maintenance.layout(table).crowdedPartitions());
+        }
+        assertThat(crowdedBefore).as("partitions with several small files before maintenance").isNotEmpty();
+
+        io.energylakehouse.etl.maintenance.MaintenanceResult result = maintenance.execute();
+
+        assertThat(result.rewrittenDataFiles()).isGreaterThan(0);
+        for (String table : tables) {
+            io.energylakehouse.etl.maintenance.TableMaintenance.FileLayout layout = maintenance.layout(table);
+            assertThat(layout.crowdedPartitions()).as("partitions of %s with several files under %d bytes", table, layout.smallFileBytes()).isEmpty();
+            assertThat(layout.files()).as("data files of %s", table).isLessThanOrEqualTo(layout.partitions() + layout.bytes() / layout.smallFileBytes());
+            assertThat(lakehouse.spark().table(table).count()).as("rows of %s", table).isEqualTo(rowsBefore.get(table));
+        }
+    }
+
 }
