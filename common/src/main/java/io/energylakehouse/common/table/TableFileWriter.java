@@ -42,7 +42,6 @@ import static java.util.Objects.requireNonNull;
  * ({@link Instant} for timestamps, {@link java.time.LocalDate} for dates, {@link List} for arrays).
  */
 public final class TableFileWriter
-        implements AutoCloseable
 {
     /** The table to write files of, as a task receives it: its schema, partitioning, location and file IO, serialisable. */
     public record Target(Table table, TableSpec spec)
@@ -136,21 +135,6 @@ public final class TableFileWriter
         }
         catch (IOException | RuntimeException cleanup) {
             cause.addSuppressed(cleanup);
-        }
-    }
-
-    /** Closes without returning the files (they stay unreferenced: orphans for maintenance) when {@link #finish} was not called. */
-    @Override
-    public void close()
-    {
-        if (!closed) {
-            closed = true;
-            try {
-                writer.close();
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("Cannot close data files of " + spec.identifier(), e);
-            }
         }
     }
 

@@ -205,60 +205,56 @@ public final class PriceCuration
         made = made.where(col(KIND).notEqual(lit(ATTRIBUTES))).drop(KIND, SAID_NAME, SAID_TYPE, SAID_ZONE);
         // Refused records carry their report's first dataset: they are quarantined in that dataset's run only.
         Dataset<Row> prices = made.where(col("operating_date").isin(dates.toArray()).and(col("dataset").equalTo(dataset)));
-        {
-            Dataset<Row> curated = MarketPrices.withRevisions(prices.where(col(REASON).isNull()).drop(REASON, RECORD)).localCheckpoint();
-            {
-                Dataset<Row> rejected = prices.where(col(REASON).isNotNull());
-                Map<LocalDate, Long> quarantinedPerDay = countPerDay(rejected);
-                if (!quarantinedPerDay.isEmpty()) {
-                    for (MarketReport report : group) {
-                        Dataset<Row> reportRejected = rejected.join(ownFetches(List.of(report)), col("fetch_id").equalTo(col("_own_fetch_id")), "left_semi");
-                        lakehouse.insertNew(CanonicalTables.QUARANTINE, MarketPrices.asQuarantine(reportRejected, report.source(), report.requestName()));
-                    }
-                }
-                Dataset<Row> others = lakehouse.read(CanonicalTables.MARKET_PRICES).where(runPartitions)
-                        .join(ownFetches(group), col("fetch_id").equalTo(col("_own_fetch_id")), "left_anti")
-                        // as read back, the flags' elements may be null; they never are: array_compact says so to the schema
-                        .withColumn("dq_flags", org.apache.spark.sql.functions.array_compact(col("dq_flags")));
-                Dataset<Row> written = CanonicalTables.MARKET_PRICES.conform(curated).unionByName(CanonicalTables.MARKET_PRICES.conform(others))
-                        .localCheckpoint();
-                LocationMaster.Sightings sightings = new LocationMaster.Sightings(code);
-                Map<LocalDate, Set<String>> present = new TreeMap<>();
-                for (Row row : curated.groupBy("location_id", "dataset", "operating_date")
-                        .agg(min(struct(col("published_at_utc"), col("fetch_id"))), max(struct(col("published_at_utc"), col("fetch_id"), col("location_type"))))
-                        .collectAsList()) {
-                    Row first = row.getStruct(3);
-                    Row last = row.getStruct(4);
-                    LocalDate day = row.getAs("operating_date");
-                    sightings.add(row.getString(0), last.getString(2), row.getString(1), day, new LocationMaster.Payload(first.getString(1), first.getAs(0)),
-                            new LocationMaster.Payload(last.getString(1), last.getAs(0)));
-                    present.computeIfAbsent(day, date -> new HashSet<>()).add(row.getString(0));
-                }
-                for (Row row : attributes.groupBy("location_id")
-                        .agg(max(struct(col("published_at_utc"), col("fetch_id"), col("location_name"), col("operator_type_code"), col("zone_name"))))
-                        .collectAsList()) {
-                    Row latest = row.getStruct(1);
-                    sightings.add(new LocationAttributes(row.getString(0), latest.getString(2), latest.getString(3), latest.getString(4)), latest.getString(1),
-                            latest.getAs(0));
-                }
-                List<String> qualityColumns = CanonicalTables.DATA_QUALITY.columnNames();
-                List<Row> missing = refreshLocations(group, dataset, dates, sightings.locations(), present).stream()
-                        .map(result -> rowOf(qualityColumns, result::value)).toList();
-                Dataset<Row> dataQuality = CanonicalTables.DATA_QUALITY.conform(MarketPrices.dataQualityResults(MarketPrices.latestRevision(written), market.time()))
-                        .unionByName(lakehouse.spark().createDataFrame(missing, CanonicalTables.DATA_QUALITY.schema()))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                Map<LocalDate, CurationInputs.DaySummary> days;
-                try {
-                    lakehouse.overwrite(CanonicalTables.DATA_QUALITY, dataQuality, runPartitions);
-                    days = summarize(dates, inputs, curated, quarantinedPerDay, dataQuality);
-                }
-                finally {
-                    dataQuality.unpersist();
-                }
-                lakehouse.overwrite(CanonicalTables.MARKET_PRICES, written, runPartitions, CurationInputs.snapshotProperties(market.code(), dataset, days));
-                return days;
+        Dataset<Row> curated = MarketPrices.withRevisions(prices.where(col(REASON).isNull()).drop(REASON, RECORD)).localCheckpoint();
+        Dataset<Row> rejected = prices.where(col(REASON).isNotNull());
+        Map<LocalDate, Long> quarantinedPerDay = countPerDay(rejected);
+        if (!quarantinedPerDay.isEmpty()) {
+            for (MarketReport report : group) {
+                Dataset<Row> reportRejected = rejected.join(ownFetches(List.of(report)), col("fetch_id").equalTo(col("_own_fetch_id")), "left_semi");
+                lakehouse.insertNew(CanonicalTables.QUARANTINE, MarketPrices.asQuarantine(reportRejected, report.source(), report.requestName()));
             }
         }
+        Dataset<Row> others = lakehouse.read(CanonicalTables.MARKET_PRICES).where(runPartitions)
+                .join(ownFetches(group), col("fetch_id").equalTo(col("_own_fetch_id")), "left_anti")
+                // as read back, the flags' elements may be null; they never are: array_compact says so to the schema
+                .withColumn("dq_flags", org.apache.spark.sql.functions.array_compact(col("dq_flags")));
+        Dataset<Row> written = CanonicalTables.MARKET_PRICES.conform(curated).unionByName(CanonicalTables.MARKET_PRICES.conform(others))
+                .localCheckpoint();
+        LocationMaster.Sightings sightings = new LocationMaster.Sightings(code);
+        Map<LocalDate, Set<String>> present = new TreeMap<>();
+        for (Row row : curated.groupBy("location_id", "dataset", "operating_date")
+                .agg(min(struct(col("published_at_utc"), col("fetch_id"))), max(struct(col("published_at_utc"), col("fetch_id"), col("location_type"))))
+                .collectAsList()) {
+            Row first = row.getStruct(3);
+            Row last = row.getStruct(4);
+            LocalDate day = row.getAs("operating_date");
+            sightings.add(row.getString(0), last.getString(2), row.getString(1), day, new LocationMaster.Payload(first.getString(1), first.getAs(0)),
+                    new LocationMaster.Payload(last.getString(1), last.getAs(0)));
+            present.computeIfAbsent(day, date -> new HashSet<>()).add(row.getString(0));
+        }
+        for (Row row : attributes.groupBy("location_id")
+                .agg(max(struct(col("published_at_utc"), col("fetch_id"), col("location_name"), col("operator_type_code"), col("zone_name"))))
+                .collectAsList()) {
+            Row latest = row.getStruct(1);
+            sightings.add(new LocationAttributes(row.getString(0), latest.getString(2), latest.getString(3), latest.getString(4)), latest.getString(1),
+                    latest.getAs(0));
+        }
+        List<String> qualityColumns = CanonicalTables.DATA_QUALITY.columnNames();
+        List<Row> missing = refreshLocations(group, dataset, dates, sightings.locations(), present).stream()
+                .map(result -> rowOf(qualityColumns, result::value)).toList();
+        Dataset<Row> dataQuality = CanonicalTables.DATA_QUALITY.conform(MarketPrices.dataQualityResults(MarketPrices.latestRevision(written), market.time()))
+                .unionByName(lakehouse.spark().createDataFrame(missing, CanonicalTables.DATA_QUALITY.schema()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Map<LocalDate, CurationInputs.DaySummary> days;
+        try {
+            lakehouse.overwrite(CanonicalTables.DATA_QUALITY, dataQuality, runPartitions);
+            days = summarize(dates, inputs, curated, quarantinedPerDay, dataQuality);
+        }
+        finally {
+            dataQuality.unpersist();
+        }
+        lakehouse.overwrite(CanonicalTables.MARKET_PRICES, written, runPartitions, CurationInputs.snapshotProperties(market.code(), dataset, days));
+        return days;
     }
 
     /** The fetch ids of the reports' own payloads, as column {@code _own_fetch_id}. */

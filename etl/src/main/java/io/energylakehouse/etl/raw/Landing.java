@@ -170,7 +170,7 @@ public final class Landing
             boolean replayOfRejected = sameBytes != null && sameBytes.outcome.equals(FetchOutcome.REJECTED.code())
                     && sameBytes.fileNames.get(0).equals(payload.fileName());
             if (sameBytes != null && !replayOfRejected && (payload.requestKey().isEmpty() || payload.requestKey().equals(sameBytes.requestKey))) {
-                alreadyLanded(payload, sameBytes, batch.counters, fileNames, Set.of(), renamed);
+                alreadyLanded(payload, sameBytes, batch.counters, fileNames, renamed);
                 continue;
             }
             // A fetch id is a digest of the bytes and the request: only fetches of the same bytes can share it.
@@ -207,7 +207,7 @@ public final class Landing
      * Counts a payload whose bytes the fetch log (or this run) already holds, and remembers its file name when the
      * bytes came under another name before, so the log lists it too.
      */
-    private static void alreadyLanded(Payload payload, LoggedFetch logged, Counters counters, Map<String, Set<String>> fileNames, Set<String> pending, Set<String> renamed)
+    private static void alreadyLanded(Payload payload, LoggedFetch logged, Counters counters, Map<String, Set<String>> fileNames, Set<String> renamed)
     {
         counters.alreadyLanded(payload, logged);
         if (fileNames.computeIfAbsent(logged.fetchId, id -> new LinkedHashSet<>(logged.fileNames)).add(payload.fileName())) {
@@ -215,9 +215,8 @@ public final class Landing
                     logged.fileNames.get(0), logged.fetchId);
             counters.messages.add(message);
             log.info("Payload {}", message);
-            if (!pending.contains(logged.fetchId)) {
-                renamed.add(logged.fetchId);
-            }
+            // The fetch is committed (a batch ends before the same bytes come twice): its row gains the name by a merge at the end.
+            renamed.add(logged.fetchId);
         }
     }
 
@@ -241,10 +240,11 @@ public final class Landing
         List<Landed> landedAll = new ArrayList<>();
         for (Parsed parsed : parsedAll) {
             Pending delivered = pending.get(parsed.index());
+            // What the fetch log records of the delivery; its bytes were read in the slice and are not read again.
             Payload payload = delivered.delivery().payload(PayloadContent.of(new byte[0]));
             if (known.containsKey(parsed.fetchId())) {
                 // Its rows were not written: the task saw the fetch id among those of the same bytes.
-                alreadyLanded(payload, known.get(parsed.fetchId()), batch.counters, batch.fileNames, Set.of(), batch.renamed);
+                alreadyLanded(payload, known.get(parsed.fetchId()), batch.counters, batch.fileNames, batch.renamed);
                 continue;
             }
             String requestKey = parsed.requestKey();
